@@ -1,0 +1,567 @@
+//! The analysis itself: resolves each article's leaning, counts coverage, counts terms over
+//! the rated articles, scores every term of every side against the rest (SPEC §3), applies
+//! the listing rules, and picks display forms and example sentences. Articles are visited in
+//! a canonical order (side, source, id), so the report does not depend on input order.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
+
+use crate::error::Error;
+use crate::leaning::{Leaning, LeaningSource, Side};
+use crate::model::{Article, Options, Story};
+use crate::report::{
+    blindspot, comparison_text, share, ArticleSummary, Comparable, ComparisonLine, Coverage,
+    Example, Framing, Params, Rates, Report, Rounded, SideCoverage, SideFraming, Term,
+    UnratedCoverage,
+};
+use crate::stats::{log_odds, Occurrence, SentenceRef, TermCounts};
+use crate::text::sentence_ranges;
+
+/// Fewest articles and words a side needs for its framing to be compared (SPEC §2).
+pub const MIN_SIDE_ARTICLES: usize = 2;
+pub const MIN_SIDE_WORDS: u64 = 200;
+/// A shorter term is dropped when this share of its occurrences lies inside a listed
+/// longer term (SPEC §3), as the fraction numerator / denominator.
+const SUBSUMED: (u64, u64) = (4, 5);
+/// Sentences longer than this are quoted as a window around the term, marked with "…".
+const MAX_QUOTE_BYTES: usize = 480;
+const QUOTE_CONTEXT_BYTES: usize = 200;
+const MAX_EXAMPLES: usize = 3;
+const MAX_LISTED_NAMES: usize = 5;
+
+/// Analyzes a story given as JSON text.
+pub fn analyze_json(json: &str, options: &Options) -> Result<Report, Error> {
+    analyze(&Story::from_json(json)?, options)
+}
+
+/// Analyzes a parsed story.
+pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
+    options.validate()?;
+    let resolved: Vec<(Leaning, LeaningSource)> = story
+        .articles
+        .iter()
+        .map(|article| story.leaning_of(article, &options.ratings))
+        .collect();
+    let side_of = |index: usize| resolved[index].0.side();
+    let mut order: Vec<usize> = (0..story.articles.len()).collect();
+    order.sort_by(|&a, &b| {
+        let key = |i: usize| {
+            let article = &story.articles[i];
+            (
+                side_of(i).map_or(3, Side::index),
+                &article.source,
+                &article.id,
+            )
+        };
+        key(a).cmp(&key(b))
+    });
+
+    let coverage = coverage(story, &order, &side_of);
+    let mut counts = TermCounts::new(options.max_ngram);
+    let mut outlet_of_article = vec![0u32; story.articles.len()];
+    let mut outlets_per_side = [0u32; 3];
+    let mut previous: Option<(usize, &str)> = None;
+    for &index in &order {
+        let Some(side) = side_of(index) else { continue };
+        let article = &story.articles[index];
+        if previous != Some((side.index(), article.source.as_str())) {
+            outlets_per_side[side.index()] += 1;
+            previous = Some((side.index(), article.source.as_str()));
+        }
+        let outlet = outlets_per_side[side.index()];
+        outlet_of_article[index] = outlet;
+        for sentence in sentences(article) {
+            counts.count_sentence(field(article, &sentence), side.index(), outlet);
+        }
+    }
+
+    let side_coverage = [&coverage.left, &coverage.center, &coverage.right];
+    let term_total: u64 = counts.term_total.iter().sum();
+    let mut framings = Vec::with_capacity(3);
+    let mut comparison = Vec::with_capacity(3);
+    for side in Side::ALL {
+        let b = side.index();
+        let insufficient =
+            side_coverage[b].articles < MIN_SIDE_ARTICLES || counts.words[b] < MIN_SIDE_WORDS;
+        let comparable = if insufficient {
+            Comparable::Insufficient
+        } else if term_total == counts.term_total[b] {
+            Comparable::Alone
+        } else {
+            Comparable::Yes
+        };
+        let terms = if comparable == Comparable::Yes {
+            side_terms(
+                story,
+                &order,
+                &side_of,
+                &outlet_of_article,
+                &counts,
+                side,
+                outlets_per_side[b],
+                options,
+            )
+        } else {
+            Vec::new()
+        };
+        let framing = SideFraming {
+            insufficient,
+            terms,
+            words: counts.words[b],
+            term_tokens: counts.term_tokens[b],
+        };
+        comparison.push(ComparisonLine {
+            side: side.key(),
+            text: comparison_text(side, side_coverage[b], &framing, comparable),
+        });
+        framings.push(framing);
+    }
+    let [left, center, right]: [SideFraming; 3] =
+        framings.try_into().unwrap_or_else(|_| unreachable!());
+
+    Ok(Report {
+        version: 1,
+        params: Params {
+            max_ngram: options.max_ngram,
+            prior_scale: Rounded::new(options.prior_scale),
+            z_min: Rounded::new(options.z_min),
+            min_count: options.min_count,
+            top_k: options.top_k,
+        },
+        blindspot: blindspot(&coverage),
+        warnings: warnings(story, &order, &side_of, &coverage),
+        coverage,
+        framing: Framing {
+            left,
+            center,
+            right,
+        },
+        comparison,
+        articles: order
+            .iter()
+            .map(|&index| {
+                let article = &story.articles[index];
+                let (leaning, leaning_from) = resolved[index];
+                ArticleSummary {
+                    id: article.id.clone(),
+                    source: article.source.clone(),
+                    leaning: leaning.label(),
+                    leaning_from,
+                    side: leaning.side().map_or("unrated", Side::key),
+                    headline: article.headline.clone(),
+                    url: article.url.clone(),
+                }
+            })
+            .collect(),
+    })
+}
+
+/// The sentences of an article: the headline as one sentence, then the text's.
+fn sentences(article: &Article) -> Vec<SentenceRef> {
+    let headline = article.headline.as_deref().unwrap_or_default();
+    let trimmed = headline.trim();
+    let headline_sentence = trimmed.chars().any(char::is_alphanumeric).then(|| {
+        let start = headline.len() - headline.trim_start().len();
+        SentenceRef {
+            in_headline: true,
+            range: start..start + trimmed.len(),
+        }
+    });
+    headline_sentence
+        .into_iter()
+        .chain(
+            sentence_ranges(&article.text)
+                .into_iter()
+                .map(|range| SentenceRef {
+                    in_headline: false,
+                    range,
+                }),
+        )
+        .collect()
+}
+
+fn field<'a>(article: &'a Article, sentence: &SentenceRef) -> &'a str {
+    let text = if sentence.in_headline {
+        article.headline.as_deref().unwrap_or_default()
+    } else {
+        &article.text
+    };
+    &text[sentence.range.clone()]
+}
+
+fn coverage(story: &Story, order: &[usize], side_of: &dyn Fn(usize) -> Option<Side>) -> Coverage {
+    let mut articles = [0usize; 4];
+    let mut sources: [BTreeSet<&str>; 4] = Default::default();
+    for &index in order {
+        let bucket = side_of(index).map_or(3, Side::index);
+        articles[bucket] += 1;
+        sources[bucket].insert(&story.articles[index].source);
+    }
+    let rated = articles[..3].iter().sum();
+    let side = |b: usize| SideCoverage {
+        articles: articles[b],
+        sources: sources[b].len(),
+        share: share(articles[b], rated),
+    };
+    let all_sources: BTreeSet<&str> = story.articles.iter().map(|a| a.source.as_str()).collect();
+    Coverage {
+        left: side(0),
+        center: side(1),
+        right: side(2),
+        unrated: UnratedCoverage {
+            articles: articles[3],
+            sources: sources[3].len(),
+        },
+        total_articles: story.articles.len(),
+        total_sources: all_sources.len(),
+    }
+}
+
+/// A term that passed the thresholds, gathering what its report entry needs.
+struct Candidate {
+    term: u32,
+    z: f64,
+    surfaces: FxHashMap<String, u32>,
+    /// (outlet, article index, sentence, term's bytes in the sentence), in visiting order.
+    examples: Vec<(u32, usize, SentenceRef, Range<usize>)>,
+    last_sentence: Option<(usize, SentenceRef)>,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn side_terms(
+    story: &Story,
+    order: &[usize],
+    side_of: &dyn Fn(usize) -> Option<Side>,
+    outlet_of_article: &[u32],
+    counts: &TermCounts,
+    side: Side,
+    side_outlets: u32,
+    options: &Options,
+) -> Vec<Term> {
+    let b = side.index();
+    let n_all: u64 = counts.term_total.iter().sum();
+    let n_side = counts.term_total[b] as f64;
+    let n_rest = (n_all - counts.term_total[b]) as f64;
+    let mut candidates: Vec<Candidate> = Vec::new();
+    for term in 0..counts.len() as u32 {
+        let y = counts.counts[term as usize];
+        let y_side = y[b];
+        if y_side < options.min_count || (side_outlets >= 2 && counts.outlets[term as usize][b] < 2)
+        {
+            continue;
+        }
+        let y_all = u64::from(y[0]) + u64::from(y[1]) + u64::from(y[2]);
+        let alpha_w = options.prior_scale * y_all as f64 / n_all as f64;
+        let y_rest = (y_all - u64::from(y_side)) as f64;
+        let Some(score) = log_odds(
+            f64::from(y_side),
+            n_side,
+            y_rest,
+            n_rest,
+            alpha_w,
+            options.prior_scale,
+        ) else {
+            continue;
+        };
+        if score.z >= options.z_min {
+            candidates.push(Candidate {
+                term,
+                z: score.z,
+                surfaces: FxHashMap::default(),
+                examples: Vec::new(),
+                last_sentence: None,
+            });
+        }
+    }
+    if candidates.is_empty() {
+        return Vec::new();
+    }
+    let slot_of: FxHashMap<u32, usize> = candidates
+        .iter()
+        .enumerate()
+        .map(|(slot, c)| (c.term, slot))
+        .collect();
+    let mut inside: FxHashMap<(usize, usize), u64> = FxHashMap::default();
+    let mut found: Vec<Occurrence> = Vec::new();
+    let mut containing: Vec<usize> = Vec::new();
+    for &index in order.iter().filter(|&&i| side_of(i) == Some(side)) {
+        let article = &story.articles[index];
+        let outlet = outlet_of_article[index];
+        for sentence in sentences(article) {
+            let text = field(article, &sentence);
+            counts.occurrences(text, |term| slot_of.contains_key(&term), &mut found);
+            for (k, hit) in found.iter().enumerate() {
+                let slot = slot_of[&hit.term];
+                let candidate = &mut candidates[slot];
+                let surface = text[hit.bytes.clone()]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                *candidate.surfaces.entry(surface).or_insert(0) += 1;
+                let here = Some((index, sentence.clone()));
+                if candidate.last_sentence != here {
+                    candidate.last_sentence = here;
+                    record_example(
+                        &mut candidate.examples,
+                        outlet,
+                        index,
+                        &sentence,
+                        hit.bytes.clone(),
+                    );
+                }
+                // Longer candidates containing this occurrence start at most max_ngram − 1
+                // tokens before it; `found` is ordered by position, so look only nearby.
+                containing.clear();
+                let first = hit.position.saturating_sub(options.max_ngram - 1);
+                let window_start = found[..k].partition_point(|o| o.position < first);
+                for other in &found[window_start..] {
+                    if other.position > hit.position {
+                        break;
+                    }
+                    if other.length > hit.length
+                        && other.position + other.length >= hit.position + hit.length
+                    {
+                        containing.push(slot_of[&other.term]);
+                    }
+                }
+                containing.sort_unstable();
+                containing.dedup();
+                for &longer in &containing {
+                    *inside.entry((slot, longer)).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+    let mut subsumed = vec![false; candidates.len()];
+    for (&(shorter, _), &within) in &inside {
+        let total = u64::from(counts.counts[candidates[shorter].term as usize][b]);
+        if within * SUBSUMED.1 >= total * SUBSUMED.0 {
+            subsumed[shorter] = true;
+        }
+    }
+    let mut listed: Vec<(Candidate, String)> = candidates
+        .into_iter()
+        .zip(subsumed)
+        .filter(|(_, dropped)| !dropped)
+        .map(|(candidate, _)| {
+            let text = counts.term_text(candidate.term);
+            (candidate, text)
+        })
+        .collect();
+    listed.sort_by(|(a, a_text), (b, b_text)| b.z.total_cmp(&a.z).then_with(|| a_text.cmp(b_text)));
+    listed.truncate(options.top_k);
+    let rate = |term: u32, s: usize| {
+        let tokens = counts.term_tokens[s];
+        Rounded::new(if tokens == 0 {
+            0.0
+        } else {
+            f64::from(counts.counts[term as usize][s]) * 10_000.0 / tokens as f64
+        })
+    };
+    listed
+        .into_iter()
+        .map(|(candidate, term_text)| {
+            let display = candidate
+                .surfaces
+                .iter()
+                .max_by(|(a, a_count), (b, b_count)| a_count.cmp(b_count).then_with(|| b.cmp(a)))
+                .map(|(surface, _)| surface.clone())
+                .unwrap_or_else(|| term_text.clone());
+            Term {
+                display,
+                z: Rounded::new(candidate.z),
+                count: counts.counts[candidate.term as usize][b],
+                outlets: counts.outlets[candidate.term as usize][b],
+                rate: Rates {
+                    left: rate(candidate.term, 0),
+                    center: rate(candidate.term, 1),
+                    right: rate(candidate.term, 2),
+                },
+                examples: pick_examples(story, &candidate.examples),
+                term: term_text,
+            }
+        })
+        .collect()
+}
+
+/// Keeps at most three sentences per outlet from the first three outlets met: enough to
+/// pick three examples from different outlets where there are, and to fill up where not.
+fn record_example(
+    examples: &mut Vec<(u32, usize, SentenceRef, Range<usize>)>,
+    outlet: u32,
+    article: usize,
+    sentence: &SentenceRef,
+    hit: Range<usize>,
+) {
+    let from_outlet = examples.iter().filter(|e| e.0 == outlet).count();
+    let outlets: BTreeSet<u32> = examples.iter().map(|e| e.0).collect();
+    if from_outlet < MAX_EXAMPLES && (from_outlet > 0 || outlets.len() < MAX_EXAMPLES) {
+        examples.push((outlet, article, sentence.clone(), hit));
+    }
+}
+
+fn pick_examples(
+    story: &Story,
+    recorded: &[(u32, usize, SentenceRef, Range<usize>)],
+) -> Vec<Example> {
+    let mut seen_outlets = BTreeSet::new();
+    let (firsts, rest): (Vec<_>, Vec<_>) = recorded.iter().partition(|e| seen_outlets.insert(e.0));
+    firsts
+        .into_iter()
+        .chain(rest)
+        .take(MAX_EXAMPLES)
+        .map(|(_, index, sentence, hit)| {
+            let article = &story.articles[*index];
+            Example {
+                article: article.id.clone(),
+                source: article.source.clone(),
+                sentence: quote(field(article, sentence), hit.clone()),
+            }
+        })
+        .collect()
+}
+
+/// The sentence, or for a very long one a window of it around the term, cut at spaces and
+/// marked with "…" where it was cut. Everything between the marks is quoted exactly.
+fn quote(sentence: &str, hit: Range<usize>) -> String {
+    if sentence.len() <= MAX_QUOTE_BYTES {
+        return sentence.to_owned();
+    }
+    let mut start = hit.start.saturating_sub(QUOTE_CONTEXT_BYTES);
+    while !sentence.is_char_boundary(start) {
+        start -= 1;
+    }
+    if start > 0 {
+        if let Some((offset, space)) = sentence[start..hit.start]
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace())
+        {
+            start += offset + space.len_utf8();
+        }
+    }
+    let mut end = (hit.end + QUOTE_CONTEXT_BYTES).min(sentence.len());
+    while !sentence.is_char_boundary(end) {
+        end += 1;
+    }
+    if end < sentence.len() {
+        if let Some((offset, _)) = sentence[hit.end..end]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+        {
+            end = hit.end + offset;
+        }
+    }
+    format!(
+        "{}{}{}",
+        if start > 0 { "…" } else { "" },
+        sentence[start..end].trim(),
+        if end < sentence.len() { "…" } else { "" }
+    )
+}
+
+/// Names, quoted and listed, at most [`MAX_LISTED_NAMES`] of them then "and N more".
+fn name_list<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
+    let names: Vec<String> = names
+        .into_iter()
+        .map(|n| serde_json::Value::from(n).to_string())
+        .collect();
+    let shown = names.len().min(MAX_LISTED_NAMES);
+    let mut text = names[..shown].join(", ");
+    if names.len() > shown {
+        text.push_str(&format!(" and {} more", names.len() - shown));
+    }
+    text
+}
+
+fn warnings(
+    story: &Story,
+    order: &[usize],
+    side_of: &dyn Fn(usize) -> Option<Side>,
+    coverage: &Coverage,
+) -> Vec<String> {
+    let mut warnings = Vec::new();
+    if coverage.unrated.articles > 0 {
+        let sources: BTreeSet<&str> = order
+            .iter()
+            .filter(|&&i| side_of(i).is_none())
+            .map(|&i| story.articles[i].source.as_str())
+            .collect();
+        warnings.push(format!(
+            "{} {} from {} {} no rating, so {} counted in coverage but left out of the framing statistics: {}.",
+            coverage.unrated.articles,
+            if coverage.unrated.articles == 1 { "article" } else { "articles" },
+            if sources.len() == 1 { "this source" } else { "these sources" },
+            if sources.len() == 1 { "has" } else { "have" },
+            if coverage.unrated.articles == 1 { "it is" } else { "they are" },
+            name_list(sources),
+        ));
+    }
+    let wordless: Vec<&str> = order
+        .iter()
+        .map(|&i| &story.articles[i])
+        .filter(|article| sentences(article).is_empty())
+        .map(|article| article.id.as_str())
+        .collect();
+    if !wordless.is_empty() {
+        warnings.push(format!(
+            "No words in the headline or text of {}: counted in coverage only.",
+            name_list(wordless)
+        ));
+    }
+    let mut by_text: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for &index in order {
+        let article = &story.articles[index];
+        if !article.text.trim().is_empty() {
+            by_text
+                .entry(article.text.as_str())
+                .or_default()
+                .push(&article.id);
+        }
+    }
+    let mut copies: Vec<Vec<&str>> = by_text.into_values().filter(|ids| ids.len() > 1).collect();
+    copies.iter_mut().for_each(|ids| ids.sort_unstable());
+    copies.sort_unstable();
+    for ids in copies {
+        warnings.push(format!(
+            "Articles {} have identical text (a syndicated copy?); each copy counts in coverage and framing.",
+            name_list(ids)
+        ));
+    }
+    warnings
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_sentences_are_quoted_whole() {
+        assert_eq!(quote("A daring raid.", 2..8), "A daring raid.");
+    }
+
+    #[test]
+    fn long_sentences_are_quoted_around_the_term_with_marks() {
+        let sentence = format!("{} daring {}", "word ".repeat(200), "more ".repeat(200));
+        let start = sentence.find("daring").unwrap();
+        let quoted = quote(&sentence, start..start + 6);
+        assert!(
+            quoted.starts_with("…word") && quoted.ends_with("more…"),
+            "{quoted}"
+        );
+        assert!(quoted.contains(" daring "));
+        assert!(sentence.contains(quoted.trim_matches('…')));
+        assert!(quoted.len() < MAX_QUOTE_BYTES + 10);
+    }
+
+    #[test]
+    fn name_lists_are_cut_after_five() {
+        assert_eq!(name_list(["a", "b"]), "\"a\", \"b\"");
+        assert_eq!(
+            name_list(["a", "b", "c", "d", "e", "f", "g"]),
+            "\"a\", \"b\", \"c\", \"d\", \"e\" and 2 more"
+        );
+    }
+}

@@ -1,0 +1,53 @@
+//! # bias_compare
+//!
+//! Reads a *story* — several articles about one event, each from an outlet with a political
+//! leaning — and reports how coverage splits between left, center and right, and which
+//! framing terms each side uses distinctively, scored with the weighted log-odds ratio and
+//! informative Dirichlet prior of Monroe, Colaresi & Quinn (2008). The contract is SPEC.md;
+//! the method and its defaults are explained in docs/METHOD.md.
+//!
+//! Entry points:
+//! - [`analyze_json`]: story JSON text in, [`Report`] out.
+//! - [`Story::from_json`] / [`Story::from_value`] then [`analyze`]: parse and validate first.
+//! - [`Report::to_json`]: the report as SPEC §2 JSON.
+//!
+//! The library is pure: no I/O, no global state, no panics on any input, and the same story
+//! and options give the same bytes natively and in WASM, whatever the order of articles.
+//!
+//! ```
+//! use bias_compare::{analyze_json, Options};
+//!
+//! let story = r#"{ "articles": [
+//!     { "id": "a1", "source": "Left Daily",  "leaning": "left",  "text": "A daring raid." },
+//!     { "id": "a2", "source": "Right Times", "leaning": "right", "text": "Russia's Pearl Harbor." }
+//! ] }"#;
+//! let report = analyze_json(story, &Options::default())?;
+//! assert_eq!(report.coverage.left.articles, 1);
+//! assert_eq!(report.coverage.right.share.get(), 0.5);
+//! assert!(report.framing.left.insufficient); // one article is not enough to compare
+//!
+//! let error = analyze_json(r#"{ "articles": [{ "id": "a1", "source": "X", "text": "",
+//!     "leaning": "leftish" }] }"#, &Options::default()).unwrap_err();
+//! assert!(error.to_string().starts_with("articles[0].leaning: unknown leaning \"leftish\""));
+//! # Ok::<(), bias_compare::Error>(())
+//! ```
+
+mod analyze;
+mod error;
+mod leaning;
+mod model;
+mod report;
+mod stats;
+pub mod text;
+
+pub use crate::analyze::{analyze, analyze_json, MIN_SIDE_ARTICLES, MIN_SIDE_WORDS};
+pub use crate::error::{Error, OptionName};
+pub use crate::leaning::{Leaning, LeaningSource, Side};
+pub use crate::model::{
+    Article, Options, Ratings, Story, MAX_ARTICLES, MAX_NAME_CHARS, MAX_TEXT_BYTES,
+};
+pub use crate::report::{
+    ArticleSummary, Blindspot, ComparisonLine, Coverage, Example, Framing, Params, Rates, Report,
+    Rounded, SideCoverage, SideFraming, Term, UnratedCoverage,
+};
+pub use crate::stats::{log_odds, LogOdds};

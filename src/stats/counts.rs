@@ -1,0 +1,304 @@
+//! Term counting over rated articles. Tokens are interned once; an n-gram is interned as
+//! (id of its first n−1 tokens, id of its last token), so extending a term by one token is
+//! one hash lookup and no string is built per occurrence. Counts, outlet counts and term
+//! totals are integers, so they do not depend on the order articles arrive in.
+
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
+
+use crate::text::{is_stopword, normalize_token, tokens};
+
+/// The id of "no prefix": a unigram's prefix.
+const NONE: u32 = u32::MAX;
+
+#[derive(Debug, Clone, Copy)]
+struct TokenInfo {
+    has_letter: bool,
+    is_stopword: bool,
+}
+
+impl TokenInfo {
+    /// Whether a term may start or end with this token (SPEC §3).
+    fn can_edge_a_term(self) -> bool {
+        self.has_letter && !self.is_stopword
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Sequence {
+    prefix: u32,
+    last: u32,
+}
+
+/// Where a sentence is in its article: the field, and the byte range within it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SentenceRef {
+    pub in_headline: bool,
+    pub range: Range<usize>,
+}
+
+/// One occurrence of a term of interest inside a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Occurrence {
+    /// Token position of the first word, and the n-gram's length in tokens.
+    pub position: usize,
+    pub length: usize,
+    pub term: u32,
+    /// Byte range within the sentence, first word's start to last word's end.
+    pub bytes: Range<usize>,
+}
+
+/// Term and token counts per side (indexed by [`crate::Side::index`]).
+pub(crate) struct TermCounts {
+    max_ngram: usize,
+    token_ids: FxHashMap<Box<str>, u32>,
+    token_text: Vec<Box<str>>,
+    token_info: Vec<TokenInfo>,
+    sequence_ids: FxHashMap<u64, u32>,
+    sequences: Vec<Sequence>,
+    /// y_w per side, by sequence id (zero for sequences that are not terms).
+    pub counts: Vec<[u32; 3]>,
+    /// Distinct outlets per side using the term, by sequence id.
+    pub outlets: Vec<[u32; 3]>,
+    last_outlet: Vec<[u32; 3]>,
+    /// Word tokens per side (stopwords and numbers included).
+    pub words: [u64; 3],
+    /// Unigram term occurrences per side: the denominator of `rate`.
+    pub term_tokens: [u64; 3],
+    /// n_b: term occurrences of every n-gram order per side.
+    pub term_total: [u64; 3],
+    scratch_ids: Vec<u32>,
+    scratch_token: String,
+}
+
+fn sequence_key(prefix: u32, last: u32) -> u64 {
+    (u64::from(prefix.wrapping_add(1)) << 32) | u64::from(last)
+}
+
+impl TermCounts {
+    pub fn new(max_ngram: usize) -> TermCounts {
+        TermCounts {
+            max_ngram,
+            token_ids: FxHashMap::default(),
+            token_text: Vec::new(),
+            token_info: Vec::new(),
+            sequence_ids: FxHashMap::default(),
+            sequences: Vec::new(),
+            counts: Vec::new(),
+            outlets: Vec::new(),
+            last_outlet: Vec::new(),
+            words: [0; 3],
+            term_tokens: [0; 3],
+            term_total: [0; 3],
+            scratch_ids: Vec::new(),
+            scratch_token: String::new(),
+        }
+    }
+
+    /// The number of sequence ids (terms and the prefixes leading to them).
+    pub fn len(&self) -> usize {
+        self.sequences.len()
+    }
+
+    fn intern_token(&mut self, surface: &str) -> u32 {
+        normalize_token(surface, &mut self.scratch_token);
+        if let Some(&id) = self.token_ids.get(self.scratch_token.as_str()) {
+            return id;
+        }
+        let id = self.token_text.len() as u32;
+        let text: Box<str> = self.scratch_token.as_str().into();
+        self.token_info.push(TokenInfo {
+            has_letter: text.chars().any(char::is_alphabetic),
+            is_stopword: is_stopword(&text),
+        });
+        self.token_ids.insert(text.clone(), id);
+        self.token_text.push(text);
+        id
+    }
+
+    fn intern_sequence(&mut self, prefix: u32, last: u32) -> u32 {
+        let next = self.sequences.len() as u32;
+        let id = *self
+            .sequence_ids
+            .entry(sequence_key(prefix, last))
+            .or_insert(next);
+        if id == next {
+            self.sequences.push(Sequence { prefix, last });
+            self.counts.push([0; 3]);
+            self.outlets.push([0; 3]);
+            self.last_outlet.push([NONE; 3]);
+        }
+        id
+    }
+
+    /// Counts one sentence of an article of `side` from outlet number `outlet`. Articles
+    /// must arrive grouped by outlet within a side for the outlet counts to be right.
+    pub fn count_sentence(&mut self, sentence: &str, side: usize, outlet: u32) {
+        let mut ids = std::mem::take(&mut self.scratch_ids);
+        ids.clear();
+        for token in tokens(sentence) {
+            let id = self.intern_token(token.surface);
+            ids.push(id);
+        }
+        self.words[side] += ids.len() as u64;
+        for start in 0..ids.len() {
+            if !self.token_info[ids[start] as usize].can_edge_a_term() {
+                continue;
+            }
+            self.term_tokens[side] += 1;
+            let mut prefix = NONE;
+            for &token in ids[start..].iter().take(self.max_ngram) {
+                let info = self.token_info[token as usize];
+                if !info.has_letter {
+                    break;
+                }
+                prefix = self.intern_sequence(prefix, token);
+                if !info.is_stopword {
+                    let term = prefix as usize;
+                    self.counts[term][side] += 1;
+                    self.term_total[side] += 1;
+                    if self.last_outlet[term][side] != outlet {
+                        self.last_outlet[term][side] = outlet;
+                        self.outlets[term][side] += 1;
+                    }
+                }
+            }
+        }
+        self.scratch_ids = ids;
+    }
+
+    /// The occurrences, in `sentence`, of terms for which `wanted` is true, ordered by
+    /// position then length. The sentence must have been counted before.
+    pub fn occurrences(
+        &self,
+        sentence: &str,
+        wanted: impl Fn(u32) -> bool,
+        out: &mut Vec<Occurrence>,
+    ) {
+        out.clear();
+        let mut normalized = String::new();
+        let found: Vec<(Option<u32>, Range<usize>)> = tokens(sentence)
+            .map(|token| {
+                normalize_token(token.surface, &mut normalized);
+                let id = self.token_ids.get(normalized.as_str()).copied();
+                (id, token.start..token.end())
+            })
+            .collect();
+        for start in 0..found.len() {
+            let mut prefix = NONE;
+            for (offset, (token, bytes)) in found[start..].iter().take(self.max_ngram).enumerate() {
+                let Some(token) = *token else { break };
+                let info = self.token_info[token as usize];
+                if !info.has_letter || (offset == 0 && info.is_stopword) {
+                    break;
+                }
+                let Some(&id) = self.sequence_ids.get(&sequence_key(prefix, token)) else {
+                    break;
+                };
+                prefix = id;
+                if !info.is_stopword && wanted(id) {
+                    out.push(Occurrence {
+                        position: start,
+                        length: offset + 1,
+                        term: id,
+                        bytes: found[start].1.start..bytes.end,
+                    });
+                }
+            }
+        }
+    }
+
+    /// The normalized term: its tokens joined by one space.
+    pub fn term_text(&self, id: u32) -> String {
+        let mut parts = Vec::new();
+        let mut current = id;
+        while current != NONE {
+            let sequence = self.sequences[current as usize];
+            parts.push(&*self.token_text[sequence.last as usize]);
+            current = sequence.prefix;
+        }
+        parts.reverse();
+        parts.join(" ")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn counted(sentences: &[(&str, usize, u32)], max_ngram: usize) -> TermCounts {
+        let mut counts = TermCounts::new(max_ngram);
+        for &(sentence, side, outlet) in sentences {
+            counts.count_sentence(sentence, side, outlet);
+        }
+        counts
+    }
+
+    fn count_of(counts: &TermCounts, term: &str) -> [u32; 3] {
+        (0..counts.len() as u32)
+            .find(|&id| counts.term_text(id) == term)
+            .map_or([0; 3], |id| counts.counts[id as usize])
+    }
+
+    #[test]
+    fn counts_ngrams_that_neither_start_nor_end_with_a_stopword() {
+        let counts = counted(&[("Strikes wipe out the bombers", 0, 0)], 3);
+        assert_eq!(count_of(&counts, "wipe out")[0], 1);
+        assert_eq!(count_of(&counts, "strikes wipe out")[0], 1);
+        assert_eq!(count_of(&counts, "out the bombers")[0], 1);
+        assert_eq!(count_of(&counts, "the bombers"), [0; 3]);
+        assert_eq!(count_of(&counts, "out the"), [0; 3]);
+        // strikes, wipe, out, bombers; strikes wipe, wipe out; strikes wipe out, out the bombers.
+        assert_eq!(counts.term_total[0], 8);
+        assert_eq!(counts.term_tokens[0], 4);
+        assert_eq!(counts.words[0], 5);
+    }
+
+    #[test]
+    fn numbers_break_ngrams_and_are_never_terms() {
+        let counts = counted(&[("drones hit 41 bombers", 2, 0)], 3);
+        assert_eq!(count_of(&counts, "41"), [0; 3]);
+        assert_eq!(count_of(&counts, "hit 41 bombers"), [0; 3]);
+        assert_eq!(count_of(&counts, "drones hit")[2], 1);
+    }
+
+    #[test]
+    fn outlets_count_each_outlet_once_per_side() {
+        let counts = counted(
+            &[
+                ("daring raid", 0, 0),
+                ("daring raid", 0, 0),
+                ("daring move", 0, 1),
+                ("daring", 1, 0),
+            ],
+            3,
+        );
+        let id = (0..counts.len() as u32)
+            .find(|&id| counts.term_text(id) == "daring")
+            .unwrap();
+        assert_eq!(counts.counts[id as usize], [3, 1, 0]);
+        assert_eq!(counts.outlets[id as usize], [2, 1, 0]);
+    }
+
+    #[test]
+    fn max_ngram_bounds_term_length() {
+        let counts = counted(&[("pearl harbor moment", 0, 0)], 2);
+        assert_eq!(count_of(&counts, "pearl harbor")[0], 1);
+        assert_eq!(count_of(&counts, "pearl harbor moment"), [0; 3]);
+    }
+
+    #[test]
+    fn occurrences_report_positions_and_exact_byte_spans() {
+        let sentence = "Russia’s Pearl  Harbor, they said";
+        let counts = counted(&[(sentence, 0, 0)], 3);
+        let mut found = Vec::new();
+        counts.occurrences(sentence, |_| true, &mut found);
+        let pearl_harbor = found
+            .iter()
+            .find(|o| counts.term_text(o.term) == "pearl harbor")
+            .unwrap();
+        assert_eq!((pearl_harbor.position, pearl_harbor.length), (1, 2));
+        assert_eq!(&sentence[pearl_harbor.bytes.clone()], "Pearl  Harbor");
+    }
+}

@@ -1,0 +1,9 @@
+//! The framing statistic of SPEC §3: term counting over rated articles (`counts`) and the
+//! Monroe, Colaresi & Quinn (2008) weighted log-odds with an informative Dirichlet prior
+//! (`log_odds`).
+
+mod counts;
+mod log_odds;
+
+pub(crate) use counts::{Occurrence, SentenceRef, TermCounts};
+pub use log_odds::{log_odds, LogOdds};

@@ -1,0 +1,208 @@
+//! Sentence splitting tuned for news copy. A line break always ends a sentence (headlines,
+//! bylines and CMS leftovers rarely end in a full stop); `.`, `!`, `?` and `…` end one when
+//! followed by white space and then something other than a lowercase letter, except after
+//! abbreviations that news style puts before a name or a number ("Sen.", "Dr.", "U.S.", "No.").
+
+use std::ops::Range;
+
+/// Titles and abbreviations after which a full stop never ends a sentence.
+const NEVER_FINAL: &[&str] = &[
+    "adm", "atty", "capt", "cmdr", "col", "cpl", "det", "dr", "e.g", "e.u", "fig", "ft", "gen",
+    "gov", "hon", "i.e", "insp", "lt", "maj", "messrs", "mr", "mrs", "ms", "mt", "pres", "prof",
+    "rep", "reps", "rev", "sen", "sens", "sgt", "st", "supt", "u.k", "u.n", "u.s", "vs",
+];
+
+/// Abbreviations that do not end a sentence when a number follows ("No. 42", "Aug. 3"),
+/// but do before a word ("The answer was no. Talks resumed.").
+const BEFORE_NUMBER: &[&str] = &[
+    "no", "nos", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "approx", "art", "vol", "p", "pp",
+];
+
+fn is_line_break(c: char) -> bool {
+    matches!(
+        c,
+        '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+    )
+}
+
+fn is_terminator(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…' | '‽' | '。' | '！' | '？' | '｡')
+}
+
+/// Full-width terminators end a sentence with no space after them (CJK text has none).
+fn is_full_width_terminator(c: char) -> bool {
+    matches!(c, '。' | '！' | '？' | '｡')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\'' | '”' | '’' | '»' | '›' | ')' | ']' | '}' | '」' | '』' | '）'
+    )
+}
+
+/// The word just before byte `dot` (letters, digits and inner dots), lowercased.
+fn word_before(text: &str, dot: usize) -> String {
+    let head = &text[..dot];
+    let start = head
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    head[start..].trim_start_matches('.').to_lowercase()
+}
+
+/// Whether a full stop at byte `dot`, followed (after spaces) by `next`, ends a sentence.
+fn full_stop_ends_sentence(text: &str, dot: usize, next: char) -> bool {
+    let word = word_before(text, dot);
+    if NEVER_FINAL.contains(&word.as_str()) {
+        return false;
+    }
+    let mut letters = word.chars();
+    if let (Some(first), None) = (letters.next(), letters.next()) {
+        // A lone capital before a full stop is an initial: "J. Smith".
+        if first.is_alphabetic() && text[..dot].ends_with(|c: char| c.is_uppercase()) {
+            return false;
+        }
+    }
+    !(BEFORE_NUMBER.contains(&word.as_str()) && next.is_ascii_digit())
+}
+
+/// Byte ranges of the sentences of `text`, trimmed of white space, in order, without
+/// empty ones. Every range lies on `char` boundaries, so `&text[range]` is an exact quote.
+pub fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut sentences = Vec::new();
+    let mut push = |range: Range<usize>| {
+        let piece = &text[range.clone()];
+        let trimmed = piece.trim();
+        if trimmed.chars().any(char::is_alphanumeric) {
+            let start = range.start + (piece.len() - piece.trim_start().len());
+            sentences.push(start..start + trimmed.len());
+        }
+    };
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if is_line_break(c) {
+            push(start..i);
+            start = i + c.len_utf8();
+            continue;
+        }
+        if !is_terminator(c) {
+            continue;
+        }
+        // Take the whole run of terminators and closing quotes or brackets: `?!”)`.
+        let mut end = i + c.len_utf8();
+        let mut only_full_stop = c == '.';
+        let mut full_width = is_full_width_terminator(c);
+        while let Some(&(j, d)) = chars.peek() {
+            if is_terminator(d) || is_closer(d) {
+                only_full_stop &= d == '.' || is_closer(d);
+                full_width |= is_full_width_terminator(d);
+                end = j + d.len_utf8();
+                chars.next();
+            } else {
+                break;
+            }
+        }
+        let rest = &text[end..];
+        let ends = if full_width {
+            true
+        } else if rest.is_empty() {
+            true
+        } else if !rest.starts_with(char::is_whitespace) {
+            false
+        } else {
+            match rest.trim_start().chars().next() {
+                None => true,
+                Some(next) if next.is_lowercase() => false,
+                Some(next) => !only_full_stop || full_stop_ends_sentence(text, i, next),
+            }
+        };
+        if ends {
+            push(start..end);
+            start = end;
+        }
+    }
+    push(start..text.len());
+    sentences
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentence_ranges(text)
+            .into_iter()
+            .map(|range| &text[range])
+            .collect()
+    }
+
+    #[test]
+    fn splits_on_full_stops_followed_by_a_capital() {
+        assert_eq!(
+            split("The talks ended. No deal was reached."),
+            ["The talks ended.", "No deal was reached."]
+        );
+    }
+
+    #[test]
+    fn keeps_titles_and_country_abbreviations_inside_the_sentence() {
+        assert_eq!(
+            split("Sen. Dana Whitfield met Dr. Ruiz in the U.S. Capitol. They spoke."),
+            [
+                "Sen. Dana Whitfield met Dr. Ruiz in the U.S. Capitol.",
+                "They spoke."
+            ]
+        );
+    }
+
+    #[test]
+    fn keeps_initials_and_numbered_abbreviations_inside_the_sentence() {
+        assert_eq!(
+            split("J. Smith filed Bill No. 42 today. It passed."),
+            ["J. Smith filed Bill No. 42 today.", "It passed."]
+        );
+    }
+
+    #[test]
+    fn a_line_break_ends_a_headline_without_a_full_stop() {
+        assert_eq!(
+            split("Talks end without a ceasefire\n\nThe talks ended."),
+            ["Talks end without a ceasefire", "The talks ended."]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_stay_with_their_sentence() {
+        assert_eq!(
+            split("“It was daring.” Officials agreed. \"Why?\" she asked."),
+            [
+                "“It was daring.”",
+                "Officials agreed.",
+                "\"Why?\" she asked."
+            ]
+        );
+    }
+
+    #[test]
+    fn decimals_and_lowercase_continuations_do_not_split() {
+        assert_eq!(
+            split("Prices rose 3.5 percent, i.e. more than expected."),
+            ["Prices rose 3.5 percent, i.e. more than expected."]
+        );
+    }
+
+    #[test]
+    fn full_width_terminators_split_without_spaces() {
+        assert_eq!(split("会谈结束。没有停火。"), ["会谈结束。", "没有停火。"]);
+    }
+
+    #[test]
+    fn text_without_words_has_no_sentences() {
+        assert!(split("").is_empty());
+        assert!(split(" \n\n … ").is_empty());
+    }
+}
