@@ -1,1 +1,148 @@
-fn main() {}
+//! `bias-compare`: the native command line over the `bias_compare` library (SPEC §4).
+//! Reads a story from a file or standard input, prints the report as JSON or as text for
+//! people, and reports bad input or flags as one `error: …` line with exit status 2.
+
+mod text;
+
+use std::io::{self, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use bias_compare::{analyze, Options, Ratings, Story};
+use clap::error::ErrorKind;
+use clap::{Parser, Subcommand, ValueEnum};
+
+#[derive(Parser)]
+#[command(
+    name = "bias-compare",
+    version,
+    about = "Compare how left, center and right outlets cover one story"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Analyze a story (JSON, see SPEC §1) and print its report.
+    Analyze(AnalyzeArgs),
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Json,
+    Text,
+}
+
+#[derive(clap::Args)]
+struct AnalyzeArgs {
+    /// The story file, or `-` for standard input.
+    file: PathBuf,
+    /// `json`: the report of SPEC §2; `text`: a summary for people.
+    #[arg(long, value_enum, default_value = "json")]
+    format: Format,
+    /// Longest n-gram counted as a term (1 to 5).
+    #[arg(long, value_name = "N", default_value_t = Options::default().max_ngram)]
+    max_ngram: usize,
+    /// α0, the total weight of the informative Dirichlet prior.
+    #[arg(long, value_name = "A", default_value_t = Options::default().prior_scale)]
+    prior_scale: f64,
+    /// Smallest z-score listed.
+    #[arg(long, value_name = "Z", allow_negative_numbers = true, default_value_t = Options::default().z_min)]
+    z_min: f64,
+    /// Fewest uses within a side for a term to be listed.
+    #[arg(long, value_name = "C", default_value_t = Options::default().min_count)]
+    min_count: u32,
+    /// Most terms listed per side.
+    #[arg(long, value_name = "K", default_value_t = Options::default().top_k)]
+    top: usize,
+    /// A JSON file of outlet names or hosts to leanings, used after the story's own ratings.
+    #[arg(long, value_name = "FILE")]
+    ratings: Option<PathBuf>,
+}
+
+/// Bad input or flags: printed as one line, exit status 2.
+struct Failure(String);
+
+fn read_input(path: &PathBuf) -> Result<String, Failure> {
+    let mut bytes = Vec::new();
+    let result = if path.as_os_str() == "-" {
+        io::stdin().read_to_end(&mut bytes)
+    } else {
+        std::fs::File::open(path).and_then(|mut file| file.read_to_end(&mut bytes))
+    };
+    result.map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
+    String::from_utf8(bytes).map_err(|e| {
+        Failure(format!(
+            "story: not valid UTF-8 (invalid byte at offset {})",
+            e.utf8_error().valid_up_to()
+        ))
+    })
+}
+
+fn options(args: &AnalyzeArgs) -> Result<Options, Failure> {
+    let ratings = match &args.ratings {
+        None => Ratings::default(),
+        Some(path) => {
+            let json = read_input(path)?;
+            let value = serde_json::from_str(&json)
+                .map_err(|e| Failure(format!("{}: not valid JSON: {e}", path.display())))?;
+            Ratings::from_value(&value, "ratings")
+                .map_err(|e| Failure(format!("{}: {e}", path.display())))?
+        }
+    };
+    Ok(Options {
+        max_ngram: args.max_ngram,
+        prior_scale: args.prior_scale,
+        z_min: args.z_min,
+        min_count: args.min_count,
+        top_k: args.top,
+        ratings,
+    })
+}
+
+fn run(args: &AnalyzeArgs) -> Result<String, Failure> {
+    let options = options(args)?;
+    let story = Story::from_json(&read_input(&args.file)?).map_err(|e| Failure(e.to_string()))?;
+    let report = analyze(&story, &options).map_err(|e| match e.option_name() {
+        Some(option) => Failure(format!("{}: {}", option.cli_flag(), e.message())),
+        None => Failure(e.to_string()),
+    })?;
+    Ok(match args.format {
+        Format::Json => report.to_json() + "\n",
+        Format::Text => text::render(&story, &report),
+    })
+}
+
+fn fail(message: &str) -> ExitCode {
+    eprintln!("error: {message}");
+    ExitCode::from(2)
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) => {
+            let _ = e.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(e) if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            return fail("missing command: try `bias-compare analyze <FILE|->` or --help");
+        }
+        Err(e) => {
+            let rendered = e.render().to_string();
+            let first = rendered.lines().next().unwrap_or("bad arguments");
+            return fail(first.trim_start_matches("error: "));
+        }
+    };
+    let Command::Analyze(args) = cli.command;
+    match run(&args) {
+        Ok(output) => {
+            // A closed pipe (`| head`) is not an error worth a message.
+            let _ = io::stdout().lock().write_all(output.as_bytes());
+            ExitCode::SUCCESS
+        }
+        Err(Failure(message)) => fail(&message),
+    }
+}
