@@ -1,0 +1,166 @@
+//! The CLI contract of SPEC §4: JSON on stdout and exit 0 for a good story; one
+//! `error: <message>` line on stderr and exit 2 for bad input or bad flags.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+const TINY: &str = "../../tests/data/tiny-story.json";
+
+fn run(args: &[&str], stdin: Option<&str>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_bias-compare"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    if let Some(input) = stdin {
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+    }
+    drop(child.stdin.take());
+    child.wait_with_output().unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+fn assert_one_line_error(output: &Output, expected: &str) {
+    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(stderr(output), format!("error: {expected}\n"));
+    assert!(output.stdout.is_empty());
+}
+
+#[test]
+fn json_output_is_the_library_report() {
+    let output = run(&["analyze", TINY, "--format", "json"], None);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let story = std::fs::read_to_string(TINY).unwrap();
+    let report = bias_compare::analyze_json(&story, &bias_compare::Options::default()).unwrap();
+    assert_eq!(
+        String::from_utf8(output.stdout).unwrap(),
+        report.to_json() + "\n"
+    );
+}
+
+#[test]
+fn json_is_the_default_format() {
+    let explicit = run(&["analyze", TINY, "--format", "json"], None);
+    let default = run(&["analyze", TINY], None);
+    assert_eq!(explicit.stdout, default.stdout);
+}
+
+#[test]
+fn reads_the_story_from_standard_input() {
+    let story = std::fs::read_to_string(TINY).unwrap();
+    let from_stdin = run(&["analyze", "-"], Some(&story));
+    let from_file = run(&["analyze", TINY], None);
+    assert_eq!(from_stdin.status.code(), Some(0));
+    assert_eq!(from_stdin.stdout, from_file.stdout);
+}
+
+#[test]
+fn flags_reach_the_report_params() {
+    let output = run(
+        &[
+            "analyze",
+            TINY,
+            "--max-ngram",
+            "2",
+            "--prior-scale",
+            "100",
+            "--z-min",
+            "-1",
+            "--min-count",
+            "2",
+            "--top",
+            "4",
+        ],
+        None,
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        report["params"],
+        serde_json::json!({ "max_ngram": 2, "prior_scale": 100, "z_min": -1, "min_count": 2, "top_k": 4 })
+    );
+}
+
+#[test]
+fn text_format_shows_coverage_terms_and_comparison() {
+    let output = run(
+        &["analyze", TINY, "--format", "text", "--prior-scale", "100"],
+        None,
+    );
+    let text = String::from_utf8(output.stdout).unwrap();
+    for expected in ["Coverage", "Left framing", "Daring", "Comparison"] {
+        assert!(text.contains(expected), "{expected} missing from:\n{text}");
+    }
+}
+
+#[test]
+fn bad_story_exits_2_naming_the_field() {
+    let story = r#"{"articles":[{"id":"a","source":"S","text":"","leaning":"leftish"}]}"#;
+    assert_one_line_error(
+        &run(&["analyze", "-"], Some(story)),
+        "articles[0].leaning: unknown leaning \"leftish\" (expected one of far-left, left, lean-left, center, lean-right, right, far-right, unrated)",
+    );
+}
+
+#[test]
+fn out_of_range_flag_exits_2_naming_the_flag() {
+    assert_one_line_error(
+        &run(&["analyze", TINY, "--max-ngram", "9"], None),
+        "--max-ngram: must be a whole number from 1 to 5, got 9",
+    );
+}
+
+#[test]
+fn malformed_flag_exits_2_with_one_line() {
+    let output = run(&["analyze", TINY, "--top", "ten"], None);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    assert!(
+        message.starts_with("error: ") && message.lines().count() == 1,
+        "{message}"
+    );
+}
+
+#[test]
+fn missing_file_exits_2() {
+    let output = run(&["analyze", "no-such-story.json"], None);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).starts_with("error: cannot read no-such-story.json: "));
+}
+
+#[test]
+fn help_exits_0() {
+    let output = run(&["--help"], None);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8(output.stdout)
+        .unwrap()
+        .contains("analyze"));
+}
+
+#[test]
+fn ratings_file_rates_outlets_the_story_leaves_unrated() {
+    let story = r#"{"articles":[{"id":"a","source":"Paper","text":"Words."}]}"#;
+    let dir = std::env::temp_dir().join(format!("bias-compare-ratings-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let ratings = dir.join("ratings.json");
+    std::fs::write(&ratings, r#"{"paper": "Lean Right"}"#).unwrap();
+    let output = run(
+        &["analyze", "-", "--ratings", ratings.to_str().unwrap()],
+        Some(story),
+    );
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(report["coverage"]["right"]["articles"], 1);
+    assert_eq!(
+        report["articles"][0]["leaning_from"],
+        "options.ratings.source"
+    );
+}
