@@ -110,7 +110,7 @@ pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
             insufficient,
             terms,
             words: counts.words[b],
-            term_tokens: counts.term_tokens[b],
+            term_tokens: counts.term_total[b],
         };
         comparison.push(ComparisonLine {
             side: side.key(),
@@ -353,7 +353,7 @@ fn side_terms(
     listed.sort_by(|(a, a_text), (b, b_text)| b.z.total_cmp(&a.z).then_with(|| a_text.cmp(b_text)));
     listed.truncate(options.top_k);
     let rate = |term: u32, s: usize| {
-        let tokens = counts.term_tokens[s];
+        let tokens = counts.term_total[s];
         Rounded::new(if tokens == 0 {
             0.0
         } else {

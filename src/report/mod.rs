@@ -120,7 +120,8 @@ pub struct SideFraming {
     pub terms: Vec<Term>,
     /// Word tokens in the side (what the 200-token sufficiency rule counts).
     pub words: u64,
-    /// Term tokens in the side: the denominator of every `rate` for this side.
+    /// Term tokens (n_b: occurrences of terms of every length) in the side: the
+    /// denominator of every `rate` for this side.
     pub term_tokens: u64,
 }
 

@@ -64,9 +64,8 @@ pub(crate) struct TermCounts {
     last_outlet: Vec<[u32; 3]>,
     /// Word tokens per side (stopwords and numbers included).
     pub words: [u64; 3],
-    /// Unigram term occurrences per side: the denominator of `rate`.
-    pub term_tokens: [u64; 3],
-    /// n_b: term occurrences of every n-gram order per side.
+    /// n_b: term occurrences (term tokens) of every n-gram order per side; also the
+    /// denominator of `rate`.
     pub term_total: [u64; 3],
     scratch_ids: Vec<u32>,
     scratch_token: String,
@@ -89,7 +88,6 @@ impl TermCounts {
             outlets: Vec::new(),
             last_outlet: Vec::new(),
             words: [0; 3],
-            term_tokens: [0; 3],
             term_total: [0; 3],
             scratch_ids: Vec::new(),
             scratch_token: String::new(),
@@ -146,7 +144,6 @@ impl TermCounts {
             if !self.token_info[ids[start] as usize].can_edge_a_term() {
                 continue;
             }
-            self.term_tokens[side] += 1;
             let mut prefix = NONE;
             for &token in ids[start..].iter().take(self.max_ngram) {
                 let info = self.token_info[token as usize];
@@ -251,7 +248,6 @@ mod tests {
         assert_eq!(count_of(&counts, "out the"), [0; 3]);
         // strikes, wipe, out, bombers; strikes wipe, wipe out; strikes wipe out, out the bombers.
         assert_eq!(counts.term_total[0], 8);
-        assert_eq!(counts.term_tokens[0], 4);
         assert_eq!(counts.words[0], 5);
     }
 
