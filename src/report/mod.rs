@@ -179,7 +179,7 @@ mod tests {
     #[test]
     fn rounds_to_four_places_and_writes_whole_numbers_as_integers() {
         let json = |x: f64| serde_json::to_string(&Rounded::new(x)).unwrap();
-        assert_eq!(json(3.141_59), "3.1416");
+        assert_eq!(json(2.718_26), "2.7183");
         assert_eq!(json(100.0), "100");
         assert_eq!(json(0.000_04), "0");
         assert_eq!(json(-0.000_01), "0");

@@ -107,9 +107,7 @@ pub fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
             }
         }
         let rest = &text[end..];
-        let ends = if full_width {
-            true
-        } else if rest.is_empty() {
+        let ends = if full_width || rest.is_empty() {
             true
         } else if !rest.starts_with(char::is_whitespace) {
             false
