@@ -122,22 +122,13 @@ function plural(count, one, many = `${one}s`) {
   return `${numberFormat.format(count)} ${count === 1 ? one : many}`;
 }
 
-/** Whole percentages that add up to 100 (largest remainder), for the three rated shares. */
+/**
+ * Whole percentages, each share rounded on its own: equal article counts must show equal
+ * percentages (6/6/6 is 33/33/33, not 34/33/33), as in the CLI and the blindspot text, even
+ * if the three then add up to 99 or 101.
+ */
 function percentages(shares) {
-  const raw = shares.map((s) => Math.max(0, Number(s) || 0) * 100);
-  const total = raw.reduce((a, b) => a + b, 0);
-  if (total === 0) return raw.map(() => 0);
-  const floors = raw.map(Math.floor);
-  let left = Math.round(total) - floors.reduce((a, b) => a + b, 0);
-  const order = raw
-    .map((value, index) => ({ index, rest: value - Math.floor(value) }))
-    .sort((a, b) => b.rest - a.rest || a.index - b.index);
-  for (const { index } of order) {
-    if (left <= 0) break;
-    floors[index] += 1;
-    left -= 1;
-  }
-  return floors;
+  return shares.map((s) => Math.round(Math.max(0, Number(s) || 0) * 100));
 }
 
 /** An http(s) URL as a normalised string, or null for anything else (javascript:, relative, …). */
