@@ -36,6 +36,60 @@ pub fn analyze_json(json: &str, options: &Options) -> Result<Report, Error> {
     analyze(&Story::from_json(json)?, options)
 }
 
+/// The story as the analysis visits it, worked out once: articles in canonical order (side,
+/// source, id), each article's side, its outlet's number within its side, and its sentences.
+struct Visit<'a> {
+    story: &'a Story,
+    order: Vec<usize>,
+    sides: Vec<Option<Side>>,
+    outlets: Vec<u32>,
+    outlets_per_side: [u32; 3],
+    sentences: Vec<Vec<SentenceRef>>,
+}
+
+impl<'a> Visit<'a> {
+    fn new(story: &'a Story, resolved: &[(Leaning, LeaningSource)]) -> Visit<'a> {
+        let sides: Vec<Option<Side>> = resolved.iter().map(|(leaning, _)| leaning.side()).collect();
+        let mut order: Vec<usize> = (0..story.articles.len()).collect();
+        order.sort_by_key(|&i| {
+            let article = &story.articles[i];
+            (
+                sides[i].map_or(3, Side::index),
+                &article.source,
+                &article.id,
+            )
+        });
+        let mut outlets = vec![0u32; story.articles.len()];
+        let mut outlets_per_side = [0u32; 3];
+        let mut previous: Option<(usize, &str)> = None;
+        for &index in &order {
+            let Some(side) = sides[index] else { continue };
+            let source = story.articles[index].source.as_str();
+            if previous != Some((side.index(), source)) {
+                outlets_per_side[side.index()] += 1;
+                previous = Some((side.index(), source));
+            }
+            outlets[index] = outlets_per_side[side.index()];
+        }
+        Visit {
+            story,
+            order,
+            sides,
+            outlets,
+            outlets_per_side,
+            sentences: story.articles.iter().map(sentences).collect(),
+        }
+    }
+
+    /// The articles of `side`, in canonical order.
+    fn articles_of(&self, side: Side) -> impl Iterator<Item = usize> + '_ {
+        self.order
+            .iter()
+            .copied()
+            .filter(move |&i| self.sides[i] == Some(side))
+    }
+}
+
 /// Analyzes a parsed story.
 pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
     options.validate()?;
@@ -44,36 +98,15 @@ pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
         .iter()
         .map(|article| story.leaning_of(article, &options.ratings))
         .collect();
-    let side_of = |index: usize| resolved[index].0.side();
-    let mut order: Vec<usize> = (0..story.articles.len()).collect();
-    order.sort_by(|&a, &b| {
-        let key = |i: usize| {
-            let article = &story.articles[i];
-            (
-                side_of(i).map_or(3, Side::index),
-                &article.source,
-                &article.id,
-            )
-        };
-        key(a).cmp(&key(b))
-    });
-
-    let coverage = coverage(story, &order, &side_of);
+    let visit = Visit::new(story, &resolved);
+    let coverage = coverage(&visit);
     let mut counts = TermCounts::new(options.max_ngram);
-    let mut outlet_of_article = vec![0u32; story.articles.len()];
-    let mut outlets_per_side = [0u32; 3];
-    let mut previous: Option<(usize, &str)> = None;
-    for &index in &order {
-        let Some(side) = side_of(index) else { continue };
-        let article = &story.articles[index];
-        if previous != Some((side.index(), article.source.as_str())) {
-            outlets_per_side[side.index()] += 1;
-            previous = Some((side.index(), article.source.as_str()));
-        }
-        let outlet = outlets_per_side[side.index()];
-        outlet_of_article[index] = outlet;
-        for sentence in sentences(article) {
-            counts.count_sentence(field(article, &sentence), side.index(), outlet);
+    for side in Side::ALL {
+        for index in visit.articles_of(side) {
+            let article = &story.articles[index];
+            for sentence in &visit.sentences[index] {
+                counts.count_sentence(field(article, sentence), side.index(), visit.outlets[index]);
+            }
         }
     }
 
@@ -93,16 +126,7 @@ pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
             Comparable::Yes
         };
         let terms = if comparable == Comparable::Yes {
-            side_terms(
-                story,
-                &order,
-                &side_of,
-                &outlet_of_article,
-                &counts,
-                side,
-                outlets_per_side[b],
-                options,
-            )
+            side_terms(&visit, &counts, side, options)
         } else {
             Vec::new()
         };
@@ -131,7 +155,7 @@ pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
             top_k: options.top_k,
         },
         blindspot: blindspot(&coverage),
-        warnings: warnings(story, &order, &side_of, &coverage),
+        warnings: warnings(&visit, &coverage),
         coverage,
         framing: Framing {
             left,
@@ -139,7 +163,8 @@ pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
             right,
         },
         comparison,
-        articles: order
+        articles: visit
+            .order
             .iter()
             .map(|&index| {
                 let article = &story.articles[index];
@@ -191,13 +216,13 @@ fn field<'a>(article: &'a Article, sentence: &SentenceRef) -> &'a str {
     &text[sentence.range.clone()]
 }
 
-fn coverage(story: &Story, order: &[usize], side_of: &dyn Fn(usize) -> Option<Side>) -> Coverage {
+fn coverage(visit: &Visit) -> Coverage {
     let mut articles = [0usize; 4];
     let mut sources: [BTreeSet<&str>; 4] = Default::default();
-    for &index in order {
-        let bucket = side_of(index).map_or(3, Side::index);
+    for &index in &visit.order {
+        let bucket = visit.sides[index].map_or(3, Side::index);
         articles[bucket] += 1;
-        sources[bucket].insert(&story.articles[index].source);
+        sources[bucket].insert(&visit.story.articles[index].source);
     }
     let rated = articles[..3].iter().sum();
     let side = |b: usize| SideCoverage {
@@ -205,7 +230,12 @@ fn coverage(story: &Story, order: &[usize], side_of: &dyn Fn(usize) -> Option<Si
         sources: sources[b].len(),
         share: share(articles[b], rated),
     };
-    let all_sources: BTreeSet<&str> = story.articles.iter().map(|a| a.source.as_str()).collect();
+    let all_sources: BTreeSet<&str> = visit
+        .story
+        .articles
+        .iter()
+        .map(|a| a.source.as_str())
+        .collect();
     Coverage {
         left: side(0),
         center: side(1),
@@ -214,7 +244,7 @@ fn coverage(story: &Story, order: &[usize], side_of: &dyn Fn(usize) -> Option<Si
             articles: articles[3],
             sources: sources[3].len(),
         },
-        total_articles: story.articles.len(),
+        total_articles: visit.story.articles.len(),
         total_sources: all_sources.len(),
     }
 }
@@ -229,18 +259,9 @@ struct Candidate {
     last_sentence: Option<(usize, SentenceRef)>,
 }
 
-#[allow(clippy::too_many_arguments)]
-fn side_terms(
-    story: &Story,
-    order: &[usize],
-    side_of: &dyn Fn(usize) -> Option<Side>,
-    outlet_of_article: &[u32],
-    counts: &TermCounts,
-    side: Side,
-    side_outlets: u32,
-    options: &Options,
-) -> Vec<Term> {
+fn side_terms(visit: &Visit, counts: &TermCounts, side: Side, options: &Options) -> Vec<Term> {
     let b = side.index();
+    let side_outlets = visit.outlets_per_side[b];
     let n_all: u64 = counts.term_total.iter().sum();
     let n_side = counts.term_total[b] as f64;
     let n_rest = (n_all - counts.term_total[b]) as f64;
@@ -286,11 +307,11 @@ fn side_terms(
     let mut inside: FxHashMap<(usize, usize), u64> = FxHashMap::default();
     let mut found: Vec<Occurrence> = Vec::new();
     let mut containing: Vec<usize> = Vec::new();
-    for &index in order.iter().filter(|&&i| side_of(i) == Some(side)) {
-        let article = &story.articles[index];
-        let outlet = outlet_of_article[index];
-        for sentence in sentences(article) {
-            let text = field(article, &sentence);
+    for index in visit.articles_of(side) {
+        let article = &visit.story.articles[index];
+        let outlet = visit.outlets[index];
+        for sentence in &visit.sentences[index] {
+            let text = field(article, sentence);
             counts.occurrences(text, |term| slot_of.contains_key(&term), &mut found);
             for (k, hit) in found.iter().enumerate() {
                 let slot = slot_of[&hit.term];
@@ -307,7 +328,7 @@ fn side_terms(
                         &mut candidate.examples,
                         outlet,
                         index,
-                        &sentence,
+                        sentence,
                         hit.bytes.clone(),
                     );
                 }
@@ -379,7 +400,7 @@ fn side_terms(
                     center: rate(candidate.term, 1),
                     right: rate(candidate.term, 2),
                 },
-                examples: pick_examples(story, &candidate.examples),
+                examples: pick_examples(visit.story, &candidate.examples),
                 term: term_text,
             }
         })
@@ -476,17 +497,13 @@ fn name_list<'a>(names: impl IntoIterator<Item = &'a str>) -> String {
     text
 }
 
-fn warnings(
-    story: &Story,
-    order: &[usize],
-    side_of: &dyn Fn(usize) -> Option<Side>,
-    coverage: &Coverage,
-) -> Vec<String> {
+fn warnings(visit: &Visit, coverage: &Coverage) -> Vec<String> {
+    let (story, order) = (visit.story, &visit.order);
     let mut warnings = Vec::new();
     if coverage.unrated.articles > 0 {
         let sources: BTreeSet<&str> = order
             .iter()
-            .filter(|&&i| side_of(i).is_none())
+            .filter(|&&i| visit.sides[i].is_none())
             .map(|&i| story.articles[i].source.as_str())
             .collect();
         warnings.push(format!(
@@ -501,9 +518,8 @@ fn warnings(
     }
     let wordless: Vec<&str> = order
         .iter()
-        .map(|&i| &story.articles[i])
-        .filter(|article| sentences(article).is_empty())
-        .map(|article| article.id.as_str())
+        .filter(|&&i| visit.sentences[i].is_empty())
+        .map(|&i| story.articles[i].id.as_str())
         .collect();
     if !wordless.is_empty() {
         warnings.push(format!(
@@ -512,7 +528,7 @@ fn warnings(
         ));
     }
     let mut by_text: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
-    for &index in order {
+    for &index in order.iter() {
         let article = &story.articles[index];
         if !article.text.trim().is_empty() {
             by_text
