@@ -18,7 +18,7 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 CLI = ROOT / "target" / "release" / "bias-compare"
 PRIORS = [50, 100, 200, 500, 1000, 2000, 5000]
-Z_MINS = [1.0, 1.5, 1.96, 2.5]
+Z_MINS = [1.0, 1.5, 1.645, 1.96, 2.5]
 MIN_COUNTS = [2, 3, 4]
 
 

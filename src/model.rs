@@ -11,9 +11,10 @@ use crate::leaning::{Leaning, LeaningSource};
 
 /// Most articles a story may have (SPEC §1).
 pub const MAX_ARTICLES: usize = 100_000;
-/// Most bytes of headline and text a story may carry in all. A 20 MB article still fits;
-/// past this the widget would stall a reader's page for seconds (docs/LIMITS.md).
-pub const MAX_TEXT_BYTES: usize = 32 * 1024 * 1024;
+/// Most bytes of headline and text a story may carry in all: ten times a very large real
+/// story (100 articles of 8 kB), and about 3 s of analysis in WASM at the limit. Past it
+/// the widget would stall a reader's page for longer and need hundreds of MB (docs/LIMITS.md).
+pub const MAX_TEXT_BYTES: usize = 8 * 1024 * 1024;
 /// Longest `id` or `source`, in characters: longer ones are not names but pasted text.
 pub const MAX_NAME_CHARS: usize = 300;
 
@@ -67,7 +68,7 @@ impl Default for Options {
         Options {
             max_ngram: 3,
             prior_scale: 500.0,
-            z_min: 1.5,
+            z_min: 1.645,
             min_count: 3,
             top_k: 10,
             ratings: Ratings::default(),
@@ -92,7 +93,7 @@ fn expected(path: &str, what: &str, found: &Value) -> Error {
 
 /// A JSON object key as it appears in a path: `ratings["Other Herald"]`.
 fn key_path(parent: &str, key: &str) -> String {
-    format!("{parent}[{}]", Value::from(key))
+    format!("{parent}[{}]", crate::error::quoted(key))
 }
 
 /// `parent.field`, or just `field` at the root (whose parent path is empty).
@@ -173,11 +174,12 @@ impl Article {
             .next()
             .unwrap_or_default();
         let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
-        let host = host_port
-            .split(':')
-            .next()
-            .unwrap_or_default()
-            .to_lowercase();
+        // An IPv6 literal keeps its colons: `[::1]:8080` is host `[::1]`.
+        let host = match host_port.split_once(']') {
+            Some((v6, _)) if v6.starts_with('[') => format!("{v6}]"),
+            _ => host_port.split(':').next().unwrap_or_default().to_owned(),
+        }
+        .to_lowercase();
         let host = host.strip_prefix("www.").unwrap_or(&host);
         (!host.is_empty()).then(|| host.to_owned())
     }
@@ -214,7 +216,10 @@ impl Ratings {
                 if earlier != leaning {
                     return Err(Error::at(
                         entry_path,
-                        format!("rates \"{normalized}\" {leaning}, but another key for the same outlet rates it {earlier}"),
+                        format!(
+                            "rates {} {leaning}, but another key for the same outlet rates it {earlier}",
+                            crate::error::quoted(&normalized)
+                        ),
                     ));
                 }
             }
@@ -246,9 +251,7 @@ impl Ratings {
 impl Story {
     /// Parses and validates a story from JSON text.
     pub fn from_json(json: &str) -> Result<Story, Error> {
-        let value: Value = serde_json::from_str(json)
-            .map_err(|e| Error::at("story", format!("not valid JSON: {e}")))?;
-        Story::from_value(&value)
+        Story::from_value(&crate::json::parse_json(json, "story")?)
     }
 
     /// Validates a story already parsed into a JSON value.
@@ -592,6 +595,8 @@ mod tests {
             Some("example.test".into())
         );
         assert_eq!(host("example.test/path"), Some("example.test".into()));
+        assert_eq!(host("http://[::1]:8080/x"), Some("[::1]".into()));
+        assert_eq!(host("http://[FE80::1]/x"), Some("[fe80::1]".into()));
         assert_eq!(host(""), None);
     }
 
