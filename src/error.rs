@@ -90,3 +90,32 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// Longest quoted value in an error message, in characters: a whole article pasted into the
+/// `leaning` field must still give a short, one-line message (docs/LIMITS.md).
+pub(crate) const MAX_QUOTED_CHARS: usize = 80;
+
+/// `text` as a JSON string for an error message (control characters escaped, so the message
+/// stays on one line), cut after [`MAX_QUOTED_CHARS`] characters with `…` after the quote.
+pub(crate) fn quoted(text: &str) -> String {
+    match text.char_indices().nth(MAX_QUOTED_CHARS) {
+        None => serde_json::Value::from(text).to_string(),
+        Some((cut, _)) => format!("{}…", serde_json::Value::from(&text[..cut])),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoted_values_are_escaped_and_cut() {
+        assert_eq!(quoted("left\nish"), "\"left\\nish\"");
+        let long = "é".repeat(MAX_QUOTED_CHARS + 1);
+        assert_eq!(
+            quoted(&long),
+            format!("\"{}\"…", "é".repeat(MAX_QUOTED_CHARS))
+        );
+        assert_eq!(quoted(&long[2..]), format!("\"{}\"", &long[2..]));
+    }
+}

@@ -100,7 +100,7 @@ impl Leaning {
         let expected: Vec<&str> = LABELS.iter().map(|(name, _)| *name).collect();
         format!(
             "unknown leaning {} (expected one of {})",
-            serde_json::Value::from(label),
+            crate::error::quoted(label),
             expected.join(", ")
         )
     }

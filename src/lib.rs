@@ -34,6 +34,7 @@
 
 mod analyze;
 mod error;
+mod json;
 mod leaning;
 mod model;
 mod report;
@@ -42,6 +43,7 @@ pub mod text;
 
 pub use crate::analyze::{analyze, analyze_json, MIN_SIDE_ARTICLES, MIN_SIDE_WORDS};
 pub use crate::error::{Error, OptionName};
+pub use crate::json::{json_too_large, parse_json, MAX_STORY_BYTES};
 pub use crate::leaning::{Leaning, LeaningSource, Side};
 pub use crate::model::{
     Article, Options, Ratings, Story, MAX_ARTICLES, MAX_NAME_CHARS, MAX_TEXT_BYTES,
@@ -50,4 +52,4 @@ pub use crate::report::{
     ArticleSummary, Blindspot, ComparisonLine, Coverage, Example, Framing, Params, Rates, Report,
     Rounded, SideCoverage, SideFraming, Term, UnratedCoverage,
 };
-pub use crate::stats::{log_odds, LogOdds};
+pub use crate::stats::{log_odds, LogOdds, MAX_TERM_TOKEN_CHARS};

@@ -12,8 +12,14 @@ use crate::text::{is_stopword, normalize_token, tokens};
 /// The id of "no prefix": a unigram's prefix.
 const NONE: u32 = u32::MAX;
 
+/// Longest token, in characters, that can be part of a term. Longer ones are not words but
+/// pasted URLs, base64 blobs or keyboard mashing: they still count as words, and break
+/// n-grams as numbers do (docs/LIMITS.md).
+pub const MAX_TERM_TOKEN_CHARS: usize = 50;
+
 #[derive(Debug, Clone, Copy)]
 struct TokenInfo {
+    /// Has a letter and at most [`MAX_TERM_TOKEN_CHARS`] characters: may be in a term.
     has_letter: bool,
     is_stopword: bool,
 }
@@ -107,7 +113,8 @@ impl TermCounts {
         let id = self.token_text.len() as u32;
         let text: Box<str> = self.scratch_token.as_str().into();
         self.token_info.push(TokenInfo {
-            has_letter: text.chars().any(char::is_alphabetic),
+            has_letter: text.chars().any(char::is_alphabetic)
+                && text.chars().nth(MAX_TERM_TOKEN_CHARS).is_none(),
             is_stopword: is_stopword(&text),
         });
         self.token_ids.insert(text.clone(), id);
@@ -257,6 +264,19 @@ mod tests {
         assert_eq!(count_of(&counts, "41"), [0; 3]);
         assert_eq!(count_of(&counts, "hit 41 bombers"), [0; 3]);
         assert_eq!(count_of(&counts, "drones hit")[2], 1);
+    }
+
+    #[test]
+    fn overlong_tokens_count_as_words_but_break_ngrams() {
+        let long = "x".repeat(MAX_TERM_TOKEN_CHARS + 1);
+        let just_fits = "y".repeat(MAX_TERM_TOKEN_CHARS);
+        let sentence = format!("drones hit {long} bombers {just_fits}");
+        let counts = counted(&[(&sentence, 0, 0)], 3);
+        assert_eq!(counts.words[0], 5);
+        assert_eq!(count_of(&counts, &long), [0; 3]);
+        assert_eq!(count_of(&counts, &format!("hit {long}")), [0; 3]);
+        assert_eq!(count_of(&counts, &just_fits)[0], 1);
+        assert_eq!(count_of(&counts, &format!("bombers {just_fits}"))[0], 1);
     }
 
     #[test]

@@ -5,5 +5,6 @@
 mod counts;
 mod log_odds;
 
+pub use counts::MAX_TERM_TOKEN_CHARS;
 pub(crate) use counts::{Occurrence, SentenceRef, TermCounts};
 pub use log_odds::{log_odds, LogOdds};

@@ -8,7 +8,7 @@ use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use bias_compare::{analyze, Options, Ratings, Story};
+use bias_compare::{analyze, json_too_large, parse_json, Options, Ratings, Story, MAX_STORY_BYTES};
 use clap::error::ErrorKind;
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -65,17 +65,24 @@ struct AnalyzeArgs {
 /// Bad input or flags: printed as one line, exit status 2.
 struct Failure(String);
 
-fn read_input(path: &PathBuf) -> Result<String, Failure> {
+/// The bytes of `path` (`-`: standard input) as UTF-8; `root` names it in errors.
+fn read_input(path: &PathBuf, root: &str) -> Result<String, Failure> {
+    // Read one byte past the limit (and a byte order mark), never a whole huge file or an
+    // endless pipe: past MAX_STORY_BYTES the story is refused anyway.
+    let limit = (MAX_STORY_BYTES + '\u{feff}'.len_utf8() + 1) as u64;
     let mut bytes = Vec::new();
     let result = if path.as_os_str() == "-" {
-        io::stdin().read_to_end(&mut bytes)
+        io::stdin().take(limit).read_to_end(&mut bytes)
     } else {
-        std::fs::File::open(path).and_then(|mut file| file.read_to_end(&mut bytes))
+        std::fs::File::open(path).and_then(|file| file.take(limit).read_to_end(&mut bytes))
     };
     result.map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
+    if bytes.len() as u64 == limit {
+        return Err(Failure(json_too_large(root).to_string()));
+    }
     String::from_utf8(bytes).map_err(|e| {
         Failure(format!(
-            "story: not valid UTF-8 (invalid byte at offset {})",
+            "{root}: not valid UTF-8 (invalid byte at offset {})",
             e.utf8_error().valid_up_to()
         ))
     })
@@ -85,9 +92,9 @@ fn options(args: &AnalyzeArgs) -> Result<Options, Failure> {
     let ratings = match &args.ratings {
         None => Ratings::default(),
         Some(path) => {
-            let json = read_input(path)?;
-            let value = serde_json::from_str(&json)
-                .map_err(|e| Failure(format!("{}: not valid JSON: {e}", path.display())))?;
+            let root = path.display().to_string();
+            let value =
+                parse_json(&read_input(path, &root)?, &root).map_err(|e| Failure(e.to_string()))?;
             Ratings::from_value(&value, "ratings")
                 .map_err(|e| Failure(format!("{}: {e}", path.display())))?
         }
@@ -104,7 +111,8 @@ fn options(args: &AnalyzeArgs) -> Result<Options, Failure> {
 
 fn run(args: &AnalyzeArgs) -> Result<String, Failure> {
     let options = options(args)?;
-    let story = Story::from_json(&read_input(&args.file)?).map_err(|e| Failure(e.to_string()))?;
+    let story =
+        Story::from_json(&read_input(&args.file, "story")?).map_err(|e| Failure(e.to_string()))?;
     let report = analyze(&story, &options).map_err(|e| match e.option_name() {
         Some(option) => Failure(format!("{}: {}", option.cli_flag(), e.message())),
         None => Failure(e.to_string()),

@@ -60,8 +60,26 @@ fn framing_section(out: &mut String, label: &str, framing: &SideFraming) {
     }
 }
 
+/// `text` safe to print on a terminal: a story's title, names and sentences can carry
+/// escape sequences (`ESC ]0;…` retitles the window, `ESC [2J` clears it), so every control
+/// character but the line breaks this view writes itself is shown as U+FFFD.
+fn terminal_safe(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\n' => '\n',
+            '\t' => ' ',
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect()
+}
+
 /// Renders the report for people.
 pub fn render(story: &Story, report: &Report) -> String {
+    terminal_safe(&render_raw(story, report))
+}
+
+fn render_raw(story: &Story, report: &Report) -> String {
     let mut out = String::new();
     if let Some(title) = &story.title {
         let _ = writeln!(out, "{title}");

@@ -10,16 +10,41 @@ fn into_error(error: impl std::fmt::Display) -> JsValue {
     js_sys::Error::new(&error.to_string()).into()
 }
 
-/// A JS value as JSON: strings are parsed as JSON text, anything else is converted.
+/// The first line of a thrown JS value's message.
+fn js_message(thrown: &JsValue) -> String {
+    let message = match thrown.dyn_ref::<js_sys::Error>() {
+        Some(error) => String::from(error.message()),
+        None => thrown.as_string().unwrap_or_else(|| "unknown error".into()),
+    };
+    message.lines().next().unwrap_or_default().to_owned()
+}
+
+/// A JS value as JSON: strings are parsed as JSON text, anything else is first turned into
+/// JSON text by `JSON.stringify`. Not walked from Rust: a cyclic or very deeply nested
+/// object would overflow the WASM stack and trap, leaving the module unusable for every
+/// later call. `JSON.stringify` throws a clean `TypeError`/`RangeError` instead, escapes
+/// lone surrogates, honours `toJSON` (dates), and the text then meets the same parser and
+/// limits as the CLI's (`bias_compare::parse_json`), so both give the same bytes.
 fn to_json_value(value: JsValue, root: &str) -> Result<serde_json::Value, JsValue> {
-    if let Some(text) = value.as_string() {
-        return serde_json::from_str(&text)
-            .map_err(|e| into_error(format!("{root}: not valid JSON: {e}")));
-    }
     if value.is_undefined() {
         return Ok(serde_json::Value::Null);
     }
-    serde_wasm_bindgen::from_value(value).map_err(|e| into_error(format!("{root}: {e}")))
+    let text = match value.as_string() {
+        Some(text) => text,
+        None => js_sys::JSON::stringify(&value)
+            .map_err(|thrown| {
+                into_error(format!(
+                    "{root}: cannot be read as JSON: {}",
+                    js_message(&thrown)
+                ))
+            })?
+            .as_string()
+            .ok_or_else(|| {
+                let kind = value.js_typeof().as_string().unwrap_or_default();
+                into_error(format!("{root}: cannot be read as JSON: a {kind}"))
+            })?,
+    };
+    bias_compare::parse_json(&text, root).map_err(into_error)
 }
 
 /// `analyze(story, options?)`: the report object of SPEC §2, or a thrown `Error`.

@@ -1,0 +1,164 @@
+//! JSON text from outside — a file, standard input, a CMS field, a JS string — read the same
+//! way by every front end, so the CLI and WASM give the same report or the same error for the
+//! same text (docs/LIMITS.md):
+//!
+//! - a leading byte order mark is ignored (RFC 8259 §8.1 allows it; Windows editors write it);
+//! - text longer than [`MAX_STORY_BYTES`] is refused before it is parsed;
+//! - an escaped lone UTF-16 surrogate (`"\ud83d"` without its pair, what a JS `substring` cut
+//!   through an emoji serializes to) reads as U+FFFD, as a JS string crossing into WASM does;
+//! - nesting deeper than 128 arrays or objects is an error (serde_json's recursion limit),
+//!   so no input can exhaust the stack.
+
+use std::borrow::Cow;
+
+use serde_json::Value;
+
+use crate::error::Error;
+
+/// Most bytes of JSON text a story may have. Room for [`crate::MAX_TEXT_BYTES`] of text
+/// with escapes, and for [`crate::MAX_ARTICLES`] articles with ids, sources, URLs and
+/// headlines; past it, fields the analysis never reads (unknown keys, huge URLs) would still
+/// have to be held in memory.
+pub const MAX_STORY_BYTES: usize = 32 * 1024 * 1024;
+
+/// The error for JSON text over [`MAX_STORY_BYTES`], found at `root` (`story`, `options`).
+pub fn json_too_large(root: &str) -> Error {
+    Error::at(
+        root,
+        format!("larger than {} MiB of JSON", MAX_STORY_BYTES >> 20),
+    )
+}
+
+/// Parses JSON text as every front end must (see the module documentation). Errors are
+/// reported at `root`: `story: not valid JSON: EOF while parsing … at line 1 column 14`.
+pub fn parse_json(text: &str, root: &str) -> Result<Value, Error> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.len() > MAX_STORY_BYTES {
+        return Err(json_too_large(root));
+    }
+    serde_json::from_str(&lone_surrogates_replaced(text))
+        .map_err(|e| Error::at(root, format!("not valid JSON: {e}")))
+}
+
+/// The value of the four hex digits at `bytes[at..at + 4]`, if they are four hex digits.
+fn hex4(bytes: &[u8], at: usize) -> Option<u32> {
+    let digits = bytes.get(at..at + 4)?;
+    digits.iter().try_fold(0u32, |value, &digit| {
+        Some(value * 16 + char::from(digit).to_digit(16)?)
+    })
+}
+
+/// `text` with every `\uXXXX` escape of an unpaired surrogate turned into `\uFFFD`. The
+/// replacement has the same length, so serde_json's line and column numbers still point
+/// into the text as given. Outside strings a backslash is a syntax error whatever follows,
+/// so treating every backslash as the start of an escape is exact for valid JSON.
+fn lone_surrogates_replaced(text: &str) -> Cow<'_, str> {
+    const SURROGATES: std::ops::Range<u32> = 0xD800..0xE000;
+    const HIGH: std::ops::Range<u32> = 0xD800..0xDC00;
+    const LOW: std::ops::Range<u32> = 0xDC00..0xE000;
+    let bytes = text.as_bytes();
+    let mut fixed: Option<Vec<u8>> = None;
+    let mut i = 0;
+    loop {
+        // After an invalid escape (`\é`) `i` may be inside a character: step to its end.
+        while i < text.len() && !text.is_char_boundary(i) {
+            i += 1;
+        }
+        let Some(offset) = text.get(i..).and_then(|rest| rest.find('\\')) else {
+            break;
+        };
+        i += offset;
+        let unit = match (bytes.get(i + 1), hex4(bytes, i + 2)) {
+            (Some(b'u'), Some(unit)) => unit,
+            // `\\`, `\"`, `\n`, …: skip both characters, so `\\u` is not an escape.
+            _ => {
+                i += 2;
+                continue;
+            }
+        };
+        let paired = HIGH.contains(&unit)
+            && bytes.get(i + 6..i + 8) == Some(b"\\u")
+            && hex4(bytes, i + 8).is_some_and(|low| LOW.contains(&low));
+        if paired {
+            i += 12;
+            continue;
+        }
+        if SURROGATES.contains(&unit) {
+            fixed.get_or_insert_with(|| bytes.to_vec())[i + 2..i + 6].copy_from_slice(b"FFFD");
+        }
+        i += 6;
+    }
+    match fixed {
+        None => Cow::Borrowed(text),
+        // Only ASCII hex digits were replaced by ASCII hex digits: still UTF-8.
+        Some(bytes) => String::from_utf8(bytes).map_or(Cow::Borrowed(text), Cow::Owned),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn string(json: &str) -> String {
+        parse_json(json, "story")
+            .unwrap()
+            .as_str()
+            .unwrap()
+            .to_owned()
+    }
+
+    #[test]
+    fn lone_surrogates_read_as_replacement_characters() {
+        assert_eq!(string(r#""a\ud83db""#), "a\u{fffd}b");
+        assert_eq!(string(r#""a\udE00""#), "a\u{fffd}");
+        assert_eq!(string(r#""\ud83d\ud83d\ude00""#), "\u{fffd}😀");
+        assert_eq!(string(r#""\ude00\ud83d""#), "\u{fffd}\u{fffd}");
+        assert_eq!(string(r#""\ud83d\u0041""#), "\u{fffd}A");
+    }
+
+    #[test]
+    fn pairs_and_escaped_backslashes_are_left_alone() {
+        assert_eq!(string(r#""\ud83d\ude00""#), "😀");
+        assert_eq!(string(r#""\\ud83d""#), "\\ud83d");
+        assert_eq!(string(r#""\\\ud83d""#), "\\\u{fffd}");
+        assert_eq!(string(r#""\u00e9\"""#), "é\"");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_ignored() {
+        assert_eq!(string("\u{feff}\"x\""), "x");
+    }
+
+    #[test]
+    fn malformed_escapes_stay_errors_with_their_position() {
+        let error = parse_json(r#"{"a": "\u12"}"#, "story").unwrap_err();
+        assert!(
+            error.to_string().starts_with("story: not valid JSON: "),
+            "{error}"
+        );
+        assert!(parse_json("\"\\", "story").is_err());
+        assert!(parse_json("\"\\u", "story").is_err());
+        assert!(parse_json("\"\\ud800\\u", "story").is_err());
+        assert!(parse_json("\"\\é\\ud800\"", "story").is_err());
+        assert!(parse_json("\"\\\u{1F600}\\ud800\"", "story").is_err());
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        let deep = "[".repeat(100_000) + &"]".repeat(100_000);
+        let error = parse_json(&deep, "story").unwrap_err().to_string();
+        assert!(
+            error.starts_with("story: not valid JSON: recursion limit exceeded"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn oversized_text_is_refused_before_parsing() {
+        let big = " ".repeat(MAX_STORY_BYTES + 1);
+        assert_eq!(
+            parse_json(&big, "story").unwrap_err().to_string(),
+            "story: larger than 32 MiB of JSON"
+        );
+    }
+}
