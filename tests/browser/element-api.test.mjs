@@ -1,0 +1,240 @@
+// The element's API (docs/WIDGET.md, SPEC §5): the `story` property, child JSON script and `src`
+// in that order of precedence; option attributes reflected to properties; the ready and error
+// events; the error state shown in place (issues 4 and 6).
+//
+// Every test adds its own <bias-compare> to the test host page (tests/browser/fixtures/host.html,
+// served with the strict CSP) and removes it afterwards.
+
+import assert from 'node:assert/strict';
+import { after, afterEach, before, describe, test } from 'node:test';
+import { expectedReport, launchBrowser, outcomeOf, sampleStory, snapshot, startServer } from './helpers.mjs';
+
+let browser;
+let server;
+let page;
+
+before(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+  page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  await page.goto(server.url('/__test__/host.html'));
+  await page.waitForFunction(() => customElements.get('bias-compare'));
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+afterEach(() => page.evaluate(() => document.querySelectorAll('bias-compare').forEach((e) => e.remove())));
+
+/** Adds <bias-compare id="subject"> with `attributes` (and a child JSON script if given), not yet connected. */
+function addElement({ attributes = {}, script = null } = {}) {
+  return page.evaluate(
+    ({ attributes, script }) => {
+      const element = document.createElement('bias-compare');
+      element.id = 'subject';
+      for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+      if (script !== null) {
+        const child = document.createElement('script');
+        child.type = 'application/json';
+        child.textContent = script;
+        element.append(child);
+      }
+      window.__subject = element;
+    },
+    { attributes, script },
+  );
+}
+
+/** Connects the element prepared by addElement and waits for its first event. */
+function connect() {
+  return page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const element = window.__subject;
+        element.addEventListener('bias-compare-ready', (e) => resolve({ ok: true, report: e.detail }), { once: true });
+        element.addEventListener('bias-compare-error', (e) => resolve({ ok: false, message: e.detail.message }), { once: true });
+        document.querySelector('main').append(element);
+        setTimeout(() => resolve({ ok: false, message: 'no event within 15 s' }), 15_000);
+      }),
+  );
+}
+
+const shownTitle = (report) => report.articles.map((a) => a.id).join(',');
+
+describe('the story property', () => {
+  test('element.story = {…} renders the story and bias-compare-ready carries the report', async () => {
+    const story = sampleStory('drone-raid.json');
+    await addElement();
+    await page.evaluate(() => document.querySelector('main').append(window.__subject)); // no story yet
+    assert.equal((await snapshot(page, '#subject')).segments.length, 0, 'no story: nothing rendered yet');
+    const outcome = await outcomeOf(page, () => page.evaluate((s) => { document.getElementById('subject').story = s; }, story), '#subject');
+    assert.ok(outcome.ok, `story property should render: ${outcome.message}`);
+    const expected = await expectedReport(story);
+    assert.deepEqual(outcome.report, expected, 'the event detail is the engine\'s report');
+    const property = await page.evaluate(() => document.getElementById('subject').report);
+    assert.deepEqual(property, expected, 'element.report is the same report');
+    const seen = await snapshot(page, '#subject');
+    assert.deepEqual(seen.segments.map((s) => s.side), ['left', 'center', 'right'], 'the coverage bar renders');
+    assert.equal(seen.comparison.length, 3, 'the comparison bullets render');
+  });
+
+  test('element.story accepts the story as JSON text too', async () => {
+    const story = sampleStory('minimum-wage.json');
+    await addElement();
+    await page.evaluate((text) => { window.__subject.story = text; }, JSON.stringify(story));
+    const outcome = await connect();
+    assert.ok(outcome.ok, `JSON text should render: ${outcome.message}`);
+    assert.equal(shownTitle(outcome.report), shownTitle(await expectedReport(story)));
+  });
+
+  test('the events bubble and cross the shadow boundary (bubbles, composed)', async () => {
+    await addElement();
+    const flags = await page.evaluate(
+      (story) =>
+        new Promise((resolve) => {
+          document.addEventListener('bias-compare-ready', (e) => resolve({ bubbles: e.bubbles, composed: e.composed, target: e.target.id }), { once: true });
+          window.__subject.story = story;
+          document.querySelector('main').append(window.__subject);
+        }),
+      sampleStory('wildfire-grid.json'),
+    );
+    assert.deepEqual(flags, { bubbles: true, composed: true, target: 'subject' }, 'bias-compare-ready reaches document');
+  });
+});
+
+describe('story sources and their order: story property, then child script, then src', () => {
+  test('a child <script type="application/json"> wins over src; the story property wins over both; null falls back', async () => {
+    const drone = sampleStory('drone-raid.json');
+    const wage = sampleStory('minimum-wage.json');
+    const fire = sampleStory('wildfire-grid.json');
+    await addElement({ attributes: { src: server.url('samples/drone-raid.json') }, script: JSON.stringify(wage) });
+    let outcome = await connect();
+    assert.ok(outcome.ok, `child script should render: ${outcome.message}`);
+    assert.equal(shownTitle(outcome.report), shownTitle(await expectedReport(wage)), 'the child script is used, not src');
+
+    outcome = await outcomeOf(page, () => page.evaluate((s) => { document.getElementById('subject').story = s; }, fire), '#subject');
+    assert.equal(shownTitle(outcome.report), shownTitle(await expectedReport(fire)), 'the story property wins over the child script');
+
+    outcome = await outcomeOf(page, () => page.evaluate(() => { document.getElementById('subject').story = null; }), '#subject');
+    assert.equal(shownTitle(outcome.report), shownTitle(await expectedReport(wage)), 'story = null falls back to the child script');
+
+    outcome = await outcomeOf(page, () => page.evaluate(() => document.querySelector('#subject > script').remove()), '#subject');
+    assert.ok(outcome.ok, `src should render: ${outcome.message}`);
+    assert.equal(shownTitle(outcome.report), shownTitle(await expectedReport(drone)), 'without the child script, src is fetched');
+  });
+
+  test('changing the src attribute loads the new story; the src property reflects it as an absolute URL', async () => {
+    await addElement({ attributes: { src: '/samples/drone-raid.json' } });
+    let outcome = await connect();
+    assert.ok(outcome.ok, `src should render: ${outcome.message}`);
+    assert.equal(await page.evaluate(() => document.getElementById('subject').src), server.url('/samples/drone-raid.json'), 'src property: resolved URL');
+    outcome = await outcomeOf(page, () => page.evaluate(() => { document.getElementById('subject').src = '/samples/wildfire-grid.json'; }), '#subject');
+    assert.equal(await page.getAttribute('#subject', 'src'), '/samples/wildfire-grid.json', 'the src property sets the attribute');
+    assert.equal(outcome.report.blindspot?.side, 'right', 'the new src (wildfire-grid, right blindspot) is rendered');
+  });
+});
+
+describe('option attributes and properties', () => {
+  test('the top attribute limits the terms per side and reflects to element.top', async () => {
+    await addElement({ attributes: { top: '1' } });
+    await page.evaluate((s) => { window.__subject.story = s; }, sampleStory('drone-raid.json'));
+    let outcome = await connect();
+    assert.ok(outcome.ok, outcome.message);
+    assert.equal(outcome.report.params.top_k, 1, 'report params: top_k 1');
+    let seen = await snapshot(page, '#subject');
+    for (const side of ['left', 'center', 'right']) assert.equal(seen.sides[side].terms.length, 1, `${side}: one term with top="1"`);
+    assert.equal(await page.evaluate(() => document.getElementById('subject').top), 1, 'element.top reads the attribute as a number');
+
+    outcome = await outcomeOf(page, () => page.evaluate(() => { document.getElementById('subject').top = 2; }), '#subject');
+    assert.equal(await page.getAttribute('#subject', 'top'), '2', 'element.top = 2 sets top="2"');
+    assert.equal(outcome.report.params.top_k, 2, 'and re-renders with top_k 2');
+
+    outcome = await outcomeOf(page, () => page.evaluate(() => { document.getElementById('subject').top = null; }), '#subject');
+    assert.equal(await page.getAttribute('#subject', 'top'), null, 'element.top = null removes the attribute');
+    const defaults = await expectedReport(sampleStory('drone-raid.json'));
+    assert.equal(outcome.report.params.top_k, defaults.params.top_k, 'and the default applies again');
+  });
+
+  test('a valid attribute wins over the same key in the options property; an invalid one is ignored', async () => {
+    await addElement({ attributes: { 'z-min': 'lots' } });
+    await page.evaluate((s) => { window.__subject.story = s; window.__subject.options = { zMin: 2.5, top: 2 }; }, sampleStory('drone-raid.json'));
+    let outcome = await connect();
+    assert.ok(outcome.ok, outcome.message);
+    assert.equal(await page.evaluate(() => document.getElementById('subject').zMin), null, 'zMin is null for z-min="lots"');
+    assert.equal(outcome.report.params.z_min, 2.5, 'the invalid attribute is ignored: options.zMin applies');
+    assert.equal(outcome.report.params.top_k, 2, 'options.top applies');
+    outcome = await outcomeOf(page, () => page.evaluate(() => document.getElementById('subject').setAttribute('z-min', '2')), '#subject');
+    assert.equal(outcome.report.params.z_min, 2, 'z-min="2" wins over options.zMin');
+  });
+
+  test('heading-level sets the level of the section headings (side names one below)', async () => {
+    await addElement({ attributes: { 'heading-level': '4' } });
+    await page.evaluate((s) => { window.__subject.story = s; }, sampleStory('drone-raid.json'));
+    assert.ok((await connect()).ok);
+    const levels = await page.evaluate(() => {
+      const root = document.getElementById('subject').shadowRoot;
+      return { section: root.querySelector('.section-head > :first-child').localName, side: root.querySelector('.side-head h1, .side-head h2, .side-head h3, .side-head h4, .side-head h5, .side-head h6').localName };
+    });
+    assert.deepEqual(levels, { section: 'h4', side: 'h5' }, 'heading-level="4": h4 sections, h5 side names');
+    assert.equal(await page.evaluate(() => document.getElementById('subject').headingLevel), 4);
+  });
+});
+
+describe('error state', () => {
+  async function errorShown() {
+    return page.evaluate(() => {
+      const root = document.getElementById('subject').shadowRoot;
+      const error = root.querySelector('[data-role="error"]');
+      return error ? { role: error.getAttribute('role'), text: error.textContent, coverage: !!root.querySelector('[data-role="coverage"]') } : null;
+    });
+  }
+
+  test('a story that fails validation ({"articles": 5}) shows [data-role=error] naming the field and fires bias-compare-error', async () => {
+    await addElement();
+    await page.evaluate(() => { window.__subject.story = { articles: 5 }; });
+    const outcome = await connect();
+    assert.equal(outcome.ok, false, 'bias-compare-error expected, not ready');
+    assert.equal(outcome.message, 'articles: expected an array, found a number', 'the event message names the field');
+    const shown = await errorShown();
+    assert.ok(shown, '[data-role="error"] is shown');
+    assert.equal(shown.role, 'alert', 'the error has role="alert"');
+    assert.ok(shown.text.includes(outcome.message), `the error shows the message; shown: "${shown.text}"`);
+    assert.equal(shown.coverage, false, 'no partial report is shown');
+    assert.equal(await page.evaluate(() => document.getElementById('subject').report), null, 'element.report is null after an error');
+  });
+
+  test('a src whose story fails validation shows the engine message', async () => {
+    await addElement({ attributes: { src: '/__test__/invalid-articles.json' } });
+    const outcome = await connect();
+    assert.equal(outcome.ok, false, 'bias-compare-error expected');
+    assert.equal(outcome.message, 'articles: expected an array, found a number');
+    assert.ok((await errorShown())?.text.includes('articles: expected an array'), 'the message is shown in place');
+  });
+
+  test('a src that answers 404 shows an error naming the URL and status', async () => {
+    const url = server.url('/__test__/no-such-story.json');
+    await addElement({ attributes: { src: url } });
+    const outcome = await connect();
+    assert.equal(outcome.ok, false, 'bias-compare-error expected');
+    assert.equal(outcome.message, `src: ${url} answered 404 Not Found`, 'the message names the URL and the status');
+    assert.ok((await errorShown())?.text.includes('404'), 'the 404 error is shown in place');
+  });
+
+  test('text that is not JSON shows the parse error', async () => {
+    await addElement();
+    await page.evaluate(() => { window.__subject.story = '{"articles": [}'; });
+    const outcome = await connect();
+    assert.equal(outcome.ok, false, 'bias-compare-error expected');
+    assert.match(outcome.message, /^story: not valid JSON/, `message: ${outcome.message}`);
+  });
+
+  test('a good story after an error renders again', async () => {
+    await addElement();
+    await page.evaluate(() => { window.__subject.story = { articles: 5 }; });
+    assert.equal((await connect()).ok, false);
+    const outcome = await outcomeOf(page, () => page.evaluate((s) => { document.getElementById('subject').story = s; }, sampleStory('drone-raid.json')), '#subject');
+    assert.ok(outcome.ok, 'the element recovers');
+    assert.equal(await errorShown(), null, 'the error is gone');
+  });
+});
