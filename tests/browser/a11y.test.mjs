@@ -1,0 +1,83 @@
+// Zero axe-core violations on the demo, for every sample, with the headlines and example
+// sentences closed and open, in the light and the dark colour scheme (issue 4).
+//
+// axe-core is injected with page.evaluate, which Playwright runs through the DevTools protocol:
+// the page keeps its strict CSP. axe walks open shadow roots, so the widget's content is checked.
+
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { ROOT, launchBrowser, pickSample, sampleIndex, settled, startServer } from './helpers.mjs';
+
+const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+const SIDES = ['left', 'center', 'right'];
+
+let browser;
+let server;
+
+before(async () => {
+  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Runs axe on the whole document; returns readable violation lines. */
+async function violations(page, include = null) {
+  const hasAxe = await page.evaluate(() => typeof window.axe === 'object');
+  if (!hasAxe) await page.evaluate(AXE_SOURCE);
+  const results = await page.evaluate((include) =>
+    window.axe.run(include ? { include: [include] } : document, { resultTypes: ['violations'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } }), include,
+  );
+  return results.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}): ${JSON.stringify(n.target)} ${n.failureSummary.replace(/\s+/g, ' ')}`),
+  );
+}
+
+for (const colorScheme of ['light', 'dark']) {
+  describe(`axe-core, ${colorScheme} colour scheme`, () => {
+    let page;
+    before(async () => {
+      page = await browser.newPage({ viewport: { width: 1200, height: 900 }, colorScheme });
+      await page.goto(server.url('index.html'));
+      const first = await settled(page, '#demo');
+      assert.ok(first.ok, `the demo should render: ${first.message}`);
+      assert.equal(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), colorScheme === 'dark', 'precondition: colour scheme emulated');
+    });
+    after(() => page?.close());
+
+    for (const { file } of sampleIndex()) {
+      test(`${file}: no violation on the demo page as loaded`, async () => {
+        const outcome = await pickSample(page, file);
+        assert.ok(outcome.ok, `${file} should render: ${outcome.message}`);
+        assert.deepEqual(await violations(page), [], `axe violations (${colorScheme}, ${file})`);
+      });
+
+      // One side's headlines per sample (left, center, right in turn), every disclosure open;
+      // axe runs on the element only here, the page around it was checked just above.
+      const side = SIDES[sampleIndex().findIndex((s) => s.file === file) % SIDES.length];
+      test(`${file}: no violation in the widget with the ${side} headlines, unrated list and example sentences open`, async () => {
+        const outcome = await pickSample(page, file);
+        assert.ok(outcome.ok, `${file} should render: ${outcome.message}`);
+        await page.click(`#demo [data-role="coverage"] button[data-side="${side}"]`);
+        await page.evaluate(() => {
+          for (const details of document.getElementById('demo').shadowRoot.querySelectorAll('details')) details.open = true;
+        });
+        assert.ok(await page.locator('#demo [data-role="headlines"] li').count() > 0, 'precondition: headlines listed');
+        assert.deepEqual(await violations(page, '#demo'), [], `axe violations (${colorScheme}, ${file}, ${side} headlines open)`);
+        await page.keyboard.press('Escape');
+      });
+    }
+
+    test('no violation in the error state', async () => {
+      await page.click('.paste summary');
+      await page.fill('#story-input', '{"articles": 5}');
+      await page.click('#analyze-button');
+      await page.waitForFunction(() => document.getElementById('demo').shadowRoot.querySelector('[data-role="error"]'));
+      assert.deepEqual(await violations(page), [], `axe violations (${colorScheme}, error state)`);
+    });
+  });
+}
