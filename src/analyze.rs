@@ -3,7 +3,6 @@
 //! the listing rules, and picks display forms and example sentences. Articles are visited in
 //! a canonical order (side, source, id), so the report does not depend on input order.
 
-use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
 use rustc_hash::FxHashMap;
@@ -51,7 +50,8 @@ impl<'a> Visit<'a> {
     fn new(story: &'a Story, resolved: &[(Leaning, LeaningSource)]) -> Visit<'a> {
         let sides: Vec<Option<Side>> = resolved.iter().map(|(leaning, _)| leaning.side()).collect();
         let mut order: Vec<usize> = (0..story.articles.len()).collect();
-        order.sort_by_key(|&i| {
+        // Unstable is enough: ids are unique, so no two keys are equal.
+        order.sort_unstable_by_key(|&i| {
             let article = &story.articles[i];
             (
                 sides[i].map_or(3, Side::index),
@@ -100,7 +100,7 @@ pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
         .collect();
     let visit = Visit::new(story, &resolved);
     let coverage = coverage(&visit);
-    let mut counts = TermCounts::new(options.max_ngram);
+    let mut counts = TermCounts::new(options.max_ngram, options.min_count);
     for side in Side::ALL {
         for index in visit.articles_of(side) {
             let article = &story.articles[index];
@@ -109,6 +109,7 @@ pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
             }
         }
     }
+    counts.finish();
 
     let side_coverage = [&coverage.left, &coverage.center, &coverage.right];
     let term_total: u64 = counts.term_total.iter().sum();
@@ -218,31 +219,39 @@ fn field<'a>(article: &'a Article, sentence: &SentenceRef) -> &'a str {
 
 fn coverage(visit: &Visit) -> Coverage {
     let mut articles = [0usize; 4];
-    let mut sources: [BTreeSet<&str>; 4] = Default::default();
+    // `order` is sorted by side, then source: a source is new when it differs from the last.
+    let mut sources = [0usize; 4];
+    let mut previous: Option<(usize, &str)> = None;
     for &index in &visit.order {
         let bucket = visit.sides[index].map_or(3, Side::index);
+        let source = visit.story.articles[index].source.as_str();
         articles[bucket] += 1;
-        sources[bucket].insert(&visit.story.articles[index].source);
+        if previous != Some((bucket, source)) {
+            sources[bucket] += 1;
+            previous = Some((bucket, source));
+        }
     }
     let rated = articles[..3].iter().sum();
     let side = |b: usize| SideCoverage {
         articles: articles[b],
-        sources: sources[b].len(),
+        sources: sources[b],
         share: share(articles[b], rated),
     };
-    let all_sources: BTreeSet<&str> = visit
+    let mut all_sources: Vec<&str> = visit
         .story
         .articles
         .iter()
         .map(|a| a.source.as_str())
         .collect();
+    all_sources.sort_unstable();
+    all_sources.dedup();
     Coverage {
         left: side(0),
         center: side(1),
         right: side(2),
         unrated: UnratedCoverage {
             articles: articles[3],
-            sources: sources[3].len(),
+            sources: sources[3],
         },
         total_articles: visit.story.articles.len(),
         total_sources: all_sources.len(),
@@ -371,7 +380,10 @@ fn side_terms(visit: &Visit, counts: &TermCounts, side: Side, options: &Options)
             (candidate, text)
         })
         .collect();
-    listed.sort_by(|(a, a_text), (b, b_text)| b.z.total_cmp(&a.z).then_with(|| a_text.cmp(b_text)));
+    // Unstable is enough: the texts of distinct terms differ, so no two keys are equal.
+    listed.sort_unstable_by(|(a, a_text), (b, b_text)| {
+        b.z.total_cmp(&a.z).then_with(|| a_text.cmp(b_text))
+    });
     listed.truncate(options.top_k);
     let rate = |term: u32, s: usize| {
         let tokens = counts.term_total[s];
@@ -417,8 +429,13 @@ fn record_example(
     hit: Range<usize>,
 ) {
     let from_outlet = examples.iter().filter(|e| e.0 == outlet).count();
-    let outlets: BTreeSet<u32> = examples.iter().map(|e| e.0).collect();
-    if from_outlet < MAX_EXAMPLES && (from_outlet > 0 || outlets.len() < MAX_EXAMPLES) {
+    // At most nine entries, so counting outlets by scanning is cheap.
+    let outlets = examples
+        .iter()
+        .enumerate()
+        .filter(|(i, e)| examples[..*i].iter().all(|earlier| earlier.0 != e.0))
+        .count();
+    if from_outlet < MAX_EXAMPLES && (from_outlet > 0 || outlets < MAX_EXAMPLES) {
         examples.push((outlet, article, sentence.clone(), hit));
     }
 }
@@ -427,8 +444,14 @@ fn pick_examples(
     story: &Story,
     recorded: &[(u32, usize, SentenceRef, Range<usize>)],
 ) -> Vec<Example> {
-    let mut seen_outlets = BTreeSet::new();
-    let (firsts, rest): (Vec<_>, Vec<_>) = recorded.iter().partition(|e| seen_outlets.insert(e.0));
+    let mut seen_outlets = Vec::new();
+    let (firsts, rest): (Vec<_>, Vec<_>) = recorded.iter().partition(|e| {
+        let first = !seen_outlets.contains(&e.0);
+        if first {
+            seen_outlets.push(e.0);
+        }
+        first
+    });
     firsts
         .into_iter()
         .chain(rest)
@@ -501,11 +524,13 @@ fn warnings(visit: &Visit, coverage: &Coverage) -> Vec<String> {
     let (story, order) = (visit.story, &visit.order);
     let mut warnings = Vec::new();
     if coverage.unrated.articles > 0 {
-        let sources: BTreeSet<&str> = order
+        // `order` lists unrated articles together, sorted by source.
+        let mut sources: Vec<&str> = order
             .iter()
             .filter(|&&i| visit.sides[i].is_none())
             .map(|&i| story.articles[i].source.as_str())
             .collect();
+        sources.dedup();
         warnings.push(format!(
             "{} {} from {} {} no rating, so {} counted in coverage but left out of the framing statistics: {}.",
             coverage.unrated.articles,
@@ -527,7 +552,7 @@ fn warnings(visit: &Visit, coverage: &Coverage) -> Vec<String> {
             name_list(wordless)
         ));
     }
-    let mut by_text: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    let mut by_text: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
     for &index in order.iter() {
         let article = &story.articles[index];
         if !article.text.trim().is_empty() {

@@ -104,9 +104,41 @@ pub(crate) fn quoted(text: &str) -> String {
     }
 }
 
+/// A number for an error message, written as JavaScript writes it ("9", "0.5", "1e-7",
+/// "NaN", "Infinity"), so the CLI and the widget quote a bad option alike. Not through
+/// `f64`'s `Display`: that links Rust's float printing, about 20 KB of WASM, while
+/// serde_json's shortest-digits writer is linked anyway.
+pub(crate) fn number_text(x: f64) -> String {
+    if x.is_nan() {
+        "NaN".into()
+    } else if x.is_infinite() {
+        (if x > 0.0 { "Infinity" } else { "-Infinity" }).into()
+    } else if x.fract() == 0.0 && x.abs() < 1e21 {
+        format!("{}", x as i128)
+    } else {
+        serde_json::Value::from(x).to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn numbers_in_messages_are_written_as_javascript_writes_them() {
+        let cases = [
+            (9.0, "9"),
+            (-0.0, "0"),
+            (0.5, "0.5"),
+            (1e9 + 0.5, "1000000000.5"),
+            (f64::NAN, "NaN"),
+            (f64::NEG_INFINITY, "-Infinity"),
+            (1e20, "100000000000000000000"),
+        ];
+        for (x, text) in cases {
+            assert_eq!(number_text(x), text, "{x:?}");
+        }
+    }
 
     #[test]
     fn quoted_values_are_escaped_and_cut() {

@@ -2,7 +2,7 @@
 //! analysis options, and their validation. Parsing goes through `serde_json::Value` and is
 //! checked by hand so that every error names the JSON path of the value at fault.
 
-use std::collections::BTreeMap;
+use rustc_hash::FxHashMap;
 
 use serde_json::{Map, Value};
 
@@ -11,10 +11,11 @@ use crate::leaning::{Leaning, LeaningSource};
 
 /// Most articles a story may have (SPEC §1).
 pub const MAX_ARTICLES: usize = 100_000;
-/// Most bytes of headline and text a story may carry in all: ten times a very large real
-/// story (100 articles of 8 kB), and about 3 s of analysis in WASM at the limit. Past it
-/// the widget would stall a reader's page for longer and need hundreds of MB (docs/LIMITS.md).
-pub const MAX_TEXT_BYTES: usize = 8 * 1024 * 1024;
+/// Most bytes of headline and text a story may carry in all: room for 10 000 articles of
+/// news length (about 475 words, 2.6 kB each: the largest story of the benchmarks,
+/// docs/BENCHMARKS.md), with [`crate::MAX_STORY_BYTES`] of JSON leaving 4 MiB for ids,
+/// sources, URLs and escapes. Past it the widget would stall a reader's page for seconds.
+pub const MAX_TEXT_BYTES: usize = 28 * 1024 * 1024;
 /// Longest `id` or `source`, in characters: longer ones are not names but pasted text.
 pub const MAX_NAME_CHARS: usize = 300;
 
@@ -35,7 +36,8 @@ pub struct Article {
 /// and a host key matches with or without a leading `www.`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Ratings {
-    by_key: BTreeMap<String, Leaning>,
+    // Only looked up, never listed, so its order cannot reach a report.
+    by_key: FxHashMap<String, Leaning>,
 }
 
 /// One news event and the articles that cover it.
@@ -275,7 +277,7 @@ impl Story {
             ));
         }
         let mut articles = Vec::with_capacity(items.len());
-        let mut first_index_of_id: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut first_index_of_id: FxHashMap<&str, usize> = FxHashMap::default();
         let mut text_bytes = 0usize;
         for (index, item) in items.iter().enumerate() {
             let path = format!("articles[{index}]");
@@ -395,7 +397,10 @@ impl Options {
                     return Err(Error::option(
                         name,
                         "",
-                        format!("expected a whole number, found {n}"),
+                        format!(
+                            "expected a whole number, found {}",
+                            crate::error::number_text(n)
+                        ),
                     ));
                 }
                 Ok(n as u32)
@@ -433,13 +438,13 @@ impl Options {
             self.prior_scale.is_finite() && self.prior_scale > 0.0 && self.prior_scale <= 1e9,
             OptionName::PriorScale,
             "must be a number above 0 and at most 1e9",
-            self.prior_scale.to_string(),
+            crate::error::number_text(self.prior_scale),
         )?;
         check(
             self.z_min.is_finite() && self.z_min.abs() <= 1e6,
             OptionName::ZMin,
             "must be a finite number between -1e6 and 1e6",
-            self.z_min.to_string(),
+            crate::error::number_text(self.z_min),
         )?;
         check(
             (1..=1_000_000).contains(&self.min_count),

@@ -15,19 +15,24 @@ fn outlets_of(side: Side) -> &'static str {
     }
 }
 
+/// ASCII only, because it only ever capitalizes [`outlets_of`]; `char::to_uppercase` would
+/// put Unicode's case tables (12 KB) into the widget's WASM for nothing.
 fn capitalized(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
+    let mut text = text.to_owned();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    text
 }
 
 fn counted(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// A whole percentage. Formatted as an integer, not an `f64`, which would link Rust's float
+/// printing (about 20 KB of WASM) for numbers that are never fractional.
 fn percent(share: f64) -> String {
-    format!("{}%", (share * 100.0).round())
+    format!("{}%", (share * 100.0).round() as i64)
 }
 
 /// Joins "a", "b" and "c" as "a, b and c".

@@ -2,6 +2,14 @@
 //! (id of its first n−1 tokens, id of its last token), so extending a term by one token is
 //! one hash lookup and no string is built per occurrence. Counts, outlet counts and term
 //! totals are integers, so they do not depend on the order articles arrive in.
+//!
+//! Most n-grams of a story occur once or twice, and a term needs `min_count` occurrences in
+//! a side to be listed, so n-grams are counted level by level (Apriori): the sentences are
+//! tokenized once into a stream of token ids, then pass k counts the k-grams whose first
+//! k−1 tokens and last k−1 tokens each occur at least `min_count` times. An n-gram's count
+//! is at most that of each of its parts, so every n-gram that can be listed is counted
+//! exactly, and the tables hold the few frequent n-grams instead of every one seen.
+//! The totals n_b are counted over every n-gram, counted or not.
 
 use std::ops::Range;
 
@@ -9,8 +17,10 @@ use rustc_hash::FxHashMap;
 
 use crate::text::{is_stopword, normalize_token, tokens};
 
-/// The id of "no prefix": a unigram's prefix.
+/// The id of "no prefix": a unigram's prefix. Also "no sequence here" in the stream passes.
 const NONE: u32 = u32::MAX;
+/// Ends a sentence in the token stream.
+const END: u32 = u32::MAX;
 
 /// Longest token, in characters, that can be part of a term. Longer ones are not words but
 /// pasted URLs, base64 blobs or keyboard mashing: they still count as words, and break
@@ -58,11 +68,16 @@ pub(crate) struct Occurrence {
 /// Term and token counts per side (indexed by [`crate::Side::index`]).
 pub(crate) struct TermCounts {
     max_ngram: usize,
+    min_count: u32,
     token_ids: FxHashMap<Box<str>, u32>,
     token_text: Vec<Box<str>>,
     token_info: Vec<TokenInfo>,
+    /// Occurrences of each token in all sides.
+    token_total: Vec<u32>,
     sequence_ids: FxHashMap<u64, u32>,
     sequences: Vec<Sequence>,
+    /// Occurrences of each sequence in all sides (terms and prefixes alike).
+    sequence_total: Vec<u32>,
     /// y_w per side, by sequence id (zero for sequences that are not terms).
     pub counts: Vec<[u32; 3]>,
     /// Distinct outlets per side using the term, by sequence id.
@@ -73,7 +88,10 @@ pub(crate) struct TermCounts {
     /// n_b: term occurrences (term tokens) of every n-gram order per side; also the
     /// denominator of `rate`.
     pub term_total: [u64; 3],
-    scratch_ids: Vec<u32>,
+    /// Token ids of the sentences added, each followed by [`END`]; emptied by `finish`.
+    stream: Vec<u32>,
+    /// (side, outlet) of each sentence added.
+    sentence_of: Vec<(u8, u32)>,
     scratch_token: String,
 }
 
@@ -82,20 +100,26 @@ fn sequence_key(prefix: u32, last: u32) -> u64 {
 }
 
 impl TermCounts {
-    pub fn new(max_ngram: usize) -> TermCounts {
+    /// Counts n-grams of 1..=`max_ngram` tokens; those occurring fewer than `min_count`
+    /// times in all sides together may be left uncounted.
+    pub fn new(max_ngram: usize, min_count: u32) -> TermCounts {
         TermCounts {
             max_ngram,
+            min_count,
             token_ids: FxHashMap::default(),
             token_text: Vec::new(),
             token_info: Vec::new(),
+            token_total: Vec::new(),
             sequence_ids: FxHashMap::default(),
             sequences: Vec::new(),
+            sequence_total: Vec::new(),
             counts: Vec::new(),
             outlets: Vec::new(),
             last_outlet: Vec::new(),
             words: [0; 3],
             term_total: [0; 3],
-            scratch_ids: Vec::new(),
+            stream: Vec::new(),
+            sentence_of: Vec::new(),
             scratch_token: String::new(),
         }
     }
@@ -117,6 +141,7 @@ impl TermCounts {
                 && text.chars().nth(MAX_TERM_TOKEN_CHARS).is_none(),
             is_stopword: is_stopword(&text),
         });
+        self.token_total.push(0);
         self.token_ids.insert(text.clone(), id);
         self.token_text.push(text);
         id
@@ -130,6 +155,7 @@ impl TermCounts {
             .or_insert(next);
         if id == next {
             self.sequences.push(Sequence { prefix, last });
+            self.sequence_total.push(0);
             self.counts.push([0; 3]);
             self.outlets.push([0; 3]);
             self.last_outlet.push([NONE; 3]);
@@ -137,31 +163,88 @@ impl TermCounts {
         id
     }
 
-    /// Counts one sentence of an article of `side` from outlet number `outlet`. Articles
-    /// must arrive grouped by outlet within a side for the outlet counts to be right.
+    /// Adds one sentence of an article of `side` from outlet number `outlet`. Articles
+    /// must arrive grouped by outlet within a side for the outlet counts to be right, and
+    /// [`TermCounts::finish`] must be called after the last sentence.
     pub fn count_sentence(&mut self, sentence: &str, side: usize, outlet: u32) {
-        let mut ids = std::mem::take(&mut self.scratch_ids);
-        ids.clear();
+        let first = self.stream.len();
         for token in tokens(sentence) {
             let id = self.intern_token(token.surface);
-            ids.push(id);
+            self.token_total[id as usize] += 1;
+            self.stream.push(id);
         }
+        let ids = &self.stream[first..];
         self.words[side] += ids.len() as u64;
+        // n_b counts every term occurrence, including those of n-grams too rare to count.
         for start in 0..ids.len() {
             if !self.token_info[ids[start] as usize].can_edge_a_term() {
                 continue;
             }
-            let mut prefix = NONE;
             for &token in ids[start..].iter().take(self.max_ngram) {
                 let info = self.token_info[token as usize];
                 if !info.has_letter {
                     break;
                 }
-                prefix = self.intern_sequence(prefix, token);
                 if !info.is_stopword {
-                    let term = prefix as usize;
-                    self.counts[term][side] += 1;
                     self.term_total[side] += 1;
+                }
+            }
+        }
+        self.stream.push(END);
+        self.sentence_of.push((side as u8, outlet));
+    }
+
+    /// Counts the n-grams of the sentences added, one order after the other.
+    pub fn finish(&mut self) {
+        let stream = std::mem::take(&mut self.stream);
+        let sentence_of = std::mem::take(&mut self.sentence_of);
+        // The id of the (k−1)-gram starting at each position, or NONE where it is not counted.
+        let mut at = vec![NONE; stream.len()];
+        for k in 1..=self.max_ngram {
+            let mut sentence = 0;
+            for p in 0..stream.len() {
+                let first = stream[p];
+                if first == END {
+                    sentence += 1;
+                    continue;
+                }
+                let prefix = at[p];
+                at[p] = NONE;
+                if !self.token_info[first as usize].can_edge_a_term()
+                    || (k > 1 && prefix == NONE)
+                {
+                    continue;
+                }
+                let last = stream[p + k - 1];
+                if last == END || !self.token_info[last as usize].has_letter {
+                    continue;
+                }
+                if self.token_total[last as usize] < self.min_count {
+                    continue;
+                }
+                if k > 1 {
+                    if self.sequence_total[prefix as usize] < self.min_count {
+                        continue;
+                    }
+                    // The last k−1 tokens, when they can start a term, were counted (or
+                    // not) at p + 1 in the previous pass; not yet overwritten by this one.
+                    let second = stream[p + 1];
+                    if k > 2 && self.token_info[second as usize].can_edge_a_term() {
+                        let suffix = at[p + 1];
+                        if suffix == NONE || self.sequence_total[suffix as usize] < self.min_count
+                        {
+                            continue;
+                        }
+                    }
+                }
+                let id = self.intern_sequence(if k == 1 { NONE } else { prefix }, last);
+                at[p] = id;
+                let term = id as usize;
+                self.sequence_total[term] += 1;
+                if !self.token_info[last as usize].is_stopword {
+                    let (side, outlet) = sentence_of[sentence];
+                    let side = usize::from(side);
+                    self.counts[term][side] += 1;
                     if self.last_outlet[term][side] != outlet {
                         self.last_outlet[term][side] = outlet;
                         self.outlets[term][side] += 1;
@@ -169,7 +252,9 @@ impl TermCounts {
                 }
             }
         }
-        self.scratch_ids = ids;
+        self.last_outlet = Vec::new();
+        self.sequence_total = Vec::new();
+        self.token_total = Vec::new();
     }
 
     /// The occurrences, in `sentence`, of terms for which `wanted` is true, ordered by
@@ -232,10 +317,11 @@ mod tests {
     use super::*;
 
     fn counted(sentences: &[(&str, usize, u32)], max_ngram: usize) -> TermCounts {
-        let mut counts = TermCounts::new(max_ngram);
+        let mut counts = TermCounts::new(max_ngram, 1);
         for &(sentence, side, outlet) in sentences {
             counts.count_sentence(sentence, side, outlet);
         }
+        counts.finish();
         counts
     }
 
