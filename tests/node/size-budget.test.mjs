@@ -1,0 +1,42 @@
+// The size budget of issue 5: what a news page downloads for the widget (the WASM module,
+// its wasm-bindgen glue and the element, whose stylesheet is embedded) is at most 120 KiB
+// gzipped. Each file is gzipped on its own at level 9, as a server would send it.
+//
+// Needs: `node scripts/build.mjs` (dist/).
+
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
+const BUDGET_GZIP_BYTES = 120 * 1024;
+const SHIPPED = ['pkg/bias_compare_bg.wasm', 'pkg/bias_compare.js', 'bias-compare.js'];
+
+function sizes() {
+  return SHIPPED.map((name) => {
+    const path = join(DIST, name);
+    if (!existsSync(path)) throw new Error(`${path} is missing; build it first: node scripts/build.mjs`);
+    const bytes = readFileSync(path);
+    return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+  });
+}
+
+test('the shipped widget (wasm + glue + element) is at most 120 KiB gzipped', (t) => {
+  const files = sizes();
+  const total = files.reduce((sum, file) => sum + file.gzip, 0);
+  for (const { name, raw, gzip } of files) t.diagnostic(`${name}: ${raw} B raw, ${gzip} B gzip`);
+  t.diagnostic(`total: ${total} B gzip of ${BUDGET_GZIP_BYTES} B`);
+  assert.ok(
+    total <= BUDGET_GZIP_BYTES,
+    `widget is ${total} B gzipped, over the ${BUDGET_GZIP_BYTES} B budget by ${total - BUDGET_GZIP_BYTES} B: ` +
+      files.map(({ name, gzip }) => `${name} ${gzip} B`).join(', '),
+  );
+});
+
+test('the element embeds its stylesheet, so a page needs no CSS file for it', () => {
+  const element = readFileSync(join(DIST, 'bias-compare.js'), 'utf8');
+  assert.match(element, /:host\{/, 'the built element does not contain the stylesheet');
+});
