@@ -661,10 +661,12 @@ export class BiasCompareElement extends Base {
     return el(
       'li',
       { 'data-article': article.id },
-      el('span', { class: 'article-source' }, el('span', { text: String(article.source ?? '') }), el('span', { class: 'article-leaning', text: leaning })),
+      // dir="auto" isolates story text: a right-to-left name, or a stray U+202E override in one,
+      // cannot reorder the text around it.
+      el('span', { class: 'article-source' }, el('span', { dir: 'auto', text: String(article.source ?? '') }), el('span', { class: 'article-leaning', text: leaning })),
       href
-        ? el('a', { class: 'article-headline', href, target: '_blank', rel: 'noopener noreferrer nofollow', text: headline })
-        : el('span', { class: 'article-headline', text: headline }),
+        ? el('a', { class: 'article-headline', dir: 'auto', href, target: '_blank', rel: 'noopener noreferrer nofollow', text: headline })
+        : el('span', { class: 'article-headline', dir: 'auto', text: headline }),
     );
   }
 

@@ -30,7 +30,8 @@ function assertNoOverflow(found, what) {
 
 /** Opens the demo at `width`, lets every sample render once, returns the page. */
 async function demoAt(width, colorScheme) {
-  const page = await browser.newPage({ viewport: { width, height: 800 }, colorScheme });
+  // Reduced motion: no disclosure-triangle transition caught half-way in a screenshot.
+  const page = await browser.newPage({ viewport: { width, height: 800 }, colorScheme, reducedMotion: 'reduce' });
   await page.goto(server.url('index.html'));
   const outcome = await settled(page, '#demo');
   assert.ok(outcome.ok, `the demo should render at ${width} px: ${outcome.message}`);
@@ -38,22 +39,28 @@ async function demoAt(width, colorScheme) {
 }
 
 describe('screenshots', () => {
+  // One page; width and colour scheme change in place (a resize and a media emulation, no reload).
+  let page;
+  before(async () => {
+    page = await demoAt(1200, 'light');
+  });
+  after(() => page?.close());
+
   for (const colorScheme of ['light', 'dark']) {
     for (const width of [320, 1200]) {
       test(`demo at ${width} px, ${colorScheme}: full-page screenshots saved to test-artifacts/`, async () => {
-        const page = await demoAt(width, colorScheme);
-        try {
-          for (const file of ['drone-raid.json', 'wildfire-grid.json']) {
-            const outcome = await pickSample(page, file);
-            assert.ok(outcome.ok, `${file} should render`);
-            await page.click('#demo [data-role="coverage"] button[data-side="left"]');
-            await page.locator('#demo [data-role="term"] summary').first().click();
-            const name = `demo-${file.replace('.json', '')}-${width}-${colorScheme}.png`;
-            const png = await page.screenshot({ path: artifactPath(name), fullPage: true });
-            assert.ok(png.length > 10_000, `${name} should be a real screenshot (${png.length} bytes)`);
-          }
-        } finally {
-          await page.close();
+        await page.setViewportSize({ width, height: 800 });
+        await page.emulateMedia({ colorScheme, reducedMotion: 'reduce' });
+        for (const file of ['drone-raid.json', 'wildfire-grid.json']) {
+          const outcome = await pickSample(page, file);
+          assert.ok(outcome.ok, `${file} should render`);
+          await page.click('#demo [data-role="coverage"] button[data-side="left"]');
+          await page.locator('#demo [data-role="term"] summary').first().click();
+          const name = `demo-${file.replace('.json', '')}-${width}-${colorScheme}.png`;
+          const png = await page.screenshot({ path: artifactPath(name), fullPage: true });
+          assert.ok(png.length > 10_000, `${name} should be a real screenshot (${png.length} bytes)`);
+          if (width === 320) assertNoOverflow(await overflow(page, '#demo'), `${file} at 320 px, ${colorScheme}`);
+          await page.keyboard.press('Escape');
         }
       });
     }
