@@ -210,9 +210,7 @@ impl TermCounts {
                 }
                 let prefix = at[p];
                 at[p] = NONE;
-                if !self.token_info[first as usize].can_edge_a_term()
-                    || (k > 1 && prefix == NONE)
-                {
+                if !self.token_info[first as usize].can_edge_a_term() || (k > 1 && prefix == NONE) {
                     continue;
                 }
                 let last = stream[p + k - 1];
@@ -231,8 +229,7 @@ impl TermCounts {
                     let second = stream[p + 1];
                     if k > 2 && self.token_info[second as usize].can_edge_a_term() {
                         let suffix = at[p + 1];
-                        if suffix == NONE || self.sequence_total[suffix as usize] < self.min_count
-                        {
+                        if suffix == NONE || self.sequence_total[suffix as usize] < self.min_count {
                             continue;
                         }
                     }

@@ -1,0 +1,132 @@
+//! Times the full native analysis — JSON text in, report JSON text out, as the CLI and the
+//! WASM `analyze` do — of each story file given, and prints one JSON line per file:
+//!
+//! `{"file": "...", "articles": 1000, "json_bytes": ..., "text_bytes": ..., "runs": 9,
+//!   "median_ms": ..., "min_ms": ..., "report_bytes": ...}`
+//!
+//!     bias-compare-bench [--min-runs N] [--max-runs N] [--budget-ms MS] FILE...
+//!
+//! Each file is analyzed once untimed (warm-up), then at least `--min-runs` times and until
+//! `--budget-ms` of timed runs (or `--max-runs`); the median is the figure reported.
+
+use std::time::Instant;
+
+use bias_compare::{analyze_json, Options, Story};
+
+struct Settings {
+    min_runs: usize,
+    max_runs: usize,
+    budget_ms: f64,
+    files: Vec<String>,
+}
+
+fn settings() -> Result<Settings, String> {
+    let mut settings = Settings {
+        min_runs: 5,
+        max_runs: 31,
+        budget_ms: 2000.0,
+        files: Vec::new(),
+    };
+    let mut args = std::env::args().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| {
+            args.next()
+                .and_then(|v| v.parse::<f64>().ok())
+                .ok_or_else(|| format!("{name} needs a number"))
+        };
+        match arg.as_str() {
+            "--min-runs" => settings.min_runs = value("--min-runs")? as usize,
+            "--max-runs" => settings.max_runs = value("--max-runs")? as usize,
+            "--budget-ms" => settings.budget_ms = value("--budget-ms")?,
+            _ if arg.starts_with("--") => return Err(format!("unknown flag {arg}")),
+            _ => settings.files.push(arg),
+        }
+    }
+    if settings.files.is_empty() {
+        return Err(
+            "usage: bias-compare-bench [--min-runs N] [--max-runs N] [--budget-ms MS] FILE..."
+                .into(),
+        );
+    }
+    Ok(settings)
+}
+
+fn json_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn main() {
+    let settings = match settings() {
+        Ok(settings) => settings,
+        Err(message) => {
+            eprintln!("error: {message}");
+            std::process::exit(2);
+        }
+    };
+    let options = Options::default();
+    for file in &settings.files {
+        let json = match std::fs::read_to_string(file) {
+            Ok(json) => json,
+            Err(error) => {
+                eprintln!("error: {file}: {error}");
+                std::process::exit(2);
+            }
+        };
+        let story = match Story::from_json(&json) {
+            Ok(story) => story,
+            Err(error) => {
+                eprintln!("error: {file}: {error}");
+                std::process::exit(1);
+            }
+        };
+        let text_bytes: usize = story
+            .articles
+            .iter()
+            .map(|a| a.text.len() + a.headline.as_ref().map_or(0, String::len))
+            .sum();
+        let articles = story.articles.len();
+        drop(story);
+        let run = || {
+            let start = Instant::now();
+            let report = analyze_json(&json, &options).map(|report| report.to_json());
+            let ms = start.elapsed().as_secs_f64() * 1000.0;
+            (ms, report.map(|r| r.len()))
+        };
+        let (_, report_bytes) = run();
+        let report_bytes = match report_bytes {
+            Ok(bytes) => bytes,
+            Err(error) => {
+                eprintln!("error: {file}: {error}");
+                std::process::exit(1);
+            }
+        };
+        let mut times = Vec::new();
+        let mut spent = 0.0;
+        while times.len() < settings.max_runs
+            && (times.len() < settings.min_runs || spent < settings.budget_ms)
+        {
+            let (ms, _) = run();
+            spent += ms;
+            times.push(ms);
+        }
+        times.sort_by(f64::total_cmp);
+        let median = times[times.len() / 2];
+        println!(
+            "{{\"file\":{},\"articles\":{articles},\"json_bytes\":{},\"text_bytes\":{text_bytes},\"runs\":{},\"median_ms\":{median:.3},\"min_ms\":{:.3},\"report_bytes\":{report_bytes}}}",
+            json_string(file),
+            json.len(),
+            times.len(),
+            times[0],
+        );
+    }
+}

@@ -1,0 +1,77 @@
+// WASM in Node: the same `analyze` the widget calls (dist/pkg, built by scripts/build.mjs),
+// on the benchmark stories given as JSON text. Prints one JSON line per measurement.
+//
+//   node benches/wasm-node.mjs time FILE...          median time per story (warm module)
+//   node benches/wasm-node.mjs memory FILE           one analysis in a fresh module: how far
+//                                                     the WebAssembly.Memory grew, and JS heap
+//   node --expose-gc benches/wasm-node.mjs repeat FILE N
+//                                                     N analyses: memory after 5 and after N
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const PKG = join(ROOT, 'dist', 'pkg');
+const engine = await import(pathToFileURL(join(PKG, 'bias_compare.js')).href);
+const exports = engine.initSync({ module: readFileSync(join(PKG, 'bias_compare_bg.wasm')) });
+const memoryBytes = () => exports.memory.buffer.byteLength;
+const initialMemory = memoryBytes();
+const [mode, ...args] = process.argv.slice(2);
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+const gc = () => globalThis.gc?.();
+
+if (mode === 'time') {
+  const budget = Number(process.env.BENCH_BUDGET_MS ?? 2000);
+  for (const file of args) {
+    const text = readFileSync(file, 'utf8');
+    const report = engine.analyze(text);
+    const times = [];
+    let spent = 0;
+    while (times.length < 31 && (times.length < 5 || spent < budget)) {
+      const start = now();
+      engine.analyze(text);
+      const ms = now() - start;
+      spent += ms;
+      times.push(ms);
+    }
+    times.sort((a, b) => a - b);
+    console.log(JSON.stringify({
+      file, articles: report.coverage.total_articles, runs: times.length,
+      median_ms: +times[times.length >> 1].toFixed(3), min_ms: +times[0].toFixed(3),
+    }));
+  }
+} else if (mode === 'memory') {
+  const [file] = args;
+  const text = readFileSync(file, 'utf8');
+  const inputBytes = Buffer.byteLength(text);
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  const start = now();
+  const report = engine.analyze(text);
+  const ms = now() - start;
+  const heapWithReport = process.memoryUsage().heapUsed;
+  console.log(JSON.stringify({
+    file, articles: report.coverage.total_articles, input_bytes: inputBytes, ms: +ms.toFixed(1),
+    wasm_memory_initial: initialMemory, wasm_memory_peak: memoryBytes(),
+    wasm_ratio: +(memoryBytes() / inputBytes).toFixed(3),
+    js_heap_report_bytes: heapWithReport - heapBefore,
+    rss_bytes: process.memoryUsage().rss,
+  }));
+} else if (mode === 'repeat') {
+  const [file, n = '200'] = args;
+  const text = readFileSync(file, 'utf8');
+  const sample = () => { gc(); return { wasm: memoryBytes(), heap: process.memoryUsage().heapUsed }; };
+  let early;
+  for (let i = 1; i <= Number(n); i++) {
+    engine.analyze(text);
+    if (i === 5) early = sample();
+  }
+  const late = sample();
+  console.log(JSON.stringify({
+    file, runs: Number(n), wasm_after_5: early.wasm, wasm_after_n: late.wasm,
+    heap_after_5: early.heap, heap_after_n: late.heap,
+  }));
+} else {
+  console.error('usage: node benches/wasm-node.mjs time FILE... | memory FILE | repeat FILE N');
+  process.exit(2);
+}
