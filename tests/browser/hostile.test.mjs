@@ -33,12 +33,22 @@ after(async () => {
   await server?.close();
 });
 
-/** Opens the test host page, adds a <bias-compare>, feeds it the hostile story, opens everything. */
-async function renderHostile(context, how) {
-  const page = await context.newPage();
-  const log = await watch(page);
-  await page.goto(server.url('/__test__/host.html'));
+/**
+ * Opens the test host page (or reuses `reuse`: { page, log }), puts a fresh <bias-compare> in it,
+ * feeds it the hostile story, and opens everything.
+ */
+async function renderHostile(context, how, reuse = null) {
+  let page;
+  let log;
+  if (reuse) {
+    ({ page, log } = reuse);
+  } else {
+    page = await context.newPage();
+    log = await watch(page);
+    await page.goto(server.url('/__test__/host.html'));
+  }
   await page.evaluate(() => {
+    document.getElementById('subject')?.remove();
     const element = document.createElement('bias-compare');
     element.id = 'subject';
     document.querySelector('main').append(element);
@@ -124,7 +134,7 @@ describe('hostile content, in a page that would run injected handlers (CSP bypas
 
   for (const how of ['property', 'text', 'src']) {
     test(`story given as ${how === 'src' ? 'a src URL' : how === 'text' ? 'JSON text' : 'an object'}: every payload is shown as text and none runs`, async () => {
-      const { page, log } = how === 'property' ? rendered : await renderHostile(context, how);
+      const { page, log } = how === 'property' ? rendered : await renderHostile(context, how, rendered);
       const seen = await inspect(page);
 
       assert.equal(seen.xss, null, `no payload may run; these did: ${JSON.stringify(seen.xss)}`);
@@ -162,12 +172,11 @@ describe('hostile content, in a page that would run injected handlers (CSP bypas
       assert.ok(examples.some((e) => e.sentence.includes('<script>')), 'precondition: a quoted sentence holds a <script> payload');
       assert.deepEqual(seen.sentences, examples.map((e) => e.sentence), 'example sentences are shown verbatim, as text');
       assert.deepEqual(seen.cites, examples.map((e) => `— ${e.source}`), 'example sources are shown verbatim, as text');
-      if (how !== 'property') await page.close();
     });
   }
 
   test('javascript:, vbscript:, data:, protocol-relative and mixed-case JaVaScRiPt: URLs are never links', async () => {
-    const { page } = rendered;
+    const { page } = await renderHostile(context, 'property', rendered);
     const links = [];
     for (const side of ['left', 'center', 'right']) {
       await page.click(`#subject [data-role="coverage"] button[data-side="${side}"]`);
@@ -183,7 +192,7 @@ describe('hostile content, in a page that would run injected handlers (CSP bypas
   });
 
   test('the 300-character source name is shown in full', async () => {
-    const { page } = rendered;
+    const { page } = await renderHostile(context, 'property', rendered);
     const long = HOSTILE.articles.find((a) => a.id === 'l2').source;
     assert.equal(long.length, 300, 'precondition: the fixture source is 300 characters, the maximum');
     await page.click('#subject [data-role="coverage"] button[data-side="left"]');
@@ -195,8 +204,8 @@ describe('hostile content, in a page that would run injected handlers (CSP bypas
     const { log } = rendered;
     const foreign = log.requests.filter((url) => !url.startsWith(server.origin));
     assert.deepEqual(foreign, [], 'no request may leave the test server');
-    const unexpected = log.requests.filter((url) => !/\/(__test__\/host\.html|bias-compare\.js|favicon\.svg|pkg\/bias_compare\.js|pkg\/bias_compare_bg\.wasm)$/.test(url));
-    assert.deepEqual(unexpected, [], 'only the page, the widget, its engine and the favicon are requested');
+    const unexpected = log.requests.filter((url) => !/\/(__test__\/host\.html|__test__\/hostile\.json|bias-compare\.js|favicon\.svg|pkg\/bias_compare\.js|pkg\/bias_compare_bg\.wasm)$/.test(url));
+    assert.deepEqual(unexpected, [], 'only the page, the widget, its engine, the favicon and the story src of the src test are requested');
   });
 });
 
