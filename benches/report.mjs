@@ -1,0 +1,175 @@
+// Reads the measurements scripts/bench.sh collected in DIR, checks the targets of issue 5,
+// writes docs/BENCHMARKS.md and docs/benchmarks.svg, and exits 1 when a target is missed.
+//   node benches/report.mjs DIR
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dir = process.argv[2];
+const lines = (name) => readFileSync(join(dir, name), 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const native = lines('native.jsonl');
+const wasm = lines('wasm.jsonl');
+const [wasmMemory] = lines('wasm-memory.jsonl');
+const [repeat] = lines('wasm-repeat.jsonl');
+const python = lines('python.jsonl');
+const [browser] = lines('browser.jsonl');
+const machine = JSON.parse(readFileSync(join(dir, 'machine.json'), 'utf8'));
+
+const by = (rows) => Object.fromEntries(rows.map((r) => [r.articles, r]));
+const N = by(native);
+const W = by(wasm);
+W[wasmMemory.articles] ??= { articles: wasmMemory.articles, median_ms: wasmMemory.ms, runs: 1 };
+const P = by(python);
+const sizes = native.map((r) => r.articles);
+const f = (x, d = 1) => (x == null ? '—' : x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }));
+const mb = (b) => f(b / 1e6, 1);
+
+// Targets.
+const perArticle = (n) => N[n].median_ms / n;
+const growth = perArticle(sizes.at(-1)) / perArticle(sizes[0]);
+const vsPython = P[1000].median_ms / N[1000].median_ms;
+const wasmRatios = sizes.filter((n) => W[n]).map((n) => [n, W[n].median_ms / N[n].median_ms]);
+const worstWasm = Math.max(...wasmRatios.filter(([n]) => n <= 1000).map(([, r]) => r));
+const memRatio = wasmMemory.wasm_memory_peak / wasmMemory.input_bytes;
+const wasmGrowth = repeat.wasm_after_n - repeat.wasm_after_5;
+const pageGrowth = browser.wasm_after_200 - browser.wasm_after_5;
+const heapGrowth = Math.max(repeat.heap_after_n - repeat.heap_after_5, (browser.heap_after_200 ?? 0) - (browser.heap_after_5 ?? 0));
+const targets = [
+  ['Native ≥ 30× faster than the Python baseline at 1 000 articles', `${f(vsPython)}×`, vsPython >= 30],
+  ['WASM ≤ 1.6× native time (Node, 10 to 1 000 articles)', `${f(worstWasm, 2)}× (worst)`, worstWasm <= 1.6],
+  ['WASM ≤ 1.6× native time (Chromium, 100 articles)', `${f(browser.wasm_median_ms / N[100].median_ms, 2)}×`, browser.wasm_median_ms / N[100].median_ms <= 1.6],
+  ['10 000 articles in WASM within 4× the input size in memory', `${f(memRatio, 2)}× (${mb(wasmMemory.wasm_memory_peak)} MB for ${mb(wasmMemory.input_bytes)} MB)`, memRatio <= 4],
+  ['No memory growth over 200 repeated analyses (Node and one Chromium page)', `WASM memory +${wasmGrowth + pageGrowth} B; JS heap ${heapGrowth > 0 ? '+' : ''}${f(heapGrowth / 1e3, 0)} kB`, wasmGrowth === 0 && pageGrowth === 0 && heapGrowth < 1e6],
+  ['Widget first render of 100 articles under 50 ms of main-thread work', `${f(browser.widget_cold.main_thread_ms)} ms cold, ${f(browser.widget_warm.main_thread_ms)} ms warm`, browser.widget_cold.main_thread_ms < 50],
+  ['Native time per article grows ≤ 2× from 10 to 10 000 articles', `${f(growth, 2)}×`, growth <= 2],
+];
+
+// The plot: time against article count, log-log.
+function svg() {
+  const W0 = 780, H0 = 440, m = { l: 70, r: 210, t: 40, b: 56 };
+  const xs = [10, 10000], ys = [0.5, 100000];
+  const X = (n) => m.l + (Math.log10(n) - Math.log10(xs[0])) / (Math.log10(xs[1]) - Math.log10(xs[0])) * (W0 - m.l - m.r);
+  const Y = (ms) => H0 - m.b - (Math.log10(ms) - Math.log10(ys[0])) / (Math.log10(ys[1]) - Math.log10(ys[0])) * (H0 - m.t - m.b);
+  const series = [
+    ['native', '#1f6feb', N, ''],
+    ['WASM (Node)', '#d97706', W, '6 4'],
+    ['Python + scikit-learn', '#7c3aed', P, '2 4'],
+  ];
+  const out = [`<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W0} ${H0}" width="${W0}" height="${H0}" font-family="DejaVu Sans, Arial, sans-serif" font-size="13">`,
+    `<rect width="${W0}" height="${H0}" fill="#fff"/>`,
+    `<text x="${m.l}" y="24" font-size="15" font-weight="bold">Full analysis time against article count (log-log, median)</text>`];
+  for (let e = 0; e <= 5; e++) {
+    const v = 10 ** e, y = Y(v);
+    if (v < ys[0]) continue;
+    out.push(`<line x1="${m.l}" x2="${W0 - m.r}" y1="${y}" y2="${y}" stroke="#ddd"/>`, `<text x="${m.l - 8}" y="${y + 4}" text-anchor="end">${v >= 1000 ? `${v / 1000} s` : `${v} ms`}</text>`);
+  }
+  for (const n of [10, 100, 1000, 10000]) {
+    const x = X(n);
+    out.push(`<line x1="${x}" x2="${x}" y1="${m.t}" y2="${H0 - m.b}" stroke="#ddd"/>`, `<text x="${x}" y="${H0 - m.b + 18}" text-anchor="middle">${n.toLocaleString('en-US')}</text>`);
+  }
+  out.push(`<text x="${(m.l + W0 - m.r) / 2}" y="${H0 - 14}" text-anchor="middle">articles in the story (about 475 words each)</text>`);
+  out.push(`<line x1="${m.l}" x2="${W0 - m.r}" y1="${H0 - m.b}" y2="${H0 - m.b}" stroke="#333"/>`, `<line x1="${m.l}" x2="${m.l}" y1="${m.t}" y2="${H0 - m.b}" stroke="#333"/>`);
+  series.forEach(([name, color, data, dash], i) => {
+    const pts = [10, 100, 1000, 10000].filter((n) => data[n]).map((n) => [X(n), Y(data[n].median_ms)]);
+    out.push(`<polyline fill="none" stroke="${color}" stroke-width="2.5" ${dash ? `stroke-dasharray="${dash}"` : ''} points="${pts.map((p) => p.map((v) => v.toFixed(1)).join(',')).join(' ')}"/>`);
+    for (const [x, y] of pts) out.push(`<circle cx="${x.toFixed(1)}" cy="${y.toFixed(1)}" r="4" fill="${color}"/>`);
+    const ly = m.t + 20 + i * 24;
+    out.push(`<line x1="${W0 - m.r + 14}" x2="${W0 - m.r + 40}" y1="${ly}" y2="${ly}" stroke="${color}" stroke-width="2.5" ${dash ? `stroke-dasharray="${dash}"` : ''}/>`, `<text x="${W0 - m.r + 46}" y="${ly + 4}">${name}</text>`);
+  });
+  out.push('</svg>');
+  return out.join('\n') + '\n';
+}
+
+const row = (n) => {
+  const r = N[n];
+  return `| ${n.toLocaleString('en-US')} | ${mb(r.text_bytes)} | ${f(r.median_ms, 1)} | ${f(r.text_bytes / 1e3 / r.median_ms, 1)} | ${f(n / r.median_ms * 1000, 0)} | ${f(r.median_ms / n * 1000, 0)} | ${W[n] ? f(W[n].median_ms, 1) : '—'} | ${W[n] ? f(W[n].median_ms / r.median_ms, 2) + '×' : '—'} | ${P[n] ? f(P[n].median_ms, 0) : '—'} | ${P[n] ? f(P[n].median_ms / r.median_ms, 1) + '×' : '—'} |`;
+};
+const md = `# Benchmarks
+
+Generated by \`npm run bench\` (scripts/bench.sh) on ${machine.date}; every figure below was
+measured in that one run on this machine, so the ratios compare like with like. Do not edit by
+hand: run the command again. The machine may be shared (other builds running on its cores),
+which inflates medians, small stories and WASM-in-Node the most; run it on an idle machine
+for figures to quote.
+
+Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory_gb} GB RAM, ${machine.os};
+${machine.rustc}; Node ${machine.node}; ${machine.chromium}; ${machine.python}, ${machine.sklearn}.
+
+Corpus: \`python3 benches/gen_corpus.py\` (seed 20250602): stories of 10 to 10 000 articles of
+350–700 words (about 475 on average; Zipf-distributed vocabulary, 15 rated outlets, planted
+side-specific framing terms). Times are medians of repeated runs of the full analysis: story
+JSON text in, report JSON out (native: \`analyze_json\` + \`Report::to_json\`; WASM: the
+package's \`analyze(text)\`, which also copies the text in and parses the report into a JS
+object).
+
+![time against article count](benchmarks.svg)
+
+## Targets
+
+| target | measured | |
+|---|---|---|
+${targets.map(([t, v, ok]) => `| ${t} | ${v} | ${ok ? 'pass' : '**FAIL**'} |`).join('\n')}
+
+## Time
+
+| articles | text MB | native ms | native MB/s | articles/s | µs/article | WASM (Node) ms | WASM ÷ native | Python ms | Python ÷ native |
+|---|---|---|---|---|---|---|---|---|---|
+${sizes.map(row).join('\n')}
+
+WASM for 10 000 articles is one run in a fresh module (the memory measurement below).
+The Python baseline (benches/baseline.py, benches/requirements.txt) is what a researcher would
+write: \`CountVectorizer(ngram_range=(1, 3))\` and numpy computing the same SPEC §3 z-scores
+(side against the rest, prior 500, same stopword rule, min count and outlet rule), without
+sentence boundaries, display forms, examples or subsumption — a little less work than ours.
+It is run up to 1 000 articles.
+
+## Chromium (headless), 100 articles
+
+| measure | value |
+|---|---|
+| WASM \`analyze\` in the page (median of 15) | ${f(browser.wasm_median_ms, 1)} ms (${f(browser.wasm_median_ms / N[100].median_ms, 2)}× native) |
+| widget, first element (engine fetched and compiled): connected → \`bias-compare-ready\` | ${f(browser.widget_cold.ready_ms, 1)} ms |
+| … → first frame after it | ${f(browser.widget_cold.frame_ms, 1)} ms |
+| … main-thread work in that span (script ${f(browser.widget_cold.script_ms, 1)}, style ${f(browser.widget_cold.style_ms, 1)}, layout ${f(browser.widget_cold.layout_ms, 1)}) | ${f(browser.widget_cold.main_thread_ms, 1)} ms |
+| widget, second element (engine warm): connected → first frame | ${f(browser.widget_warm.frame_ms, 1)} ms |
+| … main-thread work | ${f(browser.widget_warm.main_thread_ms, 1)} ms |
+
+Main-thread work is the page's task time from Chrome's DevTools \`Performance.getMetrics\`
+(TaskDuration; ScriptDuration, RecalcStyleDuration and LayoutDuration are parts of it),
+read before \`appendChild\` and after the first frame that follows \`bias-compare-ready\`;
+waiting for the network and off-thread compilation is not counted, the benchmark's own
+\`evaluate\` calls are (a fraction of a millisecond).
+
+## Memory
+
+| measure | value |
+|---|---|
+| 10 000 articles, input JSON | ${mb(wasmMemory.input_bytes)} MB |
+| WebAssembly.Memory: initial → after the analysis (it never shrinks, so this is the peak) | ${mb(wasmMemory.wasm_memory_initial)} → ${mb(wasmMemory.wasm_memory_peak)} MB (${f(memRatio, 2)}× input) |
+| JS heap taken by the report object | ${mb(wasmMemory.js_heap_report_bytes)} MB |
+| time of that single analysis | ${f(wasmMemory.ms / 1000, 2)} s |
+| 200 analyses of 100 articles, Node: WASM memory after 5 → after 200 | ${mb(repeat.wasm_after_5)} → ${mb(repeat.wasm_after_n)} MB |
+| … JS heap after 5 → after 200 (after GC) | ${mb(repeat.heap_after_5)} → ${mb(repeat.heap_after_n)} MB |
+| 200 analyses in one Chromium page: WASM memory after 5 → after 200 | ${mb(browser.wasm_after_5)} → ${mb(browser.wasm_after_200)} MB |
+| … JS heap after 5 → after 200 (after GC) | ${browser.heap_after_5 == null ? '—' : `${mb(browser.heap_after_5)} → ${mb(browser.heap_after_200)} MB`} |
+
+## Reproduce
+
+\`\`\`sh
+npm run bench        # = bash scripts/bench.sh; about 5 minutes; exits 1 if a target is missed
+\`\`\`
+
+It builds the release CLI and \`target/release/bias-compare-bench\` (benches/src/main.rs),
+builds dist/ when it is older than the Rust sources, generates benches/corpus/, creates
+benches/.venv for the baseline, then runs benches/wasm-node.mjs, benches/baseline.py and
+benches/browser.mjs, and writes this file and docs/benchmarks.svg (benches/report.mjs).
+`;
+writeFileSync(join(ROOT, 'docs', 'BENCHMARKS.md'), md);
+writeFileSync(join(ROOT, 'docs', 'benchmarks.svg'), svg());
+let failed = 0;
+for (const [t, v, ok] of targets) {
+  console.log(`${ok ? 'pass' : 'FAIL'}  ${t}: ${v}`);
+  if (!ok) failed++;
+}
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# `npm run bench`: builds what is needed, generates the seeded corpus, runs every benchmark
+# side by side on this machine (native, WASM in Node, WASM and the widget in headless
+# Chromium, the Python/scikit-learn baseline), checks the targets of issue 5, and regenerates
+# docs/BENCHMARKS.md and docs/benchmarks.svg. Exits non-zero when a target is missed.
+#   bash scripts/bench.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+step() { printf '\n== %s\n' "$*" >&2; }
+out=$(mktemp -d)
+trap 'rm -rf "$out"' EXIT
+corpus=benches/corpus
+sizes=(10 100 1000 10000)
+
+step "build: release CLI and bench binary"
+cargo build --quiet --release --bin bias-compare -p bias_compare_cli
+cargo build --quiet --release -p bias_compare_bench
+
+step "build: WASM package (dist/) when missing or older than the Rust sources"
+wasm=dist/pkg/bias_compare_bg.wasm
+if [ ! -f "$wasm" ] || [ -n "$(find src crates/wasm Cargo.toml Cargo.lock -newer "$wasm" -type f -print -quit)" ]; then
+  node scripts/build.mjs
+fi
+
+step "corpus (seeded; benches/gen_corpus.py)"
+for n in "${sizes[@]}"; do
+  if [ ! -f "$corpus/story-$n.json" ] || [ benches/gen_corpus.py -nt "$corpus/story-$n.json" ]; then
+    python3 benches/gen_corpus.py --out "$corpus"
+    break
+  fi
+done
+files=()
+for n in "${sizes[@]}"; do files+=("$corpus/story-$n.json"); done
+
+step "Python baseline environment (benches/.venv)"
+venv=benches/.venv
+stamp="$venv/.requirements.sha256"
+want=$(sha256sum benches/requirements.txt | cut -d' ' -f1)
+if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi
+if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
+  "$venv/bin/pip" install --quiet --disable-pip-version-check -r benches/requirements.txt
+  echo "$want" >"$stamp"
+fi
+
+step "native (target/release/bias-compare-bench)"
+target/release/bias-compare-bench --min-runs 3 --budget-ms 3000 "${files[@]}" | tee "$out/native.jsonl" >&2
+
+step "WASM in Node (dist/pkg)"
+node benches/wasm-node.mjs time "${files[@]:0:3}" | tee "$out/wasm.jsonl" >&2
+node benches/wasm-node.mjs memory "$corpus/story-10000.json" | tee "$out/wasm-memory.jsonl" >&2
+node --expose-gc benches/wasm-node.mjs repeat "$corpus/story-100.json" 200 | tee "$out/wasm-repeat.jsonl" >&2
+
+step "Python baseline (scikit-learn CountVectorizer + numpy)"
+"$venv/bin/python" benches/baseline.py --runs 3 "${files[@]:0:2}" | tee "$out/python.jsonl" >&2
+"$venv/bin/python" benches/baseline.py --runs 1 "$corpus/story-1000.json" | tee -a "$out/python.jsonl" >&2
+
+step "headless Chromium: WASM and the widget on the 100-article story"
+node benches/browser.mjs "$corpus/story-100.json" | tee "$out/browser.jsonl" >&2
+
+step "machine"
+{
+  printf '{"cpu":%s,' "$(lscpu | sed -n 's/^Model name: *//p' | head -1 | python3 -c 'import json,sys; print(json.dumps(sys.stdin.read().strip()))')"
+  printf '"cores":%s,' "$(nproc)"
+  printf '"memory_gb":%s,' "$(awk '/MemTotal/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo)"
+  printf '"os":%s,' "$(uname -sr | python3 -c 'import json,sys; print(json.dumps(sys.stdin.read().strip()))')"
+  printf '"rustc":"%s",' "$(rustc --version)"
+  printf '"node":"%s",' "$(node --version)"
+  printf '"chromium":"%s",' "$(/usr/bin/chromium --version 2>/dev/null | head -1)"
+  printf '"python":"%s",' "$("$venv/bin/python" --version)"
+  printf '"sklearn":"%s",' "$("$venv/bin/python" -c 'import sklearn, numpy; print("scikit-learn", sklearn.__version__, "numpy", numpy.__version__)')"
+  printf '"date":"%s"}\n' "$(date -u +%Y-%m-%d)"
+} >"$out/machine.json"
+cat "$out/machine.json" >&2
+
+step "report: docs/BENCHMARKS.md, docs/benchmarks.svg, targets"
+node benches/report.mjs "$out"
