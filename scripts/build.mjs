@@ -14,7 +14,7 @@
 //   samples/*.json, samples/index.json                        the sample stories
 //   standalone.html      one file: JS, WASM (base64), CSS and samples inline; works from file://
 //
-// The element and the glue in dist/ are minified by esbuild; www/ keeps the readable sources.
+// The element in dist/ is minified by esbuild; www/ keeps the readable source.
 
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -250,21 +250,21 @@ let standalone = replaceOnce(
 standalone = standalone.replace('<title>', '<title>(standalone) ');
 write(join(DIST, 'standalone.html'), standalone);
 
-// ------------------------------------------------------------------ 6. minify what pages load
+// ------------------------------------------------------------------ 6. minify the element
 
-// The two modules a news page downloads are minified in place (esbuild, a devDependency; the
-// shipped code still has no runtime dependency). About 5 KB gzip of the 120 KB budget; the
-// readable sources stay in www/ and the standalone page, which is built above from them.
+// The element is minified in place (esbuild, a devDependency; the shipped code still has no
+// runtime dependency): 3.5 KB gzip of the 120 KiB budget. The readable source stays in www/,
+// and the standalone page is built above from it. The wasm-bindgen glue is left as generated:
+// `--skip-wasm` builds read its export list back from dist/pkg.
 const esbuildPath = join(ROOT, 'node_modules', 'esbuild', 'lib', 'main.js');
 if (existsSync(esbuildPath)) {
   const { transformSync } = await import(pathToFileURL(esbuildPath).href);
-  for (const path of [join(DIST, 'bias-compare.js'), GLUE]) {
-    const { code } = transformSync(read(path), { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' });
-    write(path, code);
-  }
-  say('minified dist/bias-compare.js and dist/pkg/bias_compare.js (esbuild)');
+  const path = join(DIST, 'bias-compare.js');
+  const { code } = transformSync(read(path), { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' });
+  write(path, code);
+  say('minified dist/bias-compare.js (esbuild)');
 } else {
-  say('note: node_modules/esbuild not found (run scripts/setup.sh); shipping unminified modules');
+  say('note: node_modules/esbuild not found (run scripts/setup.sh); shipping the element unminified');
 }
 
 // ------------------------------------------------------------------ sizes
