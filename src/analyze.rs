@@ -16,7 +16,7 @@ use crate::report::{
     UnratedCoverage,
 };
 use crate::stats::{log_odds, Occurrence, SentenceRef, TermCounts};
-use crate::text::sentence_ranges;
+use crate::text::{sentence_ranges, tokens};
 
 /// Fewest articles and words a side needs for its framing to be compared (SPEC §2).
 pub const MIN_SIDE_ARTICLES: usize = 2;
@@ -105,7 +105,7 @@ pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
         for index in visit.articles_of(side) {
             let article = &story.articles[index];
             for sentence in &visit.sentences[index] {
-                counts.count_sentence(field(article, sentence), side.index(), visit.outlets[index]);
+                counts.count_sentence(field(article, sentence), side.index());
             }
         }
     }
@@ -258,19 +258,44 @@ fn coverage(visit: &Visit) -> Coverage {
     }
 }
 
-/// A term that passed the thresholds, gathering what its report entry needs.
+/// A term of a side with enough uses and a high enough z-score: the listing rules that need
+/// its occurrences (outlets, subsumption) are applied next.
 struct Candidate {
     term: u32,
     z: f64,
+    /// Distinct outlets of the side using it, and the last one seen while counting them.
+    outlets: u32,
+    last_outlet: u32,
+}
+
+/// A listed term, gathering its display form and examples.
+struct Listed {
+    term: u32,
+    z: f64,
+    outlets: u32,
+    text: String,
     surfaces: FxHashMap<String, u32>,
     /// (outlet, article index, sentence, term's bytes in the sentence), in visiting order.
     examples: Vec<(u32, usize, SentenceRef, Range<usize>)>,
-    last_sentence: Option<(usize, SentenceRef)>,
+    /// The number, within the side, of the last sentence an example was considered from.
+    last_sentence: Option<usize>,
+}
+
+/// Each sentence of `side` in counting order: (article index, its sentence, its token ids).
+fn side_sentences<'v>(
+    visit: &'v Visit,
+    counts: &'v TermCounts,
+    side: Side,
+) -> impl Iterator<Item = (usize, &'v SentenceRef, &'v [u32])> + 'v {
+    visit
+        .articles_of(side)
+        .flat_map(move |index| visit.sentences[index].iter().map(move |s| (index, s)))
+        .zip(counts.side_sentences(side.index()))
+        .map(|((index, sentence), ids)| (index, sentence, ids))
 }
 
 fn side_terms(visit: &Visit, counts: &TermCounts, side: Side, options: &Options) -> Vec<Term> {
     let b = side.index();
-    let side_outlets = visit.outlets_per_side[b];
     let n_all: u64 = counts.term_total.iter().sum();
     let n_side = counts.term_total[b] as f64;
     let n_rest = (n_all - counts.term_total[b]) as f64;
@@ -278,8 +303,7 @@ fn side_terms(visit: &Visit, counts: &TermCounts, side: Side, options: &Options)
     for term in 0..counts.len() as u32 {
         let y = counts.counts[term as usize];
         let y_side = y[b];
-        if y_side < options.min_count || (side_outlets >= 2 && counts.outlets[term as usize][b] < 2)
-        {
+        if y_side < options.min_count {
             continue;
         }
         let y_all = u64::from(y[0]) + u64::from(y[1]) + u64::from(y[2]);
@@ -299,92 +323,129 @@ fn side_terms(visit: &Visit, counts: &TermCounts, side: Side, options: &Options)
             candidates.push(Candidate {
                 term,
                 z: score.z,
-                surfaces: FxHashMap::default(),
-                examples: Vec::new(),
-                last_sentence: None,
+                outlets: 0,
+                last_outlet: u32::MAX,
             });
         }
     }
     if candidates.is_empty() {
         return Vec::new();
     }
+
+    // Outlets and containment need every occurrence of every candidate in the side.
     let slot_of: FxHashMap<u32, usize> = candidates
         .iter()
         .enumerate()
         .map(|(slot, c)| (c.term, slot))
         .collect();
+    let finder = counts.finder(candidates.iter().map(|c| c.term));
     let mut inside: FxHashMap<(usize, usize), u64> = FxHashMap::default();
     let mut found: Vec<Occurrence> = Vec::new();
     let mut containing: Vec<usize> = Vec::new();
-    for index in visit.articles_of(side) {
-        let article = &visit.story.articles[index];
+    for (index, _, ids) in side_sentences(visit, counts, side) {
+        counts.find(&finder, ids, &mut found);
         let outlet = visit.outlets[index];
-        for sentence in &visit.sentences[index] {
-            let text = field(article, sentence);
-            counts.occurrences(text, |term| slot_of.contains_key(&term), &mut found);
-            for (k, hit) in found.iter().enumerate() {
-                let slot = slot_of[&hit.term];
-                let candidate = &mut candidates[slot];
-                let surface = text[hit.bytes.clone()]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                *candidate.surfaces.entry(surface).or_insert(0) += 1;
-                let here = Some((index, sentence.clone()));
-                if candidate.last_sentence != here {
-                    candidate.last_sentence = here;
-                    record_example(
-                        &mut candidate.examples,
-                        outlet,
-                        index,
-                        sentence,
-                        hit.bytes.clone(),
-                    );
+        for (k, hit) in found.iter().enumerate() {
+            let slot = slot_of[&hit.term];
+            let candidate = &mut candidates[slot];
+            if candidate.last_outlet != outlet {
+                candidate.last_outlet = outlet;
+                candidate.outlets += 1;
+            }
+            // Longer candidates containing this occurrence start at most max_ngram − 1
+            // tokens before it; `found` is ordered by position, so look only nearby.
+            containing.clear();
+            let first = hit.position.saturating_sub(options.max_ngram - 1);
+            let window_start = found[..k].partition_point(|o| o.position < first);
+            for other in &found[window_start..] {
+                if other.position > hit.position {
+                    break;
                 }
-                // Longer candidates containing this occurrence start at most max_ngram − 1
-                // tokens before it; `found` is ordered by position, so look only nearby.
-                containing.clear();
-                let first = hit.position.saturating_sub(options.max_ngram - 1);
-                let window_start = found[..k].partition_point(|o| o.position < first);
-                for other in &found[window_start..] {
-                    if other.position > hit.position {
-                        break;
-                    }
-                    if other.length > hit.length
-                        && other.position + other.length >= hit.position + hit.length
-                    {
-                        containing.push(slot_of[&other.term]);
-                    }
+                if other.length > hit.length
+                    && other.position + other.length >= hit.position + hit.length
+                {
+                    containing.push(slot_of[&other.term]);
                 }
-                containing.sort_unstable();
-                containing.dedup();
-                for &longer in &containing {
-                    *inside.entry((slot, longer)).or_insert(0) += 1;
-                }
+            }
+            containing.sort_unstable();
+            containing.dedup();
+            for &longer in &containing {
+                *inside.entry((slot, longer)).or_insert(0) += 1;
             }
         }
     }
+
+    // One outlet's repeated word is not a framing of the side (SPEC §3).
+    let side_outlets = visit.outlets_per_side[b];
+    let widely_used: Vec<bool> = candidates
+        .iter()
+        .map(|c| side_outlets < 2 || c.outlets >= 2)
+        .collect();
     let mut subsumed = vec![false; candidates.len()];
-    for (&(shorter, _), &within) in &inside {
+    for (&(shorter, longer), &within) in &inside {
         let total = u64::from(counts.counts[candidates[shorter].term as usize][b]);
-        if within * SUBSUMED.1 >= total * SUBSUMED.0 {
+        if widely_used[longer] && within * SUBSUMED.1 >= total * SUBSUMED.0 {
             subsumed[shorter] = true;
         }
     }
-    let mut listed: Vec<(Candidate, String)> = candidates
+    let mut listed: Vec<Listed> = candidates
         .into_iter()
-        .zip(subsumed)
-        .filter(|(_, dropped)| !dropped)
-        .map(|(candidate, _)| {
-            let text = counts.term_text(candidate.term);
-            (candidate, text)
+        .enumerate()
+        .filter(|&(slot, _)| widely_used[slot] && !subsumed[slot])
+        .map(|(_, c)| Listed {
+            term: c.term,
+            z: c.z,
+            outlets: c.outlets,
+            text: counts.term_text(c.term),
+            surfaces: FxHashMap::default(),
+            examples: Vec::new(),
+            last_sentence: None,
         })
         .collect();
     // Unstable is enough: the texts of distinct terms differ, so no two keys are equal.
-    listed.sort_unstable_by(|(a, a_text), (b, b_text)| {
-        b.z.total_cmp(&a.z).then_with(|| a_text.cmp(b_text))
-    });
+    listed.sort_unstable_by(|a, b| b.z.total_cmp(&a.z).then_with(|| a.text.cmp(&b.text)));
     listed.truncate(options.top_k);
+
+    // Display forms and examples, for the listed terms only: their sentences are segmented
+    // again for the exact bytes of each occurrence.
+    let slot_of: FxHashMap<u32, usize> = listed
+        .iter()
+        .enumerate()
+        .map(|(slot, l)| (l.term, slot))
+        .collect();
+    let finder = counts.finder(listed.iter().map(|l| l.term));
+    let mut token_bytes: Vec<Range<usize>> = Vec::new();
+    for (number, (index, sentence, ids)) in side_sentences(visit, counts, side).enumerate() {
+        counts.find(&finder, ids, &mut found);
+        if found.is_empty() {
+            continue;
+        }
+        let article = &visit.story.articles[index];
+        let text = field(article, sentence);
+        token_bytes.clear();
+        token_bytes.extend(tokens(text).map(|token| token.start..token.end()));
+        for hit in &found {
+            let entry = &mut listed[slot_of[&hit.term]];
+            let bytes =
+                token_bytes[hit.position].start..token_bytes[hit.position + hit.length - 1].end;
+            let surface = text[bytes.clone()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            *entry.surfaces.entry(surface).or_insert(0) += 1;
+            if entry.last_sentence != Some(number) {
+                entry.last_sentence = Some(number);
+                record_example(
+                    &mut entry.examples,
+                    visit.outlets[index],
+                    index,
+                    sentence,
+                    bytes,
+                );
+            }
+        }
+    }
+
     let rate = |term: u32, s: usize| {
         let tokens = counts.term_total[s];
         Rounded::new(if tokens == 0 {
@@ -395,25 +456,25 @@ fn side_terms(visit: &Visit, counts: &TermCounts, side: Side, options: &Options)
     };
     listed
         .into_iter()
-        .map(|(candidate, term_text)| {
-            let display = candidate
+        .map(|entry| {
+            let display = entry
                 .surfaces
                 .iter()
                 .max_by(|(a, a_count), (b, b_count)| a_count.cmp(b_count).then_with(|| b.cmp(a)))
                 .map(|(surface, _)| surface.clone())
-                .unwrap_or_else(|| term_text.clone());
+                .unwrap_or_else(|| entry.text.clone());
             Term {
                 display,
-                z: Rounded::new(candidate.z),
-                count: counts.counts[candidate.term as usize][b],
-                outlets: counts.outlets[candidate.term as usize][b],
+                z: Rounded::new(entry.z),
+                count: counts.counts[entry.term as usize][b],
+                outlets: entry.outlets,
                 rate: Rates {
-                    left: rate(candidate.term, 0),
-                    center: rate(candidate.term, 1),
-                    right: rate(candidate.term, 2),
+                    left: rate(entry.term, 0),
+                    center: rate(entry.term, 1),
+                    right: rate(entry.term, 2),
                 },
-                examples: pick_examples(visit.story, &candidate.examples),
-                term: term_text,
+                examples: pick_examples(visit.story, &entry.examples),
+                term: entry.text,
             }
         })
         .collect()

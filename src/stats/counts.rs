@@ -1,7 +1,7 @@
 //! Term counting over rated articles. Tokens are interned once; an n-gram is interned as
 //! (id of its first n−1 tokens, id of its last token), so extending a term by one token is
-//! one hash lookup and no string is built per occurrence. Counts, outlet counts and term
-//! totals are integers, so they do not depend on the order articles arrive in.
+//! one hash lookup and no string is built per occurrence. Counts and term totals are
+//! integers, so they do not depend on the order articles arrive in.
 //!
 //! Most n-grams of a story occur once or twice, and a term needs `min_count` occurrences in
 //! a side to be listed, so n-grams are counted level by level (Apriori): the sentences are
@@ -10,8 +10,10 @@
 //! is at most that of each of its parts, so every n-gram that can be listed is counted
 //! exactly, and the tables hold the few frequent n-grams instead of every one seen.
 //! The totals n_b are counted over every n-gram, counted or not.
-
-use std::ops::Range;
+//!
+//! The stream is kept after counting: finding where the terms of interest occur walks token
+//! ids against a small table of just those terms ([`TermFinder`]), instead of segmenting and
+//! looking up every word of the story a second time.
 
 use rustc_hash::FxHashMap;
 
@@ -51,18 +53,23 @@ struct Sequence {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct SentenceRef {
     pub in_headline: bool,
-    pub range: Range<usize>,
+    pub range: std::ops::Range<usize>,
 }
 
-/// One occurrence of a term of interest inside a sentence.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One occurrence of a term of interest inside a sentence, in tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Occurrence {
     /// Token position of the first word, and the n-gram's length in tokens.
     pub position: usize,
     pub length: usize,
     pub term: u32,
-    /// Byte range within the sentence, first word's start to last word's end.
-    pub bytes: Range<usize>,
+}
+
+/// The terms being looked for, and every prefix leading to them: a table small enough to
+/// stay in cache while the whole stream is walked.
+pub(crate) struct TermFinder {
+    /// Sequence key → (sequence id, whether the sequence is itself looked for).
+    steps: FxHashMap<u64, (u32, bool)>,
 }
 
 /// Term and token counts per side (indexed by [`crate::Side::index`]).
@@ -72,26 +79,24 @@ pub(crate) struct TermCounts {
     token_ids: FxHashMap<Box<str>, u32>,
     token_text: Vec<Box<str>>,
     token_info: Vec<TokenInfo>,
-    /// Occurrences of each token in all sides.
+    /// Occurrences of each token in all sides; emptied by `finish`.
     token_total: Vec<u32>,
-    sequence_ids: FxHashMap<u64, u32>,
     sequences: Vec<Sequence>,
-    /// Occurrences of each sequence in all sides (terms and prefixes alike).
+    /// Occurrences of each sequence in all sides (terms and prefixes alike); emptied by
+    /// `finish`.
     sequence_total: Vec<u32>,
     /// y_w per side, by sequence id (zero for sequences that are not terms).
     pub counts: Vec<[u32; 3]>,
-    /// Distinct outlets per side using the term, by sequence id.
-    pub outlets: Vec<[u32; 3]>,
-    last_outlet: Vec<[u32; 3]>,
     /// Word tokens per side (stopwords and numbers included).
     pub words: [u64; 3],
     /// n_b: term occurrences (term tokens) of every n-gram order per side; also the
     /// denominator of `rate`.
     pub term_total: [u64; 3],
-    /// Token ids of the sentences added, each followed by [`END`]; emptied by `finish`.
+    /// Token ids of the sentences added, each followed by [`END`].
     stream: Vec<u32>,
-    /// (side, outlet) of each sentence added.
-    sentence_of: Vec<(u8, u32)>,
+    /// Where each side's sentences start in `stream`; `side_start[3]` is the end.
+    side_start: [usize; 4],
+    current_side: usize,
     scratch_token: String,
 }
 
@@ -110,16 +115,14 @@ impl TermCounts {
             token_text: Vec::new(),
             token_info: Vec::new(),
             token_total: Vec::new(),
-            sequence_ids: FxHashMap::default(),
             sequences: Vec::new(),
             sequence_total: Vec::new(),
             counts: Vec::new(),
-            outlets: Vec::new(),
-            last_outlet: Vec::new(),
             words: [0; 3],
             term_total: [0; 3],
             stream: Vec::new(),
-            sentence_of: Vec::new(),
+            side_start: [0; 4],
+            current_side: 0,
             scratch_token: String::new(),
         }
     }
@@ -147,26 +150,47 @@ impl TermCounts {
         id
     }
 
-    fn intern_sequence(&mut self, prefix: u32, last: u32) -> u32 {
+    /// The id of the sequence `prefix` + `last`, new or not. Unigrams are found through
+    /// `unigram_ids` (by token id) rather than hashed: a third of all lookups, for free.
+    fn intern_sequence(
+        &mut self,
+        prefix: u32,
+        last: u32,
+        sequence_ids: &mut FxHashMap<u64, u32>,
+        unigram_ids: &mut [u32],
+    ) -> u32 {
         let next = self.sequences.len() as u32;
-        let id = *self
-            .sequence_ids
-            .entry(sequence_key(prefix, last))
-            .or_insert(next);
+        let id = if prefix == NONE {
+            let slot = &mut unigram_ids[last as usize];
+            if *slot == NONE {
+                *slot = next;
+            }
+            *slot
+        } else {
+            *sequence_ids
+                .entry(sequence_key(prefix, last))
+                .or_insert(next)
+        };
         if id == next {
             self.sequences.push(Sequence { prefix, last });
             self.sequence_total.push(0);
             self.counts.push([0; 3]);
-            self.outlets.push([0; 3]);
-            self.last_outlet.push([NONE; 3]);
         }
         id
     }
 
-    /// Adds one sentence of an article of `side` from outlet number `outlet`. Articles
-    /// must arrive grouped by outlet within a side for the outlet counts to be right, and
-    /// [`TermCounts::finish`] must be called after the last sentence.
-    pub fn count_sentence(&mut self, sentence: &str, side: usize, outlet: u32) {
+    /// Adds one sentence of an article of `side`. Sentences must arrive side after side
+    /// (all of the left's, then the center's, then the right's), and [`TermCounts::finish`]
+    /// must be called after the last one.
+    pub fn count_sentence(&mut self, sentence: &str, side: usize) {
+        debug_assert!(
+            side >= self.current_side,
+            "sentences must arrive side by side"
+        );
+        while self.current_side < side {
+            self.current_side += 1;
+            self.side_start[self.current_side] = self.stream.len();
+        }
         let first = self.stream.len();
         for token in tokens(sentence) {
             let id = self.intern_token(token.surface);
@@ -191,21 +215,28 @@ impl TermCounts {
             }
         }
         self.stream.push(END);
-        self.sentence_of.push((side as u8, outlet));
     }
 
     /// Counts the n-grams of the sentences added, one order after the other.
     pub fn finish(&mut self) {
+        for later in self.current_side + 1..4 {
+            self.side_start[later] = self.stream.len();
+        }
+        self.current_side = 3;
         let stream = std::mem::take(&mut self.stream);
-        let sentence_of = std::mem::take(&mut self.sentence_of);
         // The id of the (k−1)-gram starting at each position, or NONE where it is not counted.
         let mut at = vec![NONE; stream.len()];
+        // Only needed while counting: afterwards terms are found with a [`TermFinder`].
+        let mut sequence_ids: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut unigram_ids = vec![NONE; self.token_text.len()];
         for k in 1..=self.max_ngram {
-            let mut sentence = 0;
+            let mut side = 0;
             for p in 0..stream.len() {
+                while p >= self.side_start[side + 1] {
+                    side += 1;
+                }
                 let first = stream[p];
                 if first == END {
-                    sentence += 1;
                     continue;
                 }
                 let prefix = at[p];
@@ -234,61 +265,73 @@ impl TermCounts {
                         }
                     }
                 }
-                let id = self.intern_sequence(if k == 1 { NONE } else { prefix }, last);
+                let id = self.intern_sequence(
+                    if k == 1 { NONE } else { prefix },
+                    last,
+                    &mut sequence_ids,
+                    &mut unigram_ids,
+                );
                 at[p] = id;
-                let term = id as usize;
-                self.sequence_total[term] += 1;
+                self.sequence_total[id as usize] += 1;
                 if !self.token_info[last as usize].is_stopword {
-                    let (side, outlet) = sentence_of[sentence];
-                    let side = usize::from(side);
-                    self.counts[term][side] += 1;
-                    if self.last_outlet[term][side] != outlet {
-                        self.last_outlet[term][side] = outlet;
-                        self.outlets[term][side] += 1;
-                    }
+                    self.counts[id as usize][side] += 1;
                 }
             }
         }
-        self.last_outlet = Vec::new();
+        self.stream = stream;
         self.sequence_total = Vec::new();
         self.token_total = Vec::new();
     }
 
-    /// The occurrences, in `sentence`, of terms for which `wanted` is true, ordered by
-    /// position then length. The sentence must have been counted before.
-    pub fn occurrences(
-        &self,
-        sentence: &str,
-        wanted: impl Fn(u32) -> bool,
-        out: &mut Vec<Occurrence>,
-    ) {
+    /// The token ids of each sentence of `side`, in the order they were added.
+    pub fn side_sentences(&self, side: usize) -> impl Iterator<Item = &[u32]> + '_ {
+        self.stream[self.side_start[side]..self.side_start[side + 1]]
+            .split_inclusive(|&token| token == END)
+            .map(|sentence| &sentence[..sentence.len() - 1])
+    }
+
+    /// A finder for `terms` (sequence ids of terms, as in `counts`).
+    pub fn finder(&self, terms: impl IntoIterator<Item = u32>) -> TermFinder {
+        let mut steps: FxHashMap<u64, (u32, bool)> = FxHashMap::default();
+        for term in terms {
+            let mut current = term;
+            let mut wanted = true;
+            while current != NONE {
+                let Sequence { prefix, last } = self.sequences[current as usize];
+                steps
+                    .entry(sequence_key(prefix, last))
+                    .or_insert((current, false))
+                    .1 |= wanted;
+                wanted = false;
+                current = prefix;
+            }
+        }
+        TermFinder { steps }
+    }
+
+    /// The occurrences of the finder's terms in a sentence's token ids (from
+    /// [`TermCounts::side_sentences`]), ordered by position then length.
+    pub fn find(&self, finder: &TermFinder, sentence: &[u32], out: &mut Vec<Occurrence>) {
         out.clear();
-        let mut normalized = String::new();
-        let found: Vec<(Option<u32>, Range<usize>)> = tokens(sentence)
-            .map(|token| {
-                normalize_token(token.surface, &mut normalized);
-                let id = self.token_ids.get(normalized.as_str()).copied();
-                (id, token.start..token.end())
-            })
-            .collect();
-        for start in 0..found.len() {
+        for start in 0..sentence.len() {
+            if !self.token_info[sentence[start] as usize].can_edge_a_term() {
+                continue;
+            }
             let mut prefix = NONE;
-            for (offset, (token, bytes)) in found[start..].iter().take(self.max_ngram).enumerate() {
-                let Some(token) = *token else { break };
+            for (offset, &token) in sentence[start..].iter().take(self.max_ngram).enumerate() {
                 let info = self.token_info[token as usize];
-                if !info.has_letter || (offset == 0 && info.is_stopword) {
+                if !info.has_letter {
                     break;
                 }
-                let Some(&id) = self.sequence_ids.get(&sequence_key(prefix, token)) else {
+                let Some(&(id, wanted)) = finder.steps.get(&sequence_key(prefix, token)) else {
                     break;
                 };
                 prefix = id;
-                if !info.is_stopword && wanted(id) {
+                if wanted && !info.is_stopword {
                     out.push(Occurrence {
                         position: start,
                         length: offset + 1,
                         term: id,
-                        bytes: found[start].1.start..bytes.end,
                     });
                 }
             }
@@ -313,10 +356,10 @@ impl TermCounts {
 mod tests {
     use super::*;
 
-    fn counted(sentences: &[(&str, usize, u32)], max_ngram: usize) -> TermCounts {
+    fn counted(sentences: &[(&str, usize)], max_ngram: usize) -> TermCounts {
         let mut counts = TermCounts::new(max_ngram, 1);
-        for &(sentence, side, outlet) in sentences {
-            counts.count_sentence(sentence, side, outlet);
+        for &(sentence, side) in sentences {
+            counts.count_sentence(sentence, side);
         }
         counts.finish();
         counts
@@ -330,7 +373,7 @@ mod tests {
 
     #[test]
     fn counts_ngrams_that_neither_start_nor_end_with_a_stopword() {
-        let counts = counted(&[("Strikes wipe out the bombers", 0, 0)], 3);
+        let counts = counted(&[("Strikes wipe out the bombers", 0)], 3);
         assert_eq!(count_of(&counts, "wipe out")[0], 1);
         assert_eq!(count_of(&counts, "strikes wipe out")[0], 1);
         assert_eq!(count_of(&counts, "out the bombers")[0], 1);
@@ -343,7 +386,7 @@ mod tests {
 
     #[test]
     fn numbers_break_ngrams_and_are_never_terms() {
-        let counts = counted(&[("drones hit 41 bombers", 2, 0)], 3);
+        let counts = counted(&[("drones hit 41 bombers", 2)], 3);
         assert_eq!(count_of(&counts, "41"), [0; 3]);
         assert_eq!(count_of(&counts, "hit 41 bombers"), [0; 3]);
         assert_eq!(count_of(&counts, "drones hit")[2], 1);
@@ -354,7 +397,7 @@ mod tests {
         let long = "x".repeat(MAX_TERM_TOKEN_CHARS + 1);
         let just_fits = "y".repeat(MAX_TERM_TOKEN_CHARS);
         let sentence = format!("drones hit {long} bombers {just_fits}");
-        let counts = counted(&[(&sentence, 0, 0)], 3);
+        let counts = counted(&[(&sentence, 0)], 3);
         assert_eq!(counts.words[0], 5);
         assert_eq!(count_of(&counts, &long), [0; 3]);
         assert_eq!(count_of(&counts, &format!("hit {long}")), [0; 3]);
@@ -363,41 +406,66 @@ mod tests {
     }
 
     #[test]
-    fn outlets_count_each_outlet_once_per_side() {
+    fn counts_each_side_apart_and_keeps_sentences_in_order() {
         let counts = counted(
             &[
-                ("daring raid", 0, 0),
-                ("daring raid", 0, 0),
-                ("daring move", 0, 1),
-                ("daring", 1, 0),
+                ("daring raid", 0),
+                ("daring raid", 0),
+                ("daring move", 1),
+                ("a daring", 2),
             ],
             3,
         );
-        let id = (0..counts.len() as u32)
-            .find(|&id| counts.term_text(id) == "daring")
-            .unwrap();
-        assert_eq!(counts.counts[id as usize], [3, 1, 0]);
-        assert_eq!(counts.outlets[id as usize], [2, 1, 0]);
+        assert_eq!(count_of(&counts, "daring"), [2, 1, 1]);
+        assert_eq!(count_of(&counts, "daring raid"), [2, 0, 0]);
+        let per_side: Vec<usize> = (0..3).map(|s| counts.side_sentences(s).count()).collect();
+        assert_eq!(per_side, [2, 1, 1]);
+        let right: Vec<String> = counts
+            .side_sentences(2)
+            .flat_map(|ids| {
+                ids.iter()
+                    .map(|&t| counts.token_text[t as usize].to_string())
+            })
+            .collect();
+        assert_eq!(right, ["a", "daring"]);
+    }
+
+    #[test]
+    fn a_side_without_sentences_has_none() {
+        let counts = counted(&[("daring raid", 0), ("daring move", 2)], 3);
+        assert_eq!(counts.side_sentences(1).count(), 0);
+        assert_eq!(counts.side_sentences(2).count(), 1);
     }
 
     #[test]
     fn max_ngram_bounds_term_length() {
-        let counts = counted(&[("pearl harbor moment", 0, 0)], 2);
+        let counts = counted(&[("pearl harbor moment", 0)], 2);
         assert_eq!(count_of(&counts, "pearl harbor")[0], 1);
         assert_eq!(count_of(&counts, "pearl harbor moment"), [0; 3]);
     }
 
     #[test]
-    fn occurrences_report_positions_and_exact_byte_spans() {
-        let sentence = "Russia’s Pearl  Harbor, they said";
-        let counts = counted(&[(sentence, 0, 0)], 3);
+    fn the_finder_reports_wanted_terms_by_position_then_length() {
+        let sentence = "Russia’s Pearl  Harbor, they said: Pearl Harbor";
+        let counts = counted(&[(sentence, 0)], 3);
+        let id = |term: &str| (0..counts.len() as u32).find(|&id| counts.term_text(id) == term);
+        let wanted = [id("pearl harbor").unwrap(), id("pearl").unwrap()];
+        let finder = counts.finder(wanted);
+        let ids = counts.side_sentences(0).next().unwrap();
         let mut found = Vec::new();
-        counts.occurrences(sentence, |_| true, &mut found);
-        let pearl_harbor = found
+        counts.find(&finder, ids, &mut found);
+        let spans: Vec<(usize, usize, String)> = found
             .iter()
-            .find(|o| counts.term_text(o.term) == "pearl harbor")
-            .unwrap();
-        assert_eq!((pearl_harbor.position, pearl_harbor.length), (1, 2));
-        assert_eq!(&sentence[pearl_harbor.bytes.clone()], "Pearl  Harbor");
+            .map(|o| (o.position, o.length, counts.term_text(o.term)))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                (1, 1, "pearl".to_string()),
+                (1, 2, "pearl harbor".to_string()),
+                (5, 1, "pearl".to_string()),
+                (5, 2, "pearl harbor".to_string()),
+            ]
+        );
     }
 }
