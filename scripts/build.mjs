@@ -9,6 +9,7 @@
 // dist/
 //   pkg/bias_compare.js, pkg/bias_compare_bg.wasm (+ .d.ts)   wasm-bindgen --target web
 //   bias-compare.js      the element (ES module), stylesheet embedded
+//   bias-compare-worker.js  the module worker the element runs the engine in
 //   bias-compare.css     the stylesheet source, for reference (the element does not load it)
 //   index.html, demo.js, demo.css, favicon.svg                the demo page
 //   samples/*.json, samples/index.json                        the sample stories
@@ -140,14 +141,17 @@ const css = compactCss(cssSource);
 const elementSource = read(join(WWW, 'bias-compare.js'));
 const CSS_SLOT = "const CSS_TEXT = '';";
 const WASM_SLOT = "const INLINE_WASM = '';";
-const IMPORT_LINE = "import initEngine, { initSync, analyze } from './pkg/bias_compare.js';";
+const IMPORT_LINE = "const loadGlue = () => import('./pkg/bias_compare.js');";
+const WORKER = 'bias-compare-worker.js';
 const element = replaceOnce(elementSource, CSS_SLOT, `const CSS_TEXT = ${JSON.stringify(css)};`, 'www/bias-compare.js');
 write(join(DIST, 'bias-compare.js'), element);
 write(join(DIST, 'bias-compare.css'), cssSource);
+// The analysis worker (the element starts it from its own folder; it imports ./pkg/ itself).
+write(join(DIST, WORKER), read(join(WWW, WORKER)));
 
 // Other page assets (demo.js, demo.css, …) are copied as they are.
 for (const name of readdirSync(WWW).sort()) {
-  if (name === 'bias-compare.js' || name === 'bias-compare.css' || name === 'index.html') continue;
+  if (name === 'bias-compare.js' || name === 'bias-compare.css' || name === WORKER || name === 'index.html') continue;
   if (/\.(js|css|html)$/.test(name)) cpSync(join(WWW, name), join(DIST, name));
 }
 
@@ -212,10 +216,12 @@ const glueBody = glue.replace(glueExports, '\n').replace(/^export function /gm, 
 const engine =
   'const bcEngine = (() => {\n' +
   `${glueBody}\n` +
-  'return { initSync, init: __wbg_init, analyze, version };\n' +
+  'return { initSync, default: __wbg_init, analyze, version };\n' +
   '})();\n';
 
-let standaloneElement = replaceOnce(element, IMPORT_LINE, 'const { init: initEngine, initSync, analyze } = bcEngine;', 'standalone element');
+// No worker in the standalone page: the engine is inlined and runs on the main thread (a
+// worker cannot start from a file:// URL, and its meta CSP allows no worker source).
+let standaloneElement = replaceOnce(element, IMPORT_LINE, 'const loadGlue = async () => bcEngine;', 'standalone element');
 standaloneElement = replaceOnce(standaloneElement, WASM_SLOT, `const INLINE_WASM = '${wasmBytes.toString('base64')}';`, 'standalone element');
 const demoScript = read(join(WWW, 'demo.js'));
 const script = `${engine}\n${standaloneElement}\n{\n${demoScript}\n}\n`;
@@ -259,10 +265,12 @@ write(join(DIST, 'standalone.html'), standalone);
 const esbuildPath = join(ROOT, 'node_modules', 'esbuild', 'lib', 'main.js');
 if (existsSync(esbuildPath)) {
   const { transformSync } = await import(pathToFileURL(esbuildPath).href);
-  const path = join(DIST, 'bias-compare.js');
-  const { code } = transformSync(read(path), { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' });
-  write(path, code);
-  say('minified dist/bias-compare.js (esbuild)');
+  for (const name of ['bias-compare.js', WORKER]) {
+    const path = join(DIST, name);
+    const { code } = transformSync(read(path), { minify: true, format: 'esm', target: 'es2022', legalComments: 'none' });
+    write(path, code);
+  }
+  say(`minified dist/bias-compare.js and dist/${WORKER} (esbuild)`);
 } else {
   say('note: node_modules/esbuild not found (run scripts/setup.sh); shipping the element unminified');
 }
@@ -279,6 +287,7 @@ const shipped = [
   join(PKG, 'bias_compare_bg.wasm'),
   join(PKG, 'bias_compare.js'),
   join(DIST, 'bias-compare.js'),
+  join(DIST, WORKER),
   join(DIST, 'bias-compare.css'),
   join(DIST, 'index.html'),
   join(DIST, 'demo.js'),
@@ -288,7 +297,7 @@ const shipped = [
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`.padStart(10);
 say('sizes (raw, gzip -9):');
 for (const { name, raw, gz } of shipped) say(`  ${name.padEnd(26)} ${kb(raw)} ${kb(gz)}`);
-const widget = shipped.filter((s) => ['pkg/bias_compare_bg.wasm', 'pkg/bias_compare.js', 'bias-compare.js'].includes(s.name));
+const widget = shipped.filter((s) => ['pkg/bias_compare_bg.wasm', 'pkg/bias_compare.js', 'bias-compare.js', WORKER].includes(s.name));
 say(
   `  ${'widget total (wasm+js)'.padEnd(26)} ${kb(widget.reduce((a, s) => a + s.raw, 0))} ${kb(widget.reduce((a, s) => a + s.gz, 0))}` +
     `   (stylesheet embedded: ${css.length} B)`,

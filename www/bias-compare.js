@@ -12,7 +12,10 @@
 // This file is the source; scripts/build.mjs writes dist/bias-compare.js from it by filling
 // in the two build slots below (the stylesheet text, and for the standalone page the .wasm).
 
-import initEngine, { initSync, analyze } from './pkg/bias_compare.js';
+// build:engine: the wasm-bindgen glue, imported only when the engine runs on the main thread
+// (the worker imports its own copy). The standalone build replaces this line with the glue
+// inlined in the page.
+const loadGlue = () => import('./pkg/bias_compare.js');
 
 // build:css: the text of www/bias-compare.css, filled in by scripts/build.mjs.
 const CSS_TEXT = '';
@@ -43,9 +46,20 @@ const LIST_STEP = 100;
 const OPTION_KEYS = new Set(['maxNgram', 'priorScale', 'zMin', 'minCount', 'top', 'ratings']);
 
 // ------------------------------------------------------------------ the engine, once per page
+//
+// The analysis runs in one module worker per page (www/bias-compare-worker.js), so that
+// compiling the WebAssembly and analyzing a story never block the page's main thread. Where a
+// worker cannot run (no Worker, the element loaded from another origin, the worker blocked or
+// failing to load its engine, a story the structured clone cannot copy, the standalone page
+// with its inlined engine) the same engine runs on the main thread, as a fallback.
 
-let engineReady = false;
-let enginePromise = null;
+const WORKER_URL = INLINE_WASM ? null : new URL('./bias-compare-worker.js', import.meta.url);
+
+let engineWarm = false; // an analysis has completed: the next ones need no loading state
+let mainEngine = null; // promise of the glue module, initialised, on the main thread
+let worker; // undefined: not started yet; null: unusable; else the Worker
+let nextJob = 0;
+const jobs = new Map(); // id → { resolve, reject, fallback }
 
 function base64ToBytes(text) {
   const binary = atob(text);
@@ -54,23 +68,97 @@ function base64ToBytes(text) {
   return bytes;
 }
 
-/** Loads and instantiates the WebAssembly engine; every element shares the one promise. */
-function loadEngine() {
-  if (!enginePromise) {
-    enginePromise = (async () => {
-      if (INLINE_WASM) {
-        initSync({ module: base64ToBytes(INLINE_WASM) });
-      } else {
-        await initEngine({ module_or_path: new URL('./pkg/bias_compare_bg.wasm', import.meta.url) });
-      }
-      engineReady = true;
+/** Loads and instantiates the engine on the main thread; every element shares the one promise. */
+function loadMainEngine() {
+  if (!mainEngine) {
+    mainEngine = (async () => {
+      const glue = await loadGlue();
+      if (INLINE_WASM) glue.initSync({ module: base64ToBytes(INLINE_WASM) });
+      else await glue.default({ module_or_path: new URL('./pkg/bias_compare_bg.wasm', import.meta.url) });
+      return glue;
     })();
     // A failed load (offline, blocked) may be retried by the next render.
-    enginePromise.catch(() => {
-      enginePromise = null;
+    mainEngine.catch(() => {
+      mainEngine = null;
     });
   }
-  return enginePromise;
+  return mainEngine;
+}
+
+async function analyzeOnMainThread(story, options) {
+  let glue;
+  try {
+    glue = await loadMainEngine();
+  } catch (error) {
+    throw new Error(`could not load the analysis engine: ${errorMessage(error)}`);
+  }
+  return glue.analyze(story, options);
+}
+
+/** Gives up on the worker: every job in flight, and every later one, runs on the main thread. */
+function dropWorker() {
+  if (worker) worker.terminate();
+  worker = null;
+  const waiting = [...jobs.values()];
+  jobs.clear();
+  for (const job of waiting) job.fallback();
+}
+
+/** The page's analysis worker, started (and its engine loading) on first use; null if unusable. */
+function getWorker() {
+  if (worker === undefined) {
+    worker = null;
+    if (WORKER_URL && typeof Worker === 'function') {
+      try {
+        const started = new Worker(WORKER_URL, { type: 'module', name: 'bias-compare' });
+        started.onmessage = ({ data }) => {
+          const job = jobs.get(data?.id);
+          if (!job) return;
+          jobs.delete(data.id);
+          if ('report' in data) job.resolve(data.report);
+          else if ('error' in data) job.reject(new Error(data.error));
+          else {
+            // The engine could not load in the worker (e.g. its response's CSP forbids
+            // WebAssembly): this job and all later ones run on the main thread.
+            job.fallback();
+            dropWorker();
+          }
+        };
+        started.onerror = (event) => {
+          event.preventDefault();
+          dropWorker();
+        };
+        started.onmessageerror = () => dropWorker();
+        started.postMessage({}); // start loading the engine now
+        worker = started;
+      } catch {
+        worker = null; // e.g. a SecurityError: the element was loaded from another origin
+      }
+    }
+  }
+  return worker;
+}
+
+/** Resolves to the report for `story`, in the worker when there is one. */
+function analyzeStory(story, options) {
+  const target = getWorker();
+  const done = (report) => {
+    engineWarm = true;
+    return report;
+  };
+  if (!target) return analyzeOnMainThread(story, options).then(done);
+  return new Promise((resolve, reject) => {
+    const id = ++nextJob;
+    const job = { resolve, reject, fallback: () => analyzeOnMainThread(story, options).then(resolve, reject) };
+    try {
+      target.postMessage({ id, story, options });
+    } catch {
+      // A story the structured clone cannot copy (a function, a proxy): analyze it here.
+      job.fallback();
+      return;
+    }
+    jobs.set(id, job);
+  }).then(done);
 }
 
 // ------------------------------------------------------------------ the stylesheet, once per page
@@ -159,6 +247,24 @@ function highlighted(sentence, needles) {
     }
   }
   return document.createTextNode(text);
+}
+
+/**
+ * Fills a <details> with `build()` the first time it opens: on the summary's click (before the
+ * browser opens it, so no empty frame is painted), or on `toggle` when opened otherwise
+ * (`details.open = true`, find-in-page).
+ */
+function lazyDisclosure(details, build) {
+  let built = false;
+  const fill = () => {
+    if (built) return;
+    built = true;
+    details.append(build());
+  };
+  details.firstElementChild.addEventListener('click', fill);
+  details.addEventListener('toggle', () => {
+    if (details.open) fill();
+  });
 }
 
 function errorMessage(error) {
@@ -412,11 +518,11 @@ export class BiasCompareElement extends Base {
       return;
     }
 
-    const needsWait = url !== null || !engineReady;
-    if (needsWait) {
-      this.#pending = true;
-      this.#renderLoading();
-    }
+    // Until the engine has run once (it loads on first use) or while `src` is fetched, the
+    // loading state shows; a warm re-analysis keeps the previous rendering until it is done.
+    this.#pending = true;
+    if (url !== null || !engineWarm) this.#renderLoading();
+    if (!engineWarm) getWorker(); // start loading the engine alongside the `src` fetch
     try {
       if (url !== null) {
         const controller = new AbortController();
@@ -434,15 +540,8 @@ export class BiasCompareElement extends Base {
         story = await response.text();
         if (run !== this.#run) return;
       }
-      if (!engineReady) {
-        try {
-          await loadEngine();
-        } catch (error) {
-          throw new Error(`could not load the analysis engine: ${errorMessage(error)}`);
-        }
-        if (run !== this.#run) return;
-      }
-      const report = analyze(story, this.#effectiveOptions());
+      const report = await analyzeStory(story, this.#effectiveOptions());
+      if (run !== this.#run) return;
       this.#pending = false;
       this.#report = report;
       this.#render(report);
@@ -640,6 +739,7 @@ export class BiasCompareElement extends Base {
   }
 
   #unratedList(unrated, articles) {
+    // Built with the panel (a short list, and a documented hook); a closed <details> is not laid out.
     const list = this.#articleList(articles.filter((article) => article.side === 'unrated'));
     return el(
       'details',
@@ -806,21 +906,27 @@ export class BiasCompareElement extends Base {
       bars,
     );
 
-    const examples = el('div', { class: 'examples' });
-    const list = Array.isArray(term.examples) ? term.examples : [];
-    for (const example of list) {
-      examples.append(
-        el(
-          'blockquote',
-          {},
-          el('p', {}, highlighted(example.sentence ?? '', [display, term.term])),
-          el('cite', { text: `— ${example.source ?? ''}` }),
-        ),
-      );
-    }
-    if (list.length === 0) examples.append(el('p', { class: 'muted', text: 'No example sentence.' }));
+    // The example sentences are disclosure content: built when the term is first opened, not
+    // with the panel (most readers open a few terms, if any).
+    const details = el('details', {}, summary);
+    lazyDisclosure(details, () => {
+      const examples = el('div', { class: 'examples' });
+      const list = Array.isArray(term.examples) ? term.examples : [];
+      for (const example of list) {
+        examples.append(
+          el(
+            'blockquote',
+            {},
+            el('p', {}, highlighted(example.sentence ?? '', [display, term.term])),
+            el('cite', { text: `— ${example.source ?? ''}` }),
+          ),
+        );
+      }
+      if (list.length === 0) examples.append(el('p', { class: 'muted', text: 'No example sentence.' }));
+      return examples;
+    });
 
-    return el('li', { class: 'term', 'data-role': 'term', 'data-side': side, 'data-term': term.term }, el('details', {}, summary, examples));
+    return el('li', { class: 'term', 'data-role': 'term', 'data-side': side, 'data-term': term.term }, details);
   }
 
   #comparisonSection(report) {

@@ -204,8 +204,8 @@ describe('hostile content, in a page that would run injected handlers (CSP bypas
     const { log } = rendered;
     const foreign = log.requests.filter((url) => !url.startsWith(server.origin));
     assert.deepEqual(foreign, [], 'no request may leave the test server');
-    const unexpected = log.requests.filter((url) => !/\/(__test__\/host\.html|__test__\/hostile\.json|bias-compare\.js|favicon\.svg|pkg\/bias_compare\.js|pkg\/bias_compare_bg\.wasm)$/.test(url));
-    assert.deepEqual(unexpected, [], 'only the page, the widget, its engine, the favicon and the story src of the src test are requested');
+    const unexpected = log.requests.filter((url) => !/\/(__test__\/host\.html|__test__\/hostile\.json|bias-compare\.js|bias-compare-worker\.js|favicon\.svg|pkg\/bias_compare\.js|pkg\/bias_compare_bg\.wasm)$/.test(url));
+    assert.deepEqual(unexpected, [], 'only the page, the widget, its worker, its engine, the favicon and the story src of the src test are requested');
   });
 });
 

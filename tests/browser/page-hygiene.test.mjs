@@ -99,7 +99,7 @@ test('every request succeeds', () => {
   assert.deepEqual(log.badStatus, [], 'HTTP error responses');
 });
 
-test('requests: only same-origin, only the demo files, the widget, its engine and each story src', () => {
+test('requests: only same-origin, only the demo files, the widget, its worker, its engine and each story src', () => {
   assert.deepEqual(aborted, [], 'no request may leave the page\'s origin');
   const paths = routed.map((url) => new URL(url).pathname);
   const samples = sampleIndex().map((s) => `/samples/${s.file}`);
@@ -109,13 +109,16 @@ test('requests: only same-origin, only the demo files, the widget, its engine an
     '/demo.js',
     '/favicon.svg',
     '/bias-compare.js',
+    '/bias-compare-worker.js',
     '/pkg/bias_compare.js',
     '/pkg/bias_compare_bg.wasm',
     ...samples,
   ]);
   const unexpected = paths.filter((path) => !allowed.has(path));
   assert.deepEqual(unexpected, [], `unexpected requests; allowed: ${[...allowed].join(', ')}`);
-  for (const file of ['/bias-compare.js', '/pkg/bias_compare.js', '/pkg/bias_compare_bg.wasm']) {
+  // The engine runs in one module worker per page, which imports the glue and fetches the .wasm
+  // itself (the page does not: the glue is loaded on the main thread only as a fallback).
+  for (const file of ['/bias-compare.js', '/bias-compare-worker.js', '/pkg/bias_compare.js', '/pkg/bias_compare_bg.wasm']) {
     assert.equal(paths.filter((p) => p === file).length, 1, `${file} is requested exactly once (one engine per page)`);
   }
   for (const sample of samples) assert.ok(paths.includes(sample), `${sample} was requested when picked`);
