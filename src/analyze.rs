@@ -104,9 +104,8 @@ pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
     for side in Side::ALL {
         for index in visit.articles_of(side) {
             let article = &story.articles[index];
-            for sentence in &visit.sentences[index] {
-                counts.count_sentence(field(article, sentence), side.index());
-            }
+            let sentences = visit.sentences[index].iter().map(|s| field(article, s));
+            counts.count_article(side.index(), sentences);
         }
     }
     counts.finish();

@@ -76,7 +76,7 @@ fn same_whatever_the_order(case: &Case, text: &str, json: &str) -> Vec<String> {
     for (how, order) in [("reversed", reversed), ("rotated", rotated)] {
         let mut shuffled = story.clone();
         shuffled["articles"] = Value::Array(order);
-        let report = Story::from_value(&shuffled).and_then(|s| analyze(&s, &options));
+        let report = Story::from_value(shuffled.clone()).and_then(|s| analyze(&s, &options));
         match report {
             Ok(report) if report.to_json() == json => {}
             Ok(_) => failures.push(format!("{}: {how} articles give another report", case.name)),

@@ -347,14 +347,14 @@ proptest! {
         keys in prop::collection::vec(any::<u32>(), 14),
         options in prop_oneof![1 => Just(Options::default()), 2 => low_threshold_options()],
     ) {
-        let report = analyze(&Story::from_value(&story).unwrap(), &options).unwrap();
+        let report = analyze(&Story::from_value(story.clone()).unwrap(), &options).unwrap();
         let json = report.to_json();
         prop_assert_eq!(report.coverage.total_articles, story["articles"].as_array().unwrap().len());
         let again = analyze_json(&story.to_string(), &options).unwrap().to_json();
         prop_assert!(again == json, "a second run differs");
         let mut shuffled = story.clone();
         shuffled["articles"] = Value::Array(permuted(story["articles"].as_array().unwrap(), &keys));
-        let other = analyze(&Story::from_value(&shuffled).unwrap(), &options).unwrap().to_json();
+        let other = analyze(&Story::from_value(shuffled.clone()).unwrap(), &options).unwrap().to_json();
         prop_assert!(other == json, "another article order gives another report");
     }
 }

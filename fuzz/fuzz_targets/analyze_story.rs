@@ -116,7 +116,7 @@ fuzz_target!(|input: Input| {
         ..Options::default()
     };
     let story = json!({ "articles": articles });
-    let report = analyze(&Story::from_value(&story).expect("a valid story"), &options)
+    let report = analyze(&Story::from_value(story.clone()).expect("a valid story"), &options)
         .expect("a valid story and options give a report");
     assert_eq!(report.coverage.total_articles, articles.len());
     assert_eq!(report.articles.len(), articles.len());
@@ -154,7 +154,7 @@ fuzz_target!(|input: Input| {
     let by = usize::from(input.rotate) % rotated.len();
     rotated.rotate_left(by);
     let other = analyze(
-        &Story::from_value(&json!({ "articles": rotated })).expect("valid"),
+        &Story::from_value(json!({ "articles": rotated })).expect("valid"),
         &options,
     )
     .expect("a report");

@@ -5,23 +5,24 @@
 //!
 //! Most n-grams of a story occur once or twice, and a term needs `min_count` occurrences in
 //! a side to be listed, so n-grams are counted level by level (Apriori): the sentences are
-//! tokenized once into a stream of token ids, then pass k counts the k-grams whose first
-//! k−1 tokens and last k−1 tokens each occur at least `min_count` times. An n-gram's count
-//! is at most that of each of its parts, so every n-gram that can be listed is counted
-//! exactly, and the tables hold the few frequent n-grams instead of every one seen.
+//! tokenized once into token ids, then pass k counts the k-grams whose first
+//! k−1 tokens and last k−1 tokens each occur at least `min_count` times in one side. An
+//! n-gram's count in a side is at most that of each of its parts, so every n-gram that can
+//! be listed is counted exactly, and the tables hold the few frequent n-grams instead of
+//! every one seen.
 //! The totals n_b are counted over every n-gram, counted or not.
 //!
-//! The stream is kept after counting: finding where the terms of interest occur walks token
-//! ids against a small table of just those terms ([`TermFinder`]), instead of segmenting and
+//! The token ids are kept after counting: finding where the terms of interest occur walks
+//! them against a small table of just those terms ([`TermFinder`]), instead of segmenting and
 //! looking up every word of the story a second time.
 
 use rustc_hash::FxHashMap;
 
 use crate::text::{is_stopword, normalize_token, tokens};
 
-/// The id of "no prefix": a unigram's prefix. Also "no sequence here" in the stream passes.
+/// The id of "no prefix": a unigram's prefix, and "no sequence".
 const NONE: u32 = u32::MAX;
-/// Ends a sentence in the token stream.
+/// Ends a sentence in an article's token ids.
 const END: u32 = u32::MAX;
 
 /// Longest token, in characters, that can be part of a term. Longer ones are not words but
@@ -65,8 +66,98 @@ pub(crate) struct Occurrence {
     pub term: u32,
 }
 
+/// Sequence ids while counting: unigrams by token id, longer n-grams hashed by (prefix id,
+/// last token id), three `u32` an entry. Dropped once counted.
+struct SequenceIds {
+    unigrams: Vec<u32>,
+    longer: FxHashMap<(u32, u32), u32>,
+}
+
+impl SequenceIds {
+    /// The id of the sequence `prefix` + `last`, new or not; a new one gets zero counts.
+    fn intern(&mut self, counts: &mut Vec<[u32; 3]>, prefix: u32, last: u32) -> u32 {
+        let next = counts.len() as u32;
+        let id = if prefix == NONE {
+            let slot = &mut self.unigrams[last as usize];
+            if *slot == NONE {
+                *slot = next;
+            }
+            *slot
+        } else {
+            *self.longer.entry((prefix, last)).or_insert(next)
+        };
+        if id == next {
+            counts.push([0; 3]);
+        }
+        id
+    }
+
+    /// The id of the sequence of these tokens, if it was counted. Looked up again at each
+    /// pass rather than kept per stream position: that array would cost 4 bytes a token.
+    fn find(&self, tokens: &[u32]) -> Option<u32> {
+        let (&first, rest) = tokens.split_first()?;
+        let mut id = *self.unigrams.get(first as usize)?;
+        for &token in rest {
+            if id == NONE {
+                return None;
+            }
+            id = *self.longer.get(&(id, token))?;
+        }
+        (id != NONE).then_some(id)
+    }
+}
+
+/// What `finish` needs to decide whether to count a k-gram, apart from the counts it fills.
+struct Rules<'a> {
+    token_info: &'a [TokenInfo],
+    token_count: &'a [[u32; 3]],
+    min_count: u32,
+    max_ngram: usize,
+}
+
+impl Rules<'_> {
+    /// Whether the k tokens of `window` (k = its length) make a k-gram to count, and as
+    /// which (prefix id, last token): all in one sentence, starting and ending as a term may,
+    /// and every part frequent. A term is listed for a side only with `min_count` uses there,
+    /// and each of its parts has at least as many uses in that side as the term itself.
+    fn extension(
+        &self,
+        counts: &[[u32; 3]],
+        ids: &SequenceIds,
+        window: &[u32],
+    ) -> Option<(u32, u32)> {
+        let frequent = |per_side: [u32; 3]| per_side.iter().any(|&n| n >= self.min_count);
+        let k = window.len();
+        let (&first, &last) = (window.first()?, window.last()?);
+        if window.contains(&END) {
+            return None;
+        }
+        let last_info = self.token_info[last as usize];
+        // A longest n-gram ending with a stopword is neither a term nor a prefix.
+        if !self.token_info[first as usize].can_edge_a_term()
+            || !last_info.has_letter
+            || (k == self.max_ngram && last_info.is_stopword)
+            || !frequent(self.token_count[last as usize])
+        {
+            return None;
+        }
+        let prefix = if k == 1 {
+            NONE
+        } else {
+            ids.find(&window[..k - 1])
+                .filter(|&prefix| frequent(counts[prefix as usize]))?
+        };
+        // The last k−1 tokens, when they can start a term, must have been counted.
+        if k > 2 && self.token_info[window[1] as usize].can_edge_a_term() {
+            ids.find(&window[1..])
+                .filter(|&suffix| frequent(counts[suffix as usize]))?;
+        }
+        Some((prefix, last))
+    }
+}
+
 /// The terms being looked for, and every prefix leading to them: a table small enough to
-/// stay in cache while the whole stream is walked.
+/// stay in cache while every sentence is walked.
 pub(crate) struct TermFinder {
     /// Sequence key → (sequence id, whether the sequence is itself looked for).
     steps: FxHashMap<u64, (u32, bool)>,
@@ -79,25 +170,30 @@ pub(crate) struct TermCounts {
     token_ids: FxHashMap<Box<str>, u32>,
     token_text: Vec<Box<str>>,
     token_info: Vec<TokenInfo>,
-    /// Occurrences of each token in all sides; emptied by `finish`.
-    token_total: Vec<u32>,
+    /// Occurrences of each token per side; emptied by `finish`.
+    token_count: Vec<[u32; 3]>,
     sequences: Vec<Sequence>,
-    /// Occurrences of each sequence in all sides (terms and prefixes alike); emptied by
-    /// `finish`.
-    sequence_total: Vec<u32>,
-    /// y_w per side, by sequence id (zero for sequences that are not terms).
+    /// y_w per side, by sequence id (zero, once counted, for sequences that are not terms:
+    /// the prefixes ending with a stopword).
     pub counts: Vec<[u32; 3]>,
     /// Word tokens per side (stopwords and numbers included).
     pub words: [u64; 3],
     /// n_b: term occurrences (term tokens) of every n-gram order per side; also the
     /// denominator of `rate`.
     pub term_total: [u64; 3],
-    /// Token ids of the sentences added, each followed by [`END`].
-    stream: Vec<u32>,
-    /// Where each side's sentences start in `stream`; `side_start[3]` is the end.
-    side_start: [usize; 4],
-    current_side: usize,
+    /// Each article added: its side, and the token ids of its sentences, each followed by
+    /// [`END`]. One exact-size slice an article: a single growing stream would briefly need
+    /// three times its size while doubling.
+    articles: Vec<(usize, Box<[u32]>)>,
+    /// The article being tokenized.
+    scratch_ids: Vec<u32>,
     scratch_token: String,
+}
+
+/// The sketch counter of a k-gram (Fibonacci hashing: the top `bits` bits of the product).
+fn sketch_slot(prefix: u32, last: u32, bits: u32) -> usize {
+    let key = (u64::from(prefix) << 32) | u64::from(last);
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
 }
 
 fn sequence_key(prefix: u32, last: u32) -> u64 {
@@ -106,7 +202,7 @@ fn sequence_key(prefix: u32, last: u32) -> u64 {
 
 impl TermCounts {
     /// Counts n-grams of 1..=`max_ngram` tokens; those occurring fewer than `min_count`
-    /// times in all sides together may be left uncounted.
+    /// times in every side may be left uncounted.
     pub fn new(max_ngram: usize, min_count: u32) -> TermCounts {
         TermCounts {
             max_ngram,
@@ -114,15 +210,13 @@ impl TermCounts {
             token_ids: FxHashMap::default(),
             token_text: Vec::new(),
             token_info: Vec::new(),
-            token_total: Vec::new(),
+            token_count: Vec::new(),
             sequences: Vec::new(),
-            sequence_total: Vec::new(),
             counts: Vec::new(),
             words: [0; 3],
             term_total: [0; 3],
-            stream: Vec::new(),
-            side_start: [0; 4],
-            current_side: 0,
+            articles: Vec::new(),
+            scratch_ids: Vec::new(),
             scratch_token: String::new(),
         }
     }
@@ -144,149 +238,139 @@ impl TermCounts {
                 && text.chars().nth(MAX_TERM_TOKEN_CHARS).is_none(),
             is_stopword: is_stopword(&text),
         });
-        self.token_total.push(0);
+        self.token_count.push([0; 3]);
         self.token_ids.insert(text.clone(), id);
         self.token_text.push(text);
         id
     }
 
-    /// The id of the sequence `prefix` + `last`, new or not. Unigrams are found through
-    /// `unigram_ids` (by token id) rather than hashed: a third of all lookups, for free.
-    fn intern_sequence(
-        &mut self,
-        prefix: u32,
-        last: u32,
-        sequence_ids: &mut FxHashMap<u64, u32>,
-        unigram_ids: &mut [u32],
-    ) -> u32 {
-        let next = self.sequences.len() as u32;
-        let id = if prefix == NONE {
-            let slot = &mut unigram_ids[last as usize];
-            if *slot == NONE {
-                *slot = next;
+    /// Adds the sentences of one article of `side`; [`TermCounts::finish`] must be called
+    /// after the last article.
+    pub fn count_article<'s>(&mut self, side: usize, sentences: impl IntoIterator<Item = &'s str>) {
+        let mut ids = std::mem::take(&mut self.scratch_ids);
+        ids.clear();
+        for sentence in sentences {
+            let first = ids.len();
+            for token in tokens(sentence) {
+                let id = self.intern_token(token.surface);
+                self.token_count[id as usize][side] += 1;
+                ids.push(id);
             }
-            *slot
-        } else {
-            *sequence_ids
-                .entry(sequence_key(prefix, last))
-                .or_insert(next)
-        };
-        if id == next {
-            self.sequences.push(Sequence { prefix, last });
-            self.sequence_total.push(0);
-            self.counts.push([0; 3]);
-        }
-        id
-    }
-
-    /// Adds one sentence of an article of `side`. Sentences must arrive side after side
-    /// (all of the left's, then the center's, then the right's), and [`TermCounts::finish`]
-    /// must be called after the last one.
-    pub fn count_sentence(&mut self, sentence: &str, side: usize) {
-        debug_assert!(
-            side >= self.current_side,
-            "sentences must arrive side by side"
-        );
-        while self.current_side < side {
-            self.current_side += 1;
-            self.side_start[self.current_side] = self.stream.len();
-        }
-        let first = self.stream.len();
-        for token in tokens(sentence) {
-            let id = self.intern_token(token.surface);
-            self.token_total[id as usize] += 1;
-            self.stream.push(id);
-        }
-        let ids = &self.stream[first..];
-        self.words[side] += ids.len() as u64;
-        // n_b counts every term occurrence, including those of n-grams too rare to count.
-        for start in 0..ids.len() {
-            if !self.token_info[ids[start] as usize].can_edge_a_term() {
-                continue;
-            }
-            for &token in ids[start..].iter().take(self.max_ngram) {
-                let info = self.token_info[token as usize];
-                if !info.has_letter {
-                    break;
+            let sentence_ids = &ids[first..];
+            self.words[side] += sentence_ids.len() as u64;
+            // n_b counts every term occurrence, including those of n-grams too rare to count.
+            for start in 0..sentence_ids.len() {
+                if !self.token_info[sentence_ids[start] as usize].can_edge_a_term() {
+                    continue;
                 }
-                if !info.is_stopword {
-                    self.term_total[side] += 1;
+                for &token in sentence_ids[start..].iter().take(self.max_ngram) {
+                    let info = self.token_info[token as usize];
+                    if !info.has_letter {
+                        break;
+                    }
+                    if !info.is_stopword {
+                        self.term_total[side] += 1;
+                    }
                 }
             }
+            ids.push(END);
         }
-        self.stream.push(END);
+        self.articles.push((side, ids.as_slice().into()));
+        self.scratch_ids = ids;
     }
 
     /// Counts the n-grams of the sentences added, one order after the other.
     pub fn finish(&mut self) {
-        for later in self.current_side + 1..4 {
-            self.side_start[later] = self.stream.len();
-        }
-        self.current_side = 3;
-        let stream = std::mem::take(&mut self.stream);
-        // The id of the (k−1)-gram starting at each position, or NONE where it is not counted.
-        let mut at = vec![NONE; stream.len()];
-        // Only needed while counting: afterwards terms are found with a [`TermFinder`].
-        let mut sequence_ids: FxHashMap<u64, u32> = FxHashMap::default();
-        let mut unigram_ids = vec![NONE; self.token_text.len()];
+        self.scratch_ids = Vec::new();
+        let articles = std::mem::take(&mut self.articles);
+        let min_count = self.min_count;
+        let mut ids = SequenceIds {
+            unigrams: vec![NONE; self.token_text.len()],
+            longer: FxHashMap::default(),
+        };
+        let positions: usize = articles.iter().map(|(_, stream)| stream.len()).sum();
+        let sketch_bits = positions
+            .next_power_of_two()
+            .clamp(1 << 10, 1 << 22)
+            .trailing_zeros();
         for k in 1..=self.max_ngram {
-            let mut side = 0;
-            for p in 0..stream.len() {
-                while p >= self.side_start[side + 1] {
-                    side += 1;
-                }
-                let first = stream[p];
-                if first == END {
-                    continue;
-                }
-                let prefix = at[p];
-                at[p] = NONE;
-                if !self.token_info[first as usize].can_edge_a_term() || (k > 1 && prefix == NONE) {
-                    continue;
-                }
-                let last = stream[p + k - 1];
-                if last == END || !self.token_info[last as usize].has_letter {
-                    continue;
-                }
-                if self.token_total[last as usize] < self.min_count {
-                    continue;
-                }
-                if k > 1 {
-                    if self.sequence_total[prefix as usize] < self.min_count {
-                        continue;
-                    }
-                    // The last k−1 tokens, when they can start a term, were counted (or
-                    // not) at p + 1 in the previous pass; not yet overwritten by this one.
-                    let second = stream[p + 1];
-                    if k > 2 && self.token_info[second as usize].can_edge_a_term() {
-                        let suffix = at[p + 1];
-                        if suffix == NONE || self.sequence_total[suffix as usize] < self.min_count {
-                            continue;
+            let rules = Rules {
+                token_info: &self.token_info,
+                token_count: &self.token_count,
+                min_count,
+                max_ngram: self.max_ngram,
+            };
+            let extension = |counts: &[[u32; 3]], ids: &SequenceIds, stream: &[u32], p: usize| {
+                rules.extension(counts, ids, stream.get(p..p + k)?)
+            };
+            // First a sketch of how often each k-gram occurs per side: saturating counters
+            // shared by the k-grams that hash alike, so never below a k-gram's true count.
+            // One under `min_count` in every side cannot be listed, and is not stored: most
+            // k-grams occur once, and storing them is most of the memory an analysis takes.
+            let mut sketch = vec![[0u8; 3]; if k > 1 { 1 << sketch_bits } else { 0 }];
+            if k > 1 {
+                for (side, stream) in &articles {
+                    for p in 0..stream.len() {
+                        if let Some((prefix, last)) = extension(&self.counts, &ids, stream, p) {
+                            let slot = &mut sketch[sketch_slot(prefix, last, sketch_bits)][*side];
+                            *slot = slot.saturating_add(1);
                         }
                     }
                 }
-                let id = self.intern_sequence(
-                    if k == 1 { NONE } else { prefix },
-                    last,
-                    &mut sequence_ids,
-                    &mut unigram_ids,
-                );
-                at[p] = id;
-                self.sequence_total[id as usize] += 1;
-                if !self.token_info[last as usize].is_stopword {
-                    self.counts[id as usize][side] += 1;
+            }
+            for (side, stream) in &articles {
+                for p in 0..stream.len() {
+                    let Some((prefix, last)) = extension(&self.counts, &ids, stream, p) else {
+                        continue;
+                    };
+                    if k > 1 {
+                        let per_side = sketch[sketch_slot(prefix, last, sketch_bits)];
+                        if per_side.iter().all(|&n| u32::from(n) < min_count.min(255)) {
+                            continue;
+                        }
+                    }
+                    let id = ids.intern(&mut self.counts, prefix, last);
+                    self.counts[id as usize][*side] += 1;
                 }
             }
         }
-        self.stream = stream;
-        self.sequence_total = Vec::new();
-        self.token_total = Vec::new();
+        // Id → (prefix, last), built only now, after counting, when memory is at its peak.
+        let mut sequences = vec![
+            Sequence {
+                prefix: NONE,
+                last: NONE
+            };
+            self.counts.len()
+        ];
+        for (token, &id) in ids.unigrams.iter().enumerate() {
+            if id != NONE {
+                sequences[id as usize] = Sequence {
+                    prefix: NONE,
+                    last: token as u32,
+                };
+            }
+        }
+        for (&(prefix, last), &id) in &ids.longer {
+            sequences[id as usize] = Sequence { prefix, last };
+        }
+        drop(ids);
+        // Prefixes ending with a stopword were counted for the pruning only.
+        for (sequence, count) in sequences.iter().zip(&mut self.counts) {
+            if self.token_info[sequence.last as usize].is_stopword {
+                *count = [0; 3];
+            }
+        }
+        self.sequences = sequences;
+        self.articles = articles;
+        self.token_count = Vec::new();
     }
 
     /// The token ids of each sentence of `side`, in the order they were added.
     pub fn side_sentences(&self, side: usize) -> impl Iterator<Item = &[u32]> + '_ {
-        self.stream[self.side_start[side]..self.side_start[side + 1]]
-            .split_inclusive(|&token| token == END)
+        self.articles
+            .iter()
+            .filter(move |(of, _)| *of == side)
+            .flat_map(|(_, ids)| ids.split_inclusive(|&token| token == END))
             .map(|sentence| &sentence[..sentence.len() - 1])
     }
 
@@ -359,7 +443,7 @@ mod tests {
     fn counted(sentences: &[(&str, usize)], max_ngram: usize) -> TermCounts {
         let mut counts = TermCounts::new(max_ngram, 1);
         for &(sentence, side) in sentences {
-            counts.count_sentence(sentence, side);
+            counts.count_article(side, [sentence]);
         }
         counts.finish();
         counts
