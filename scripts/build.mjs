@@ -114,6 +114,7 @@ if (skipWasm) {
   if (wasmOpt) {
     run(wasmOpt, [
       '-Oz',
+      '--converge',
       '--enable-bulk-memory',
       '--enable-sign-ext',
       '--enable-nontrapping-float-to-int',

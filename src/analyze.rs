@@ -332,11 +332,6 @@ fn side_terms(visit: &Visit, counts: &TermCounts, side: Side, options: &Options)
     }
 
     // Outlets and containment need every occurrence of every candidate in the side.
-    let slot_of: FxHashMap<u32, usize> = candidates
-        .iter()
-        .enumerate()
-        .map(|(slot, c)| (c.term, slot))
-        .collect();
     let finder = counts.finder(candidates.iter().map(|c| c.term));
     let mut inside: FxHashMap<(usize, usize), u64> = FxHashMap::default();
     let mut found: Vec<Occurrence> = Vec::new();
@@ -345,7 +340,7 @@ fn side_terms(visit: &Visit, counts: &TermCounts, side: Side, options: &Options)
         counts.find(&finder, ids, &mut found);
         let outlet = visit.outlets[index];
         for (k, hit) in found.iter().enumerate() {
-            let slot = slot_of[&hit.term];
+            let slot = hit.slot;
             let candidate = &mut candidates[slot];
             if candidate.last_outlet != outlet {
                 candidate.last_outlet = outlet;
@@ -362,12 +357,11 @@ fn side_terms(visit: &Visit, counts: &TermCounts, side: Side, options: &Options)
                 }
                 if other.length > hit.length
                     && other.position + other.length >= hit.position + hit.length
+                    && !containing.contains(&other.slot)
                 {
-                    containing.push(slot_of[&other.term]);
+                    containing.push(other.slot);
                 }
             }
-            containing.sort_unstable();
-            containing.dedup();
             for &longer in &containing {
                 *inside.entry((slot, longer)).or_insert(0) += 1;
             }
@@ -407,11 +401,6 @@ fn side_terms(visit: &Visit, counts: &TermCounts, side: Side, options: &Options)
 
     // Display forms and examples, for the listed terms only: their sentences are segmented
     // again for the exact bytes of each occurrence.
-    let slot_of: FxHashMap<u32, usize> = listed
-        .iter()
-        .enumerate()
-        .map(|(slot, l)| (l.term, slot))
-        .collect();
     let finder = counts.finder(listed.iter().map(|l| l.term));
     let mut token_bytes: Vec<Range<usize>> = Vec::new();
     for (number, (index, sentence, ids)) in side_sentences(visit, counts, side).enumerate() {
@@ -424,7 +413,7 @@ fn side_terms(visit: &Visit, counts: &TermCounts, side: Side, options: &Options)
         token_bytes.clear();
         token_bytes.extend(tokens(text).map(|token| token.start..token.end()));
         for hit in &found {
-            let entry = &mut listed[slot_of[&hit.term]];
+            let entry = &mut listed[hit.slot];
             let bytes =
                 token_bytes[hit.position].start..token_bytes[hit.position + hit.length - 1].end;
             let surface = text[bytes.clone()]
@@ -612,23 +601,36 @@ fn warnings(visit: &Visit, coverage: &Coverage) -> Vec<String> {
             name_list(wordless)
         ));
     }
-    let mut by_text: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+    // Groups of ids by text; the map's type is the one the story's id check uses, so WASM
+    // carries one copy of its code.
+    let mut group_of_text: FxHashMap<&str, usize> = FxHashMap::default();
+    let mut groups: Vec<Vec<&str>> = Vec::new();
     for &index in order.iter() {
         let article = &story.articles[index];
         if !article.text.trim().is_empty() {
-            by_text
-                .entry(article.text.as_str())
-                .or_default()
-                .push(&article.id);
+            let next = groups.len();
+            let group = *group_of_text.entry(article.text.as_str()).or_insert(next);
+            if group == next {
+                groups.push(Vec::new());
+            }
+            groups[group].push(&article.id);
         }
     }
-    let mut copies: Vec<Vec<&str>> = by_text.into_values().filter(|ids| ids.len() > 1).collect();
+    let mut copies: Vec<Vec<&str>> = groups.into_iter().filter(|ids| ids.len() > 1).collect();
     copies.iter_mut().for_each(|ids| ids.sort_unstable());
-    copies.sort_unstable();
-    for ids in copies {
+    // Groups share no id, so ordering them by their first id orders them fully; sorting
+    // just those ids reuses the one `&str` sort the analysis already has.
+    let mut firsts: Vec<&str> = copies.iter().map(|ids| ids[0]).collect();
+    firsts.sort_unstable();
+    let copy_of_first: FxHashMap<&str, usize> = copies
+        .iter()
+        .enumerate()
+        .map(|(n, ids)| (ids[0], n))
+        .collect();
+    for first in firsts {
         warnings.push(format!(
             "Articles {} have identical text (a syndicated copy?); each copy counts in coverage and framing.",
-            name_list(ids)
+            name_list(copies[copy_of_first[first]].iter().copied())
         ));
     }
     warnings
@@ -655,6 +657,38 @@ mod tests {
         assert!(quoted.contains(" daring "));
         assert!(sentence.contains(quoted.trim_matches('…')));
         assert!(quoted.len() < MAX_QUOTE_BYTES + 10);
+    }
+
+    #[test]
+    fn identical_texts_are_warned_once_per_group_in_id_order() {
+        let texts = ["same", "other", "same", "other", "unique", "z", "z", "z"];
+        let articles: Vec<serde_json::Value> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let leaning = ["left", "center", "right"][i % 3];
+                serde_json::json!({
+                    "id": format!("id{}", 9 - i), "source": format!("S{i}"), "text": text,
+                    "leaning": leaning,
+                })
+            })
+            .collect();
+        let story = Story::from_value(serde_json::json!({ "articles": articles })).unwrap();
+        let report = analyze(&story, &Options::default()).unwrap();
+        let groups: Vec<&str> = report
+            .warnings
+            .iter()
+            .filter_map(|w| w.strip_prefix("Articles "))
+            .filter_map(|w| w.split(" have identical text").next())
+            .collect();
+        assert_eq!(
+            groups,
+            [
+                "\"id2\", \"id3\", \"id4\"",
+                "\"id6\", \"id8\"",
+                "\"id7\", \"id9\""
+            ]
+        );
     }
 
     #[test]

@@ -63,7 +63,8 @@ pub(crate) struct Occurrence {
     /// Token position of the first word, and the n-gram's length in tokens.
     pub position: usize,
     pub length: usize,
-    pub term: u32,
+    /// Which of the terms given to [`TermCounts::finder`] it is, counting from 0.
+    pub slot: usize,
 }
 
 /// Sequence ids while counting: unigrams by token id, longer n-grams hashed by (prefix id,
@@ -159,8 +160,8 @@ impl Rules<'_> {
 /// The terms being looked for, and every prefix leading to them: a table small enough to
 /// stay in cache while every sentence is walked.
 pub(crate) struct TermFinder {
-    /// Sequence key → (sequence id, whether the sequence is itself looked for).
-    steps: FxHashMap<u64, (u32, bool)>,
+    /// Sequence key → (sequence id, its slot when it is itself looked for, else NONE).
+    steps: FxHashMap<u64, (u32, u32)>,
 }
 
 /// Term and token counts per side (indexed by [`crate::Side::index`]).
@@ -374,19 +375,22 @@ impl TermCounts {
             .map(|sentence| &sentence[..sentence.len() - 1])
     }
 
-    /// A finder for `terms` (sequence ids of terms, as in `counts`).
+    /// A finder for `terms` (sequence ids of terms, as in `counts`), which reports each by
+    /// its place in `terms`.
     pub fn finder(&self, terms: impl IntoIterator<Item = u32>) -> TermFinder {
-        let mut steps: FxHashMap<u64, (u32, bool)> = FxHashMap::default();
-        for term in terms {
+        let mut steps: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+        for (slot, term) in terms.into_iter().enumerate() {
             let mut current = term;
-            let mut wanted = true;
+            let mut own_slot = slot as u32;
             while current != NONE {
                 let Sequence { prefix, last } = self.sequences[current as usize];
-                steps
+                let step = steps
                     .entry(sequence_key(prefix, last))
-                    .or_insert((current, false))
-                    .1 |= wanted;
-                wanted = false;
+                    .or_insert((current, NONE));
+                if own_slot != NONE {
+                    step.1 = own_slot;
+                }
+                own_slot = NONE;
                 current = prefix;
             }
         }
@@ -407,15 +411,15 @@ impl TermCounts {
                 if !info.has_letter {
                     break;
                 }
-                let Some(&(id, wanted)) = finder.steps.get(&sequence_key(prefix, token)) else {
+                let Some(&(id, slot)) = finder.steps.get(&sequence_key(prefix, token)) else {
                     break;
                 };
                 prefix = id;
-                if wanted && !info.is_stopword {
+                if slot != NONE && !info.is_stopword {
                     out.push(Occurrence {
                         position: start,
                         length: offset + 1,
-                        term: id,
+                        slot: slot as usize,
                     });
                 }
             }
@@ -540,7 +544,7 @@ mod tests {
         counts.find(&finder, ids, &mut found);
         let spans: Vec<(usize, usize, String)> = found
             .iter()
-            .map(|o| (o.position, o.length, counts.term_text(o.term)))
+            .map(|o| (o.position, o.length, counts.term_text(wanted[o.slot])))
             .collect();
         assert_eq!(
             spans,
