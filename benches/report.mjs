@@ -41,7 +41,7 @@ const targets = [
   ['WASM ≤ 1.6× native time (Chromium, 100 articles)', `${f(browser.wasm_median_ms / N[100].median_ms, 2)}×`, browser.wasm_median_ms / N[100].median_ms <= 1.6],
   ['10 000 articles in WASM within 4× the input size in memory', `${f(memRatio, 2)}× (${mb(wasmMemory.wasm_memory_peak)} MB for ${mb(wasmMemory.input_bytes)} MB)`, memRatio <= 4],
   ['No memory growth over 200 repeated analyses (Node and one Chromium page)', `WASM memory +${wasmGrowth + pageGrowth} B; JS heap ${heapGrowth > 0 ? '+' : ''}${f(heapGrowth / 1e3, 0)} kB`, wasmGrowth === 0 && pageGrowth === 0 && heapGrowth < 1e6],
-  ['Widget first render of 100 articles under 50 ms of main-thread work', `${f(browser.widget_cold.main_thread_ms)} ms cold, ${f(browser.widget_warm.main_thread_ms)} ms warm`, browser.widget_cold.main_thread_ms < 50],
+  ['Widget first render of 100 articles under 50 ms of main-thread work (cold, median of fresh pages)', `${f(browser.widget_cold.main_thread_ms)} ms cold (CPU ${f(browser.widget_cold.cpu_ms)}), ${f(browser.widget_warm.main_thread_ms)} ms warm`, browser.widget_cold.main_thread_ms < 50],
   ['Native time per article grows ≤ 2× from 10 to 10 000 articles', `${f(growth, 2)}×`, growth <= 2],
 ];
 
@@ -129,14 +129,21 @@ It is run up to 1 000 articles.
 | measure | value |
 |---|---|
 | WASM \`analyze\` in the page (median of 15) | ${f(browser.wasm_median_ms, 1)} ms (${f(browser.wasm_median_ms / N[100].median_ms, 2)}× native) |
-| widget, first element (engine fetched and compiled): connected → \`bias-compare-ready\` | ${f(browser.widget_cold.ready_ms, 1)} ms |
+| widget, first element in a fresh page (engine fetched and compiled in its worker): connected → \`bias-compare-ready\` | ${f(browser.widget_cold.ready_ms, 1)} ms |
 | … → first frame after it | ${f(browser.widget_cold.frame_ms, 1)} ms |
-| … main-thread work in that span (script ${f(browser.widget_cold.script_ms, 1)}, style ${f(browser.widget_cold.style_ms, 1)}, layout ${f(browser.widget_cold.layout_ms, 1)}) | ${f(browser.widget_cold.main_thread_ms, 1)} ms |
+| … main-thread work in that span (script ${f(browser.widget_cold.script_ms, 1)}, style ${f(browser.widget_cold.style_ms, 1)}, layout ${f(browser.widget_cold.layout_ms, 1)}; range of the ${browser.widget_cold.runs} runs ${f(browser.widget_cold.main_thread_min_ms, 1)}–${f(browser.widget_cold.main_thread_max_ms, 1)}) | ${f(browser.widget_cold.main_thread_ms, 1)} ms |
+| … main thread's CPU time in that span | ${f(browser.widget_cold.cpu_ms, 1)} ms |
 | widget, second element (engine warm): connected → first frame | ${f(browser.widget_warm.frame_ms, 1)} ms |
-| … main-thread work | ${f(browser.widget_warm.main_thread_ms, 1)} ms |
+| … main-thread work (CPU time) | ${f(browser.widget_warm.main_thread_ms, 1)} ms (${f(browser.widget_warm.cpu_ms, 1)} ms) |
+| the page's \`import()\` of the element's module, before the span: main-thread work | ${f(browser.module_import?.main_thread_ms, 1)} ms |
 
+Each widget figure is the median of ${browser.widget_cold.runs} runs, each in a fresh browser context (a new
+renderer process: nothing compiled, cached or laid out); the gate is on the cold median, the
+first render a reader's page pays. The analysis runs in the element's module worker, so its
+time is in the wall-clock figures (connected → ready) but not in the main thread's.
 Main-thread work is the page's task time from Chrome's DevTools \`Performance.getMetrics\`
-(TaskDuration; ScriptDuration, RecalcStyleDuration and LayoutDuration are parts of it),
+(TaskDuration; ScriptDuration, RecalcStyleDuration and LayoutDuration are parts of it; CPU
+time is ThreadTime, which a busy machine inflates much less than the wall-clock task time),
 read before \`appendChild\` and after the first frame that follows \`bias-compare-ready\`;
 waiting for the network and off-thread compilation is not counted, the benchmark's own
 \`evaluate\` calls are (a fraction of a millisecond).
