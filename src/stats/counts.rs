@@ -188,8 +188,14 @@ pub(crate) struct TermCounts {
     articles: Vec<(usize, Box<[u32]>)>,
     /// The article being tokenized.
     scratch_ids: Vec<u32>,
+    /// Token positions above which k-gram counts are sketched first.
+    sketch_from_positions: usize,
     scratch_token: String,
 }
+
+/// Token positions (about 6 bytes of text each) above which `finish` sketches k-gram counts
+/// before storing them: about 6 MB of text, where the tables start to cost tens of MB.
+const SKETCH_FROM_POSITIONS: usize = 1 << 20;
 
 /// The sketch counter of a k-gram (Fibonacci hashing: the top `bits` bits of the product).
 fn sketch_slot(prefix: u32, last: u32, bits: u32) -> usize {
@@ -218,6 +224,7 @@ impl TermCounts {
             term_total: [0; 3],
             articles: Vec::new(),
             scratch_ids: Vec::new(),
+            sketch_from_positions: SKETCH_FROM_POSITIONS,
             scratch_token: String::new(),
         }
     }
@@ -290,6 +297,9 @@ impl TermCounts {
             longer: FxHashMap::default(),
         };
         let positions: usize = articles.iter().map(|(_, stream)| stream.len()).sum();
+        // Small stories skip the sketch: their tables are small anyway, and it would cost a
+        // second look at every position.
+        let sketched = positions > self.sketch_from_positions;
         let sketch_bits = positions
             .next_power_of_two()
             .clamp(1 << 10, 1 << 22)
@@ -308,8 +318,9 @@ impl TermCounts {
             // shared by the k-grams that hash alike, so never below a k-gram's true count.
             // One under `min_count` in every side cannot be listed, and is not stored: most
             // k-grams occur once, and storing them is most of the memory an analysis takes.
-            let mut sketch = vec![[0u8; 3]; if k > 1 { 1 << sketch_bits } else { 0 }];
-            if k > 1 {
+            let sketched = sketched && k > 1;
+            let mut sketch = vec![[0u8; 3]; if sketched { 1 << sketch_bits } else { 0 }];
+            if sketched {
                 for (side, stream) in &articles {
                     for p in 0..stream.len() {
                         if let Some((prefix, last)) = extension(&self.counts, &ids, stream, p) {
@@ -324,7 +335,7 @@ impl TermCounts {
                     let Some((prefix, last)) = extension(&self.counts, &ids, stream, p) else {
                         continue;
                     };
-                    if k > 1 {
+                    if sketched {
                         let per_side = sketch[sketch_slot(prefix, last, sketch_bits)];
                         if per_side.iter().all(|&n| u32::from(n) < min_count.min(255)) {
                             continue;
@@ -516,6 +527,36 @@ mod tests {
             })
             .collect();
         assert_eq!(right, ["a", "daring"]);
+    }
+
+    #[test]
+    fn sketching_first_counts_every_term_that_can_be_listed_exactly() {
+        let words = [
+            "daring", "raid", "the", "bombers", "flop", "talks", "of", "wipe", "out",
+        ];
+        let sentences: Vec<(String, usize)> = (0..400usize)
+            .map(|i| {
+                let sentence: Vec<&str> = (0..9).map(|j| words[(i * 7 + j * j * 3) % 9]).collect();
+                (sentence.join(" "), i % 3)
+            })
+            .collect();
+        let count = |sketch_from_positions: usize| {
+            let mut counts = TermCounts::new(3, 3);
+            counts.sketch_from_positions = sketch_from_positions;
+            for (sentence, side) in &sentences {
+                counts.count_article(*side, [sentence.as_str()]);
+            }
+            counts.finish();
+            let mut listable: Vec<(String, [u32; 3])> = (0..counts.len() as u32)
+                .filter(|&id| counts.counts[id as usize].iter().any(|&n| n >= 3))
+                .map(|id| (counts.term_text(id), counts.counts[id as usize]))
+                .collect();
+            listable.sort();
+            listable
+        };
+        let exact = count(usize::MAX);
+        assert!(exact.len() > 20, "{exact:?}");
+        assert_eq!(count(0), exact);
     }
 
     #[test]

@@ -30,15 +30,24 @@ pub fn tokens(sentence: &str) -> impl Iterator<Item = Token<'_>> {
 /// as `'`, and a trailing `'s` dropped so "Russia’s" and "Russia" are one term.
 pub fn normalize_token(surface: &str, out: &mut String) {
     out.clear();
+    if surface.is_ascii() {
+        out.push_str(surface);
+        out.make_ascii_lowercase();
+    } else {
+        normalize_unicode(surface, out);
+    }
+    if out.len() > 2 && out.ends_with("'s") {
+        out.truncate(out.len() - 2);
+    }
+}
+
+fn normalize_unicode(surface: &str, out: &mut String) {
     for c in surface.chars() {
         match c {
             '\u{2019}' | '\u{2018}' | '\u{02BC}' => out.push('\''),
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             c => out.extend(c.to_lowercase()),
         }
-    }
-    if out.len() > 2 && out.ends_with("'s") {
-        out.truncate(out.len() - 2);
     }
 }
 
