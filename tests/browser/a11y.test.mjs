@@ -8,22 +8,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ROOT, launchBrowser, pickSample, sampleIndex, settled, startServer } from './helpers.mjs';
+import { ROOT, browserAndServerForThisFile, pickSample, sampleIndex, settled } from './helpers.mjs';
 
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const SIDES = ['left', 'center', 'right'];
 
-let browser;
-let server;
-
-before(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = browserAndServerForThisFile();
 
 /** Runs axe on the whole document; returns readable violation lines. */
 async function violations(page, include = null) {
@@ -41,8 +31,8 @@ for (const colorScheme of ['light', 'dark']) {
   describe(`axe-core, ${colorScheme} colour scheme`, () => {
     let page;
     before(async () => {
-      page = await browser.newPage({ viewport: { width: 1200, height: 900 }, colorScheme });
-      await page.goto(server.url('index.html'));
+      page = await shared.browser.newPage({ viewport: { width: 1200, height: 900 }, colorScheme });
+      await page.goto(shared.server.url('index.html'));
       const first = await settled(page, '#demo');
       assert.ok(first.ok, `the demo should render: ${first.message}`);
       assert.equal(await page.evaluate(() => matchMedia('(prefers-color-scheme: dark)').matches), colorScheme === 'dark', 'precondition: colour scheme emulated');

@@ -12,6 +12,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { CSP, createStaticServer, listen } from '../../scripts/serve.mjs';
 
@@ -45,6 +46,22 @@ export const CHROMIUM_ARGS = [
 
 export function launchBrowser() {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/**
+ * Chromium and the test server, started once for the calling test file and closed after it:
+ * read `shared.browser` and `shared.server` inside tests (they are set by the `before` hook).
+ */
+export function browserAndServerForThisFile() {
+  const shared = {};
+  before(async () => {
+    [shared.browser, shared.server] = await Promise.all([launchBrowser(), startServer()]);
+  });
+  after(async () => {
+    await shared.browser?.close();
+    await shared.server?.close();
+  });
+  return shared;
 }
 
 /** dist/ at /, tests/browser/fixtures/ at /__test__/; both through scripts/serve.mjs's handler. */

@@ -12,7 +12,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { expectedHref, expectedReport, fixtureStory, launchBrowser, outcomeOf, startServer, watch } from './helpers.mjs';
+import { browserAndServerForThisFile, expectedHref, expectedReport, fixtureStory, outcomeOf, watch } from './helpers.mjs';
 
 const HOSTILE = fixtureStory('hostile.json');
 // Every tag the widget itself creates; anything else in the shadow root came from data.
@@ -21,17 +21,7 @@ const WIDGET_TAGS = new Set([
   'ul', 'li', 'a', 'details', 'summary', 'blockquote', 'cite', 'mark',
 ]);
 
-let browser;
-let server;
-
-before(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = browserAndServerForThisFile();
 
 /**
  * Opens the test host page (or reuses `reuse`: { page, log }), puts a fresh <bias-compare> in it,
@@ -45,7 +35,7 @@ async function renderHostile(context, how, reuse = null) {
   } else {
     page = await context.newPage();
     log = await watch(page);
-    await page.goto(server.url('/__test__/host.html'));
+    await page.goto(shared.server.url('/__test__/host.html'));
   }
   await page.evaluate(() => {
     document.getElementById('subject')?.remove();
@@ -63,7 +53,7 @@ async function renderHostile(context, how, reuse = null) {
           else if (how === 'text') element.story = JSON.stringify(story);
           else element.setAttribute('src', src);
         },
-        { how, story: HOSTILE, src: server.url('/__test__/hostile.json') },
+        { how, story: HOSTILE, src: shared.server.url('/__test__/hostile.json') },
       ),
     '#subject',
   );
@@ -127,7 +117,7 @@ describe('hostile content, in a page that would run injected handlers (CSP bypas
   let context;
   let rendered; // the story given as an object: shared by the tests that only read the page
   before(async () => {
-    context = await browser.newContext({ bypassCSP: true, viewport: { width: 1200, height: 900 } });
+    context = await shared.browser.newContext({ bypassCSP: true, viewport: { width: 1200, height: 900 } });
     rendered = await renderHostile(context, 'property');
   });
   after(() => context?.close());
@@ -202,7 +192,7 @@ describe('hostile content, in a page that would run injected handlers (CSP bypas
 
   test('no request is made for URLs in the data (img src, CSS url(), links)', async () => {
     const { log } = rendered;
-    const foreign = log.requests.filter((url) => !url.startsWith(server.origin));
+    const foreign = log.requests.filter((url) => !url.startsWith(shared.server.origin));
     assert.deepEqual(foreign, [], 'no request may leave the test server');
     const unexpected = log.requests.filter((url) => !/\/(__test__\/host\.html|__test__\/hostile\.json|bias-compare\.js|bias-compare-worker\.js|favicon\.svg|pkg\/bias_compare\.js|pkg\/bias_compare_bg\.wasm)$/.test(url));
     assert.deepEqual(unexpected, [], 'only the page, the widget, its worker, its engine, the favicon and the story src of the src test are requested');
@@ -210,9 +200,9 @@ describe('hostile content, in a page that would run injected handlers (CSP bypas
 });
 
 test('hostile content under the strict CSP of SPEC §5: renders with no CSP violation and no console error', async () => {
-  const response = await fetch(server.url('/__test__/host.html'));
+  const response = await fetch(shared.server.url('/__test__/host.html'));
   assert.ok(response.headers.get('content-security-policy'), 'precondition: the host page is served with a CSP');
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const context = await shared.browser.newContext({ viewport: { width: 1200, height: 900 } });
   try {
     const { page, log } = await renderHostile(context, 'property');
     assert.deepEqual(await log.cspViolations(), [], 'no securitypolicyviolation event');

@@ -5,19 +5,9 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { artifactPath, fixtureStory, launchBrowser, outcomeOf, overflow, pickSample, sampleIndex, settled, startServer } from './helpers.mjs';
+import { artifactPath, browserAndServerForThisFile, fixtureStory, outcomeOf, overflow, pickSample, sampleIndex, settled } from './helpers.mjs';
 
-let browser;
-let server;
-
-before(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const shared = browserAndServerForThisFile();
 
 function assertNoOverflow(found, what) {
   assert.ok(
@@ -31,8 +21,8 @@ function assertNoOverflow(found, what) {
 /** Opens the demo at `width`, lets every sample render once, returns the page. */
 async function demoAt(width, colorScheme) {
   // Reduced motion: no disclosure-triangle transition caught half-way in a screenshot.
-  const page = await browser.newPage({ viewport: { width, height: 800 }, colorScheme, reducedMotion: 'reduce' });
-  await page.goto(server.url('index.html'));
+  const page = await shared.browser.newPage({ viewport: { width, height: 800 }, colorScheme, reducedMotion: 'reduce' });
+  await page.goto(shared.server.url('index.html'));
   const outcome = await settled(page, '#demo');
   assert.ok(outcome.ok, `the demo should render at ${width} px: ${outcome.message}`);
   return page;
