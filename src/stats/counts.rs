@@ -130,13 +130,16 @@ impl Rules<'_> {
         let frequent = |per_side: [u32; 3]| per_side.iter().any(|&n| n >= self.min_count);
         let k = window.len();
         let (&first, &last) = (window.first()?, window.last()?);
+        // Most positions fail here (stopwords, numbers, sentence ends): checked first.
+        if first == END || !self.token_info[first as usize].can_edge_a_term() {
+            return None;
+        }
         if window.contains(&END) {
             return None;
         }
         let last_info = self.token_info[last as usize];
         // A longest n-gram ending with a stopword is neither a term nor a prefix.
-        if !self.token_info[first as usize].can_edge_a_term()
-            || !last_info.has_letter
+        if !last_info.has_letter
             || (k == self.max_ngram && last_info.is_stopword)
             || !frequent(self.token_count[last as usize])
         {
