@@ -307,13 +307,13 @@ impl TermCounts {
             .next_power_of_two()
             .clamp(1 << 10, 1 << 22)
             .trailing_zeros();
+        let rules = Rules {
+            token_info: &self.token_info,
+            token_count: &self.token_count,
+            min_count,
+            max_ngram: self.max_ngram,
+        };
         for k in 1..=self.max_ngram {
-            let rules = Rules {
-                token_info: &self.token_info,
-                token_count: &self.token_count,
-                min_count,
-                max_ngram: self.max_ngram,
-            };
             let extension = |counts: &[[u32; 3]], ids: &SequenceIds, stream: &[u32], p: usize| {
                 rules.extension(counts, ids, stream.get(p..p + k)?)
             };
