@@ -4,14 +4,15 @@
 //! library's report for cases kept as files (given as a file and on standard input), and
 //! `--format text` must print it without a single control character a terminal would obey.
 
+mod common;
 #[path = "../../../tests/catalogue/harness.rs"]
 mod harness;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use bias_compare::{analyze_json, Options};
+use common::run_cli as cli;
 use harness::{Case, Expect};
 use serde_json::Value;
 
@@ -30,27 +31,6 @@ fn scratch_dir(test: &str) -> PathBuf {
     ));
     std::fs::create_dir_all(&dir).unwrap();
     dir
-}
-
-fn cli(args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_bias-compare"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the CLI starts");
-    let mut pipe = child.stdin.take().expect("stdin");
-    let input = stdin.map(<[u8]>::to_vec);
-    // Feed standard input from a thread: the CLI may stop reading early (too large).
-    let writer = std::thread::spawn(move || {
-        if let Some(input) = input {
-            let _ = pipe.write_all(&input);
-        }
-    });
-    let output = child.wait_with_output().expect("the CLI runs");
-    writer.join().expect("the writer thread");
-    output
 }
 
 fn check_output(case: &Case, how: &str, output: &Output, library: Option<&str>) -> Vec<String> {

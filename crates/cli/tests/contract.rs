@@ -1,29 +1,14 @@
 //! The CLI contract of SPEC §4: JSON on stdout and exit 0 for a good story; one
 //! `error: <message>` line on stderr and exit 2 for bad input or bad flags.
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+
+use std::process::Output;
 
 const TINY: &str = "../../tests/data/tiny-story.json";
 
 fn run(args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_bias-compare"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().unwrap()
+    common::run_cli(args, stdin.map(str::as_bytes))
 }
 
 fn stderr(output: &Output) -> String {
