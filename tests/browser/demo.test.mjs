@@ -3,27 +3,18 @@
 // report the same WASM engine gives in Node.
 
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { expectedHref, expectedReport, launchBrowser, pickSample, sampleIndex, sampleStory, settled, snapshot, startServer } from './helpers.mjs';
+import { before, describe, test } from 'node:test';
+import { browserAndServerForThisFile, expectedHref, expectedReport, pickSample, sampleIndex, sampleStory, settled, snapshot } from './helpers.mjs';
 
 const SIDES = ['left', 'center', 'right'];
 const SIDE_NAME = { left: 'Left', center: 'Center', right: 'Right' };
 
-let browser;
-let server;
 let page;
-
-before(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+const shared = browserAndServerForThisFile(async ({ browser, server }) => {
   page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   await page.goto(server.url('index.html'));
   const first = await settled(page, '#demo');
   assert.ok(first.ok, `the demo's first sample should render, got: ${first.message}`);
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 const samples = sampleIndex();

@@ -6,23 +6,14 @@
 // served with the strict CSP) and removes it afterwards.
 
 import assert from 'node:assert/strict';
-import { after, afterEach, before, describe, test } from 'node:test';
-import { expectedReport, launchBrowser, outcomeOf, sampleStory, snapshot, startServer } from './helpers.mjs';
+import { afterEach, describe, test } from 'node:test';
+import { browserAndServerForThisFile, expectedReport, outcomeOf, sampleStory, snapshot } from './helpers.mjs';
 
-let browser;
-let server;
 let page;
-
-before(async () => {
-  [browser, server] = await Promise.all([launchBrowser(), startServer()]);
+const shared = browserAndServerForThisFile(async ({ browser, server }) => {
   page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   await page.goto(server.url('/__test__/host.html'));
   await page.waitForFunction(() => customElements.get('bias-compare'));
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 afterEach(() => page.evaluate(() => document.querySelectorAll('bias-compare').forEach((e) => e.remove())));
@@ -108,7 +99,7 @@ describe('story sources and their order: story property, then child script, then
     const drone = sampleStory('drone-raid.json');
     const wage = sampleStory('minimum-wage.json');
     const fire = sampleStory('wildfire-grid.json');
-    await addElement({ attributes: { src: server.url('samples/drone-raid.json') }, script: JSON.stringify(wage) });
+    await addElement({ attributes: { src: shared.server.url('samples/drone-raid.json') }, script: JSON.stringify(wage) });
     let outcome = await connect();
     assert.ok(outcome.ok, `child script should render: ${outcome.message}`);
     assert.equal(shownTitle(outcome.report), shownTitle(await expectedReport(wage)), 'the child script is used, not src');
@@ -128,7 +119,7 @@ describe('story sources and their order: story property, then child script, then
     await addElement({ attributes: { src: '/samples/drone-raid.json' } });
     let outcome = await connect();
     assert.ok(outcome.ok, `src should render: ${outcome.message}`);
-    assert.equal(await page.evaluate(() => document.getElementById('subject').src), server.url('/samples/drone-raid.json'), 'src property: resolved URL');
+    assert.equal(await page.evaluate(() => document.getElementById('subject').src), shared.server.url('/samples/drone-raid.json'), 'src property: resolved URL');
     outcome = await outcomeOf(page, () => page.evaluate(() => { document.getElementById('subject').src = '/samples/wildfire-grid.json'; }), '#subject');
     assert.equal(await page.getAttribute('#subject', 'src'), '/samples/wildfire-grid.json', 'the src property sets the attribute');
     assert.equal(outcome.report.blindspot?.side, 'right', 'the new src (wildfire-grid, right blindspot) is rendered');
@@ -213,7 +204,7 @@ describe('error state', () => {
   });
 
   test('a src that answers 404 shows an error naming the URL and status', async () => {
-    const url = server.url('/__test__/no-such-story.json');
+    const url = shared.server.url('/__test__/no-such-story.json');
     await addElement({ attributes: { src: url } });
     const outcome = await connect();
     assert.equal(outcome.ok, false, 'bias-compare-error expected');

@@ -51,11 +51,14 @@ export function launchBrowser() {
 /**
  * Chromium and the test server, started once for the calling test file and closed after it:
  * read `shared.browser` and `shared.server` inside tests (they are set by the `before` hook).
+ * `setUp(shared)` runs in the same hook once both are up: Node 20 does not wait for one
+ * root-level `before` hook before starting the next.
  */
-export function browserAndServerForThisFile() {
+export function browserAndServerForThisFile(setUp = async () => {}) {
   const shared = {};
   before(async () => {
     [shared.browser, shared.server] = await Promise.all([launchBrowser(), startServer()]);
+    await setUp(shared);
   });
   after(async () => {
     await shared.browser?.close();
