@@ -69,6 +69,29 @@ fn full_stop_ends_sentence(text: &str, dot: usize, next: char) -> bool {
     !(BEFORE_NUMBER.contains(&word.as_str()) && next.is_ascii_digit())
 }
 
+/// The first bytes of every line break and terminator: ASCII ones, and the lead bytes of
+/// U+0085 (C2), U+2026/2028/2029/203D (E2), U+3002 (E3) and the full-width forms (EF).
+const MAY_BREAK: [bool; 256] = {
+    let mut table = [false; 256];
+    let bytes = b"\n\r\x0b\x0c.!?\xc2\xe2\xe3\xef";
+    let mut i = 0;
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
+/// The byte offset, from `from` on, of the next character that may be a line break or a
+/// terminator. Always a character boundary: the bytes looked for are ASCII or lead bytes.
+/// Most of a text is neither, and skipping it a byte at a time is what makes splitting cheap.
+fn next_break_candidate(text: &str, from: usize) -> Option<usize> {
+    let rest = text.as_bytes().get(from..)?;
+    rest.iter()
+        .position(|&byte| MAY_BREAK[byte as usize])
+        .map(|offset| from + offset)
+}
+
 /// Byte ranges of the sentences of `text`, trimmed of white space, in order, without
 /// empty ones. Every range lies on `char` boundaries, so `&text[range]` is an exact quote.
 pub fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
@@ -82,30 +105,33 @@ pub fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
         }
     };
     let mut start = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut resume = 0;
+    while let Some(i) = next_break_candidate(text, resume) {
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        resume = i + c.len_utf8();
         if is_line_break(c) {
             push(start..i);
-            start = i + c.len_utf8();
+            start = resume;
             continue;
         }
         if !is_terminator(c) {
             continue;
         }
         // Take the whole run of terminators and closing quotes or brackets: `?!”)`.
-        let mut end = i + c.len_utf8();
+        let mut end = resume;
         let mut only_full_stop = c == '.';
         let mut full_width = is_full_width_terminator(c);
-        while let Some(&(j, d)) = chars.peek() {
-            if is_terminator(d) || is_closer(d) {
-                only_full_stop &= d == '.' || is_closer(d);
-                full_width |= is_full_width_terminator(d);
-                end = j + d.len_utf8();
-                chars.next();
-            } else {
+        for d in text[end..].chars() {
+            if !(is_terminator(d) || is_closer(d)) {
                 break;
             }
+            only_full_stop &= d == '.' || is_closer(d);
+            full_width |= is_full_width_terminator(d);
+            end += d.len_utf8();
         }
+        resume = end;
         let rest = &text[end..];
         let ends = if full_width || rest.is_empty() {
             true
@@ -196,6 +222,22 @@ mod tests {
     #[test]
     fn full_width_terminators_split_without_spaces() {
         assert_eq!(split("会谈结束。没有停火。"), ["会谈结束。", "没有停火。"]);
+    }
+
+    #[test]
+    fn non_ascii_terminators_and_line_breaks_split_among_other_non_ascii_text() {
+        assert_eq!(
+            split("Café owners waited… Then came news‽ Yes\u{2028}No\u{85}Maybe — ¿qué? Él dijo: «basta»。Fin"),
+            [
+                "Café owners waited…",
+                "Then came news‽",
+                "Yes",
+                "No",
+                "Maybe — ¿qué?",
+                "Él dijo: «basta»。",
+                "Fin"
+            ]
+        );
     }
 
     #[test]
