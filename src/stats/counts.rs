@@ -5,11 +5,11 @@
 //!
 //! Most n-grams of a story occur once or twice, and a term needs `min_count` occurrences in
 //! a side to be listed, so n-grams are counted level by level (Apriori): the sentences are
-//! tokenized once into token ids, then pass k counts the k-grams whose first
-//! k−1 tokens and last k−1 tokens each occur at least `min_count` times in one side. An
-//! n-gram's count in a side is at most that of each of its parts, so every n-gram that can
-//! be listed is counted exactly, and the tables hold the few frequent n-grams instead of
-//! every one seen.
+//! tokenized once into token ids, unigrams are counted as their tokens, then pass k counts
+//! the k-grams whose first k−1 tokens and last k−1 tokens each occur at least `min_count`
+//! times in one side. An n-gram's count in a side is at most that of each of its parts, so
+//! every n-gram that can be listed is counted exactly. Only the frequent k-grams of a pass
+//! are kept, so the tables that later passes and the analysis look up stay small.
 //! The totals n_b are counted over every n-gram, counted or not.
 //!
 //! The token ids are kept after counting: finding where the terms of interest occur walks
@@ -18,7 +18,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::text::{is_stopword, normalize_token, tokens};
+use crate::text::{is_stopword, normalize_token, tokens, without_possessive};
 
 /// The id of "no prefix": a unigram's prefix, and "no sequence".
 const NONE: u32 = u32::MAX;
@@ -67,34 +67,17 @@ pub(crate) struct Occurrence {
     pub slot: usize,
 }
 
-/// Sequence ids while counting: unigrams by token id, longer n-grams hashed by (prefix id,
-/// last token id), three `u32` an entry. Dropped once counted.
+/// Ids of the frequent sequences, while counting: unigrams by token id, longer n-grams
+/// hashed by (prefix id, last token id). Dropped once counted.
 struct SequenceIds {
     unigrams: Vec<u32>,
     longer: FxHashMap<(u32, u32), u32>,
 }
 
 impl SequenceIds {
-    /// The id of the sequence `prefix` + `last`, new or not; a new one gets zero counts.
-    fn intern(&mut self, counts: &mut Vec<[u32; 3]>, prefix: u32, last: u32) -> u32 {
-        let next = counts.len() as u32;
-        let id = if prefix == NONE {
-            let slot = &mut self.unigrams[last as usize];
-            if *slot == NONE {
-                *slot = next;
-            }
-            *slot
-        } else {
-            *self.longer.entry((prefix, last)).or_insert(next)
-        };
-        if id == next {
-            counts.push([0; 3]);
-        }
-        id
-    }
-
-    /// The id of the sequence of these tokens, if it was counted. Looked up again at each
-    /// pass rather than kept per stream position: that array would cost 4 bytes a token.
+    /// The id of the sequence of these tokens, if it was counted and kept. Looked up again
+    /// at each pass rather than kept per stream position: that array would cost 4 bytes a
+    /// token.
     fn find(&self, tokens: &[u32]) -> Option<u32> {
         let (&first, rest) = tokens.split_first()?;
         let mut id = *self.unigrams.get(first as usize)?;
@@ -118,16 +101,59 @@ struct TokenIds {
     long: FxHashMap<Box<str>, u32>,
 }
 
+const ONE_PER_BYTE: u64 = 0x0101_0101_0101_0101;
+
+/// At most 8 bytes as a little-endian integer, zero above them: one or two overlapping
+/// loads, instead of a copy into a buffer (which stalls the load that follows it).
+fn load_le(bytes: &[u8]) -> u64 {
+    if let Some(word) = bytes.first_chunk::<8>() {
+        return u64::from_le_bytes(*word);
+    }
+    let len = bytes.len();
+    if let (Some(head), Some(tail)) = (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+        let (head, tail) = (u32::from_le_bytes(*head), u32::from_le_bytes(*tail));
+        return u64::from(head) | u64::from(tail) << (8 * (len - 4));
+    }
+    let byte = |at: usize| bytes.get(at).map_or(0, |&b| u64::from(b) << (8 * at));
+    byte(0) | byte(len / 2) | byte(len.saturating_sub(1))
+}
+
+/// The bytes of an ASCII word, lowercased 8 at a time: 0x20 added to those from `A` to `Z`.
+/// No byte carries into the next, as every byte is below 0x80.
+fn ascii_lowercase_8(word: u64) -> u64 {
+    let from_a = word.wrapping_add(ONE_PER_BYTE * (0x80 - b'A' as u64));
+    let past_z = word.wrapping_add(ONE_PER_BYTE * (0x80 - b'Z' as u64 - 1));
+    let upper = from_a & !past_z & (ONE_PER_BYTE * 0x80);
+    word | (upper >> 2)
+}
+
 impl TokenIds {
-    fn short_key(text: &str) -> Option<u128> {
-        let bytes = text.as_bytes();
+    /// Up to 15 bytes and their count in the top byte, as a `u128`.
+    fn pack(bytes: &[u8], lowercase_ascii: bool) -> Option<u128> {
         if bytes.len() > 15 {
             return None;
         }
-        let mut key = [0u8; 16];
-        key[..bytes.len()].copy_from_slice(bytes);
-        key[15] = bytes.len() as u8;
-        Some(u128::from_le_bytes(key))
+        let (low, high) = bytes.split_at(bytes.len().min(8));
+        let (mut low, mut high) = (load_le(low), load_le(high));
+        if lowercase_ascii {
+            if (low | high) & (ONE_PER_BYTE * 0x80) != 0 {
+                return None;
+            }
+            (low, high) = (ascii_lowercase_8(low), ascii_lowercase_8(high));
+        }
+        high |= (bytes.len() as u64) << 56;
+        Some(u128::from(low) | u128::from(high) << 64)
+    }
+
+    /// The key of a normalized token that fits in 15 bytes.
+    fn short_key(text: &str) -> Option<u128> {
+        Self::pack(text.as_bytes(), false)
+    }
+
+    /// The key of the normalized form of an ASCII word, from the word as written: the same
+    /// bytes, lowercased as they are packed (SPEC §3), without writing the form out.
+    fn surface_key(surface: &str) -> Option<u128> {
+        Self::pack(without_possessive(surface.as_bytes()), true)
     }
 
     fn get(&self, text: &str) -> Option<u32> {
@@ -146,86 +172,61 @@ impl TokenIds {
     }
 }
 
-/// What `finish` needs to decide whether to count a k-gram, apart from the counts it fills.
-struct Rules<'a> {
-    token_info: &'a [TokenInfo],
-    token_count: &'a [[u32; 3]],
-    min_count: u32,
-    max_ngram: usize,
+/// A token's part in the k-grams `finish` counts, worked out once per token.
+#[derive(Debug, Clone, Copy, Default)]
+struct Role {
+    /// Starts or ends a term (SPEC §3).
+    edges: bool,
+    /// Ends a k-gram shorter than `max_ngram` that may be counted: has a letter and is
+    /// frequent. A prefix may end with a stopword ("war of" of "war of words").
+    ends_prefix: bool,
+    /// Ends a `max_ngram`-gram that may be counted: also not a stopword.
+    ends_longest: bool,
 }
 
-impl Rules<'_> {
-    /// Whether the k tokens of `window` (k = its length) make a k-gram to count, and as
-    /// which (prefix id, last token): all in one sentence, starting and ending as a term may,
-    /// and every part frequent. A term is listed for a side only with `min_count` uses there,
-    /// and each of its parts has at least as many uses in that side as the term itself.
-    fn extension(
-        &self,
-        counts: &[[u32; 3]],
-        ids: &SequenceIds,
-        parts: &mut PartIds,
-        stream: &[u32],
-        p: usize,
-        k: usize,
-    ) -> Option<(u32, u32)> {
-        let frequent = |per_side: [u32; 3]| per_side.iter().any(|&n| n >= self.min_count);
-        let window = stream.get(p..p + k)?;
-        let (&first, &last) = (window.first()?, window.last()?);
-        // Most positions fail here (stopwords, numbers, sentence ends): checked first.
-        if first == END || !self.token_info[first as usize].can_edge_a_term() {
-            return None;
-        }
-        if window.contains(&END) {
-            return None;
-        }
-        let last_info = self.token_info[last as usize];
-        // A longest n-gram ending with a stopword is neither a term nor a prefix.
-        if !last_info.has_letter
-            || (k == self.max_ngram && last_info.is_stopword)
-            || !frequent(self.token_count[last as usize])
-        {
-            return None;
-        }
-        let prefix = if k == 1 {
-            NONE
-        } else {
-            parts
-                .find(ids, stream, p, k - 1)
-                .filter(|&prefix| frequent(counts[prefix as usize]))?
-        };
-        // The last k−1 tokens, when they can start a term, must have been counted.
-        if k > 2 && self.token_info[window[1] as usize].can_edge_a_term() {
-            parts
-                .find(ids, stream, p + 1, k - 1)
-                .filter(|&suffix| frequent(counts[suffix as usize]))?;
-        }
-        Some((prefix, last))
-    }
+/// A side is frequent for an n-gram with `min_count` uses there: a term is listed for a side
+/// only with that many, and each of its parts has at least as many uses as the term itself.
+fn frequent(per_side: [u32; 3], min_count: u32) -> bool {
+    per_side.iter().any(|&n| n >= min_count)
 }
 
-/// The id of the sequence of `len` tokens at one position of a stream, kept for the next
-/// position: the last k−1 tokens of the k-gram at p are the first k−1 of the one at p+1, so
-/// each is looked up once. Looked up rather than kept for every position of the story, which
-/// would cost 4 bytes a token.
-#[derive(Default)]
-struct PartIds {
-    position: Option<usize>,
-    id: Option<u32>,
-}
-
-impl PartIds {
-    fn find(
-        &mut self,
-        ids: &SequenceIds,
-        stream: &[u32],
-        position: usize,
-        len: usize,
-    ) -> Option<u32> {
-        if self.position != Some(position) {
-            self.position = Some(position);
-            self.id = ids.find(stream.get(position..position + len)?);
+/// Calls `count` with (prefix id, last token) of each k-gram (k ≥ 2) of `stream` to count:
+/// all in one sentence, ending as a term or prefix may, its first k−1 tokens counted and
+/// kept at level k−1, and so are its last k−1 tokens when they can start a term. Only
+/// frequent sequences are kept, so a found part is frequent.
+fn for_each_extension(
+    ids: &SequenceIds,
+    roles: &[Role],
+    stream: &[u32],
+    k: usize,
+    ends_longest: bool,
+    mut count: impl FnMut(u32, u32),
+) {
+    // The id of the (k−1)-gram at each position, carried to the next: the last k−1 tokens
+    // of the k-gram at p are the first k−1 of the one at p+1. A token that cannot start a
+    // term has no unigram id, so most positions cost one array read.
+    let part_at = |p: usize| stream.get(p..p + k - 1).and_then(|part| ids.find(part));
+    let mut prefix = part_at(0);
+    for p in 0..stream.len() {
+        let suffix = part_at(p + 1);
+        if let (Some(prefix), Some(&last)) = (prefix, stream.get(p + k - 1)) {
+            let ends = roles.get(last as usize).is_some_and(|role| {
+                if ends_longest {
+                    role.ends_longest
+                } else {
+                    role.ends_prefix
+                }
+            });
+            let suffix_counted = suffix.is_some()
+                || !stream
+                    .get(p + 1)
+                    .and_then(|&second| roles.get(second as usize))
+                    .is_some_and(|role| role.edges);
+            if ends && suffix_counted {
+                count(prefix, last);
+            }
         }
-        self.id
+        prefix = suffix;
     }
 }
 
@@ -307,6 +308,10 @@ impl TermCounts {
     }
 
     fn intern_token(&mut self, surface: &str) -> u32 {
+        let known = TokenIds::surface_key(surface).and_then(|key| self.token_ids.short.get(&key));
+        if let Some(&id) = known {
+            return id;
+        }
         normalize_token(surface, &mut self.scratch_token);
         let text = self.scratch_token.as_str();
         if let Some(id) = self.token_ids.get(text) {
@@ -359,16 +364,36 @@ impl TermCounts {
         self.scratch_ids = ids;
     }
 
-    /// Counts the n-grams of the sentences added, one order after the other.
+    /// Counts the n-grams of the sentences added, one order after the other, and keeps
+    /// those frequent in some side.
     pub fn finish(&mut self) {
         self.scratch_ids = Vec::new();
-        let articles = std::mem::take(&mut self.articles);
+        let token_count = std::mem::take(&mut self.token_count);
         let min_count = self.min_count;
+        let roles: Vec<Role> = self
+            .token_info
+            .iter()
+            .zip(&token_count)
+            .map(|(info, &per_side)| {
+                let ends_prefix = info.has_letter && frequent(per_side, min_count);
+                Role {
+                    edges: info.can_edge_a_term(),
+                    ends_prefix,
+                    ends_longest: ends_prefix && !info.is_stopword,
+                }
+            })
+            .collect();
+        // Unigram counts are the counts of their token.
         let mut ids = SequenceIds {
             unigrams: vec![NONE; self.token_text.len()],
             longer: FxHashMap::default(),
         };
-        let positions: usize = articles.iter().map(|(_, stream)| stream.len()).sum();
+        for (token, (role, &per_side)) in roles.iter().zip(&token_count).enumerate() {
+            if role.edges && role.ends_prefix {
+                ids.unigrams[token] = self.keep(NONE, token as u32, per_side);
+            }
+        }
+        let positions: usize = self.articles.iter().map(|(_, stream)| stream.len()).sum();
         // Small stories skip the sketch: their tables are small anyway, and it would cost a
         // second look at every position.
         let sketched = positions > self.sketch_from_positions;
@@ -376,79 +401,62 @@ impl TermCounts {
             .next_power_of_two()
             .clamp(1 << 10, 1 << 22)
             .trailing_zeros();
-        let rules = Rules {
-            token_info: &self.token_info,
-            token_count: &self.token_count,
-            min_count,
-            max_ngram: self.max_ngram,
-        };
-        for k in 1..=self.max_ngram {
+        for k in 2..=self.max_ngram {
+            let ends_longest = k == self.max_ngram;
+            let extensions = |count: &mut dyn FnMut(usize, u32, u32)| {
+                for (side, stream) in &self.articles {
+                    for_each_extension(&ids, &roles, stream, k, ends_longest, |prefix, last| {
+                        count(*side, prefix, last);
+                    });
+                }
+            };
             // First a sketch of how often each k-gram occurs per side: saturating counters
             // shared by the k-grams that hash alike, so never below a k-gram's true count.
             // One under `min_count` in every side cannot be listed, and is not stored: most
             // k-grams occur once, and storing them is most of the memory an analysis takes.
-            let sketched = sketched && k > 1;
             let mut sketch = vec![[0u8; 3]; if sketched { 1 << sketch_bits } else { 0 }];
             if sketched {
-                for (side, stream) in &articles {
-                    let mut parts = PartIds::default();
-                    for p in 0..stream.len() {
-                        let extension =
-                            rules.extension(&self.counts, &ids, &mut parts, stream, p, k);
-                        if let Some((prefix, last)) = extension {
-                            let slot = &mut sketch[sketch_slot(prefix, last, sketch_bits)][*side];
-                            *slot = slot.saturating_add(1);
-                        }
+                extensions(&mut |side, prefix, last| {
+                    let slot = &mut sketch[sketch_slot(prefix, last, sketch_bits)][side];
+                    *slot = slot.saturating_add(1);
+                });
+            }
+            let mut level: FxHashMap<(u32, u32), [u32; 3]> = FxHashMap::default();
+            extensions(&mut |side, prefix, last| {
+                if sketched {
+                    let per_side = sketch[sketch_slot(prefix, last, sketch_bits)];
+                    if per_side.iter().all(|&n| u32::from(n) < min_count.min(255)) {
+                        return;
                     }
                 }
-            }
-            for (side, stream) in &articles {
-                let mut parts = PartIds::default();
-                for p in 0..stream.len() {
-                    let extension = rules.extension(&self.counts, &ids, &mut parts, stream, p, k);
-                    let Some((prefix, last)) = extension else {
-                        continue;
-                    };
-                    if sketched {
-                        let per_side = sketch[sketch_slot(prefix, last, sketch_bits)];
-                        if per_side.iter().all(|&n| u32::from(n) < min_count.min(255)) {
-                            continue;
-                        }
-                    }
-                    let id = ids.intern(&mut self.counts, prefix, last);
-                    self.counts[id as usize][*side] += 1;
-                }
+                level.entry((prefix, last)).or_default()[side] += 1;
+            });
+            drop(sketch);
+            // Kept in key order, so that ids do not depend on the hash table's layout.
+            let mut kept: Vec<((u32, u32), [u32; 3])> = level
+                .into_iter()
+                .filter(|&(_, per_side)| frequent(per_side, min_count))
+                .collect();
+            kept.sort_unstable_by_key(|&(key, _)| key);
+            for ((prefix, last), per_side) in kept {
+                let id = self.keep(prefix, last, per_side);
+                ids.longer.insert((prefix, last), id);
             }
         }
-        // Id → (prefix, last), built only now, after counting, when memory is at its peak.
-        let mut sequences = vec![
-            Sequence {
-                prefix: NONE,
-                last: NONE
-            };
-            self.counts.len()
-        ];
-        for (token, &id) in ids.unigrams.iter().enumerate() {
-            if id != NONE {
-                sequences[id as usize] = Sequence {
-                    prefix: NONE,
-                    last: token as u32,
-                };
-            }
-        }
-        for (&(prefix, last), &id) in &ids.longer {
-            sequences[id as usize] = Sequence { prefix, last };
-        }
-        drop(ids);
         // Prefixes ending with a stopword were counted for the pruning only.
-        for (sequence, count) in sequences.iter().zip(&mut self.counts) {
+        for (sequence, count) in self.sequences.iter().zip(&mut self.counts) {
             if self.token_info[sequence.last as usize].is_stopword {
                 *count = [0; 3];
             }
         }
-        self.sequences = sequences;
-        self.articles = articles;
-        self.token_count = Vec::new();
+    }
+
+    /// Gives the sequence `prefix` + `last` the next id, with these counts.
+    fn keep(&mut self, prefix: u32, last: u32, per_side: [u32; 3]) -> u32 {
+        let id = self.counts.len() as u32;
+        self.counts.push(per_side);
+        self.sequences.push(Sequence { prefix, last });
+        id
     }
 
     /// The token ids of each sentence of `side`, in the order they were added.
@@ -574,6 +582,43 @@ mod tests {
             assert_eq!(counts.token_ids.get(word), Some(id as u32));
             assert_eq!(&*counts.token_text[id], *word);
         }
+    }
+
+    #[test]
+    fn surface_keys_are_the_keys_of_normalized_ascii_forms() {
+        let letters = "AbCdEfGhIjKlMnOpQ";
+        let mut words: Vec<&str> = (1..=letters.len()).map(|n| &letters[..n]).collect();
+        words.extend([
+            "Kremlin's",
+            "KREMLIN'S",
+            "'s",
+            "x's",
+            "AbCdEfGhIjKlMnO's",
+            "Don't",
+            "café",
+        ]);
+        for word in words {
+            let mut normalized = String::new();
+            normalize_token(word, &mut normalized);
+            let expected = word
+                .is_ascii()
+                .then(|| TokenIds::short_key(&normalized))
+                .flatten();
+            assert_eq!(TokenIds::surface_key(word), expected, "{word}");
+        }
+    }
+
+    #[test]
+    fn only_sequences_frequent_in_some_side_are_kept() {
+        let mut counts = TermCounts::new(2, 2);
+        for (side, sentence) in [(0, "daring raid"), (0, "daring raid"), (1, "daring move")] {
+            counts.count_article(side, [sentence]);
+        }
+        counts.finish();
+        let kept: Vec<String> = (0..counts.len() as u32)
+            .map(|id| counts.term_text(id))
+            .collect();
+        assert_eq!(kept, ["daring", "raid", "daring raid"]);
     }
 
     #[test]

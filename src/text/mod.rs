@@ -8,4 +8,4 @@ mod tokens;
 
 pub use sentences::sentence_ranges;
 pub use stopwords::is_stopword;
-pub use tokens::{normalize_token, tokens, Token};
+pub use tokens::{normalize_token, tokens, without_possessive, Token, Tokens};

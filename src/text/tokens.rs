@@ -1,7 +1,12 @@
 //! Word tokens: Unicode word segmentation (UAX #29), then the normalization of SPEC §3 —
 //! lowercase, curly apostrophes made straight, a trailing possessive `'s` dropped.
+//!
+//! News copy is nearly all ASCII, plus curly quotes, apostrophes and dashes. Sentences made
+//! only of those are split by a byte scanner applying the few UAX #29 rules such text can
+//! meet, several times faster than the general segmenter (`unicode-segmentation`), which
+//! takes every other sentence. A test checks that both give the same words.
 
-use unicode_segmentation::UnicodeSegmentation;
+use unicode_segmentation::{UnicodeSegmentation, UnicodeWordIndices};
 
 /// One word of a sentence: its byte offsets in the sentence and its normalized form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,11 +24,109 @@ impl Token<'_> {
     }
 }
 
+/// The characters beyond ASCII the scanner knows. U+2018 and U+2019 are MidNumLet in
+/// UAX #29: between two letters or two digits they join them, as `.` does. The others are
+/// Other: they break words on both sides, as ASCII punctuation does.
+const SCANNED_BEYOND_ASCII: [char; 8] = [
+    '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2013}', '\u{2014}', '\u{2026}', '\u{A0}',
+];
+
 /// The words of `sentence` (UAX #29 word segments that contain a letter or a digit).
-pub fn tokens(sentence: &str) -> impl Iterator<Item = Token<'_>> {
-    sentence
-        .unicode_word_indices()
-        .map(|(start, surface)| Token { start, surface })
+pub fn tokens(sentence: &str) -> Tokens<'_> {
+    let scannable = sentence.is_ascii()
+        || sentence
+            .chars()
+            .all(|c| c.is_ascii() || SCANNED_BEYOND_ASCII.contains(&c));
+    Tokens(if scannable {
+        Segmenter::Scanner {
+            sentence,
+            position: 0,
+        }
+    } else {
+        Segmenter::Unicode(sentence.unicode_word_indices())
+    })
+}
+
+/// The iterator [`tokens`] returns.
+pub struct Tokens<'a>(Segmenter<'a>);
+
+enum Segmenter<'a> {
+    /// Scanning from byte `position` of a sentence of ASCII and [`SCANNED_BEYOND_ASCII`].
+    Scanner {
+        sentence: &'a str,
+        position: usize,
+    },
+    Unicode(UnicodeWordIndices<'a>),
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        match &mut self.0 {
+            Segmenter::Scanner { sentence, position } => next_scanned_word(sentence, position),
+            Segmenter::Unicode(words) => words
+                .next()
+                .map(|(start, surface)| Token { start, surface }),
+        }
+    }
+}
+
+/// Letters, digits and `_` (ExtendNumLet): the characters a word is a run of (WB5, WB8–WB10,
+/// WB13a, WB13b).
+fn is_word_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte == b'_'
+}
+
+/// The length in bytes of the character at `at` when it joins the characters on either
+/// side into one word: `:` between letters (WB6, WB7), `,` `;` between digits (WB11, WB12),
+/// and `.` `'` `‘` `’` between letters or between digits.
+fn joiner_at(bytes: &[u8], at: usize) -> Option<usize> {
+    let before = *bytes.get(at.checked_sub(1)?)?;
+    let (len, between_letters, between_digits) = match bytes.get(at..)? {
+        [b'.' | b'\'', ..] => (1, true, true),
+        [b':', ..] => (1, true, false),
+        [b',' | b';', ..] => (1, false, true),
+        [0xE2, 0x80, 0x98 | 0x99, ..] => (3, true, true),
+        _ => return None,
+    };
+    let after = *bytes.get(at + len)?;
+    let joins = (between_letters && before.is_ascii_alphabetic() && after.is_ascii_alphabetic())
+        || (between_digits && before.is_ascii_digit() && after.is_ascii_digit());
+    joins.then_some(len)
+}
+
+/// The next word of a scannable sentence at or after byte `*position`, which it moves past
+/// the word. Every character outside a run of word bytes and joiners is a segment of its
+/// own with no letter or digit, or a run of spaces: none is a word.
+fn next_scanned_word<'a>(sentence: &'a str, position: &mut usize) -> Option<Token<'a>> {
+    let bytes = sentence.as_bytes();
+    loop {
+        let start = *position
+            + bytes
+                .get(*position..)?
+                .iter()
+                .position(|&b| is_word_byte(b))?;
+        let mut end = start;
+        let mut has_alphanumeric = false;
+        while let Some(&byte) = bytes.get(end) {
+            if is_word_byte(byte) {
+                has_alphanumeric |= byte != b'_';
+                end += 1;
+            } else if let Some(len) = joiner_at(bytes, end) {
+                end += len;
+            } else {
+                break;
+            }
+        }
+        *position = end;
+        // A run of underscores alone is a segment but not a word.
+        if has_alphanumeric {
+            // Both ends sit next to ASCII bytes, so on character boundaries.
+            let surface = sentence.get(start..end)?;
+            return Some(Token { start, surface });
+        }
+    }
 }
 
 /// Writes the normalized form of `surface` into `out` (cleared first): lowercase, `’ ‘ ʼ`
@@ -36,8 +139,16 @@ pub fn normalize_token(surface: &str, out: &mut String) {
     } else {
         normalize_unicode(surface, out);
     }
-    if out.len() > 2 && out.ends_with("'s") {
-        out.truncate(out.len() - 2);
+    let kept = without_possessive(out.as_bytes()).len();
+    out.truncate(kept);
+}
+
+/// A word without its trailing possessive `'s`, if it has one and something before it. `'S`
+/// counts too, so that the rule can run on ASCII words before they are lowercased.
+pub fn without_possessive(word: &[u8]) -> &[u8] {
+    match word {
+        [stem @ .., b'\'', b's' | b'S'] if !stem.is_empty() => stem,
+        _ => word,
     }
 }
 
@@ -54,6 +165,7 @@ fn normalize_unicode(surface: &str, out: &mut String) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
     fn normalized(sentence: &str) -> Vec<String> {
         tokens(sentence)
@@ -98,5 +210,43 @@ mod tests {
     #[test]
     fn lowercases_beyond_ascii() {
         assert_eq!(normalized("ÉLAN Straße"), ["élan", "straße"]);
+    }
+
+    #[test]
+    fn possessives_are_dropped_before_or_after_lowercasing() {
+        assert_eq!(without_possessive(b"kremlin's"), b"kremlin");
+        assert_eq!(without_possessive(b"KREMLIN'S"), b"KREMLIN");
+        assert_eq!(without_possessive(b"'s"), b"'s");
+        assert_eq!(without_possessive(b"its"), b"its");
+    }
+
+    #[test]
+    fn sentences_beyond_the_scanned_characters_go_to_the_unicode_segmenter() {
+        assert!(matches!(
+            tokens("“Don’t” — 3.5…").0,
+            Segmenter::Scanner { .. }
+        ));
+        assert!(matches!(tokens("Élan").0, Segmenter::Unicode(_)));
+        assert!(matches!(tokens("e\u{301}").0, Segmenter::Unicode(_)));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn the_scanner_finds_the_words_unicode_segmentation_finds(
+            characters in prop::collection::vec(prop::sample::select(vec![
+                'a', 'Z', 'q', '1', '0', '_', ' ', '.', ',', ';', ':', '\'', '"', '-', '\r', '\n',
+                '\t', '%', '\u{2018}', '\u{2019}', '\u{201C}', '\u{201D}', '\u{2013}',
+                '\u{2014}', '\u{2026}', '\u{A0}',
+            ]), 0..40)
+        ) {
+            let sentence: String = characters.into_iter().collect();
+            let scanned: Vec<(usize, &str)> = Tokens(Segmenter::Scanner { sentence: &sentence, position: 0 })
+                .map(|token| (token.start, token.surface))
+                .collect();
+            let segmented: Vec<(usize, &str)> = sentence.unicode_word_indices().collect();
+            prop_assert_eq!(scanned, segmented);
+        }
     }
 }
