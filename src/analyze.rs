@@ -337,7 +337,7 @@ fn side_terms(visit: &Visit, counts: &TermCounts, side: Side, options: &Options)
     let mut found: Vec<Occurrence> = Vec::new();
     let mut containing: Vec<usize> = Vec::new();
     for (index, _, ids) in side_sentences(visit, counts, side) {
-        counts.find(&finder, ids, &mut found);
+        finder.find(ids, &mut found);
         let outlet = visit.outlets[index];
         for (k, hit) in found.iter().enumerate() {
             let slot = hit.slot;
@@ -404,7 +404,7 @@ fn side_terms(visit: &Visit, counts: &TermCounts, side: Side, options: &Options)
     let finder = counts.finder(listed.iter().map(|l| l.term));
     let mut token_bytes: Vec<Range<usize>> = Vec::new();
     for (number, (index, sentence, ids)) in side_sentences(visit, counts, side).enumerate() {
-        counts.find(&finder, ids, &mut found);
+        finder.find(ids, &mut found);
         if found.is_empty() {
             continue;
         }

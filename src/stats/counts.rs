@@ -230,11 +230,65 @@ fn for_each_extension(
     }
 }
 
-/// The terms being looked for, and every prefix leading to them: a table small enough to
-/// stay in cache while every sentence is walked.
+/// One step of a walk through a sentence towards the terms looked for: the sequence read so
+/// far, and its slot when it is itself looked for.
+#[derive(Debug, Clone, Copy)]
+struct Step {
+    id: u32,
+    slot: u32,
+}
+
+const NO_STEP: Step = Step {
+    id: NONE,
+    slot: NONE,
+};
+
+/// The terms being looked for, and every prefix leading to them: tables small enough to stay
+/// in cache while every sentence is walked.
 pub(crate) struct TermFinder {
-    /// Sequence key → (sequence id, its slot when it is itself looked for, else NONE).
-    steps: FxHashMap<u64, (u32, u32)>,
+    /// By token id: the step of that token alone. Most tokens start no term looked for, and
+    /// are passed over with one array read.
+    first_steps: Vec<Step>,
+    /// (prefix id, last token), packed → the step of that n-gram.
+    longer_steps: FxHashMap<u64, Step>,
+}
+
+fn step_key(prefix: u32, last: u32) -> u64 {
+    (u64::from(prefix) << 32) | u64::from(last)
+}
+
+impl TermFinder {
+    /// The occurrences of the terms looked for in a sentence's token ids (from
+    /// [`TermCounts::side_sentences`]), ordered by position then length.
+    pub fn find(&self, sentence: &[u32], out: &mut Vec<Occurrence>) {
+        out.clear();
+        for (start, &first) in sentence.iter().enumerate() {
+            let mut step = self
+                .first_steps
+                .get(first as usize)
+                .copied()
+                .unwrap_or(NO_STEP);
+            let mut length = 1;
+            while step.id != NONE {
+                if step.slot != NONE {
+                    out.push(Occurrence {
+                        position: start,
+                        length,
+                        slot: step.slot as usize,
+                    });
+                }
+                let Some(&token) = sentence.get(start + length) else {
+                    break;
+                };
+                step = self
+                    .longer_steps
+                    .get(&step_key(step.id, token))
+                    .copied()
+                    .unwrap_or(NO_STEP);
+                length += 1;
+            }
+        }
+    }
 }
 
 /// Term and token counts per side (indexed by [`crate::Side::index`]).
@@ -274,10 +328,6 @@ const SKETCH_FROM_POSITIONS: usize = 1 << 20;
 fn sketch_slot(prefix: u32, last: u32, bits: u32) -> usize {
     let key = (u64::from(prefix) << 32) | u64::from(last);
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
-}
-
-fn sequence_key(prefix: u32, last: u32) -> u64 {
-    (u64::from(prefix.wrapping_add(1)) << 32) | u64::from(last)
 }
 
 impl TermCounts {
@@ -403,11 +453,9 @@ impl TermCounts {
             .trailing_zeros();
         for k in 2..=self.max_ngram {
             let ends_longest = k == self.max_ngram;
-            let extensions = |count: &mut dyn FnMut(usize, u32, u32)| {
-                for (side, stream) in &self.articles {
-                    for_each_extension(&ids, &roles, stream, k, ends_longest, |prefix, last| {
-                        count(*side, prefix, last);
-                    });
+            let extensions = |side: usize, count: &mut dyn FnMut(u32, u32)| {
+                for (_, stream) in self.articles.iter().filter(|(of, _)| *of == side) {
+                    for_each_extension(&ids, &roles, stream, k, ends_longest, &mut *count);
                 }
             };
             // First a sketch of how often each k-gram occurs per side: saturating counters
@@ -416,31 +464,57 @@ impl TermCounts {
             // k-grams occur once, and storing them is most of the memory an analysis takes.
             let mut sketch = vec![[0u8; 3]; if sketched { 1 << sketch_bits } else { 0 }];
             if sketched {
-                extensions(&mut |side, prefix, last| {
-                    let slot = &mut sketch[sketch_slot(prefix, last, sketch_bits)][side];
-                    *slot = slot.saturating_add(1);
-                });
-            }
-            let mut level: FxHashMap<(u32, u32), [u32; 3]> = FxHashMap::default();
-            extensions(&mut |side, prefix, last| {
-                if sketched {
-                    let per_side = sketch[sketch_slot(prefix, last, sketch_bits)];
-                    if per_side.iter().all(|&n| u32::from(n) < min_count.min(255)) {
-                        return;
-                    }
+                for side in [0, 1, 2] {
+                    extensions(side, &mut |prefix, last| {
+                        let slot = &mut sketch[sketch_slot(prefix, last, sketch_bits)][side];
+                        *slot = slot.saturating_add(1);
+                    });
                 }
-                level.entry((prefix, last)).or_default()[side] += 1;
+            }
+            // The occurrences of a side as (prefix, last) packed in a u64, sorted, so that equal
+            // k-grams are neighbours, then collapsed into runs (k-gram, count): no table holds
+            // the many k-grams seen once, and one buffer serves the three sides in turn.
+            let mut occurrences: Vec<u64> = Vec::new();
+            let runs: [Vec<(u64, u32)>; 3] = std::array::from_fn(|side| {
+                occurrences.clear();
+                extensions(side, &mut |prefix, last| {
+                    if sketched {
+                        let per_side = sketch[sketch_slot(prefix, last, sketch_bits)];
+                        if per_side.iter().all(|&n| u32::from(n) < min_count.min(255)) {
+                            return;
+                        }
+                    }
+                    occurrences.push((u64::from(prefix) << 32) | u64::from(last));
+                });
+                occurrences.sort_unstable();
+                occurrences
+                    .chunk_by(|a, b| a == b)
+                    .map(|run| (run[0], run.len() as u32))
+                    .collect()
             });
             drop(sketch);
-            // Kept in key order, so that ids do not depend on the hash table's layout.
-            let mut kept: Vec<((u32, u32), [u32; 3])> = level
-                .into_iter()
-                .filter(|&(_, per_side)| frequent(per_side, min_count))
-                .collect();
-            kept.sort_unstable_by_key(|&(key, _)| key);
-            for ((prefix, last), per_side) in kept {
-                let id = self.keep(prefix, last, per_side);
-                ids.longer.insert((prefix, last), id);
+            drop(occurrences);
+            // Merged in key order, so that ids do not depend on the order of the articles.
+            let mut rest = runs.each_ref().map(|side| side.as_slice());
+            while let Some(key) = rest
+                .iter()
+                .filter_map(|side| side.first())
+                .map(|run| run.0)
+                .min()
+            {
+                let mut per_side = [0; 3];
+                for (count, side) in per_side.iter_mut().zip(&mut rest) {
+                    if let Some((&(first, n), later)) = side.split_first() {
+                        if first == key {
+                            (*count, *side) = (n, later);
+                        }
+                    }
+                }
+                if frequent(per_side, min_count) {
+                    let (prefix, last) = ((key >> 32) as u32, key as u32);
+                    let id = self.keep(prefix, last, per_side);
+                    ids.longer.insert((prefix, last), id);
+                }
             }
         }
         // Prefixes ending with a stopword were counted for the pruning only.
@@ -471,52 +545,34 @@ impl TermCounts {
     /// A finder for `terms` (sequence ids of terms, as in `counts`), which reports each by
     /// its place in `terms`.
     pub fn finder(&self, terms: impl IntoIterator<Item = u32>) -> TermFinder {
-        let mut steps: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
+        let mut finder = TermFinder {
+            first_steps: vec![NO_STEP; self.token_text.len()],
+            longer_steps: FxHashMap::default(),
+        };
         for (slot, term) in terms.into_iter().enumerate() {
             let mut current = term;
-            let mut own_slot = slot as u32;
-            while current != NONE {
-                let Sequence { prefix, last } = self.sequences[current as usize];
-                let step = steps
-                    .entry(sequence_key(prefix, last))
-                    .or_insert((current, NONE));
-                if own_slot != NONE {
-                    step.1 = own_slot;
+            let mut own_slot = Some(slot as u32);
+            while let Some(&Sequence { prefix, last }) = self.sequences.get(current as usize) {
+                let step = if prefix == NONE {
+                    finder.first_steps.get_mut(last as usize)
+                } else {
+                    Some(
+                        finder
+                            .longer_steps
+                            .entry(step_key(prefix, last))
+                            .or_insert(NO_STEP),
+                    )
+                };
+                if let Some(step) = step {
+                    step.id = current;
+                    if let Some(slot) = own_slot.take() {
+                        step.slot = slot;
+                    }
                 }
-                own_slot = NONE;
                 current = prefix;
             }
         }
-        TermFinder { steps }
-    }
-
-    /// The occurrences of the finder's terms in a sentence's token ids (from
-    /// [`TermCounts::side_sentences`]), ordered by position then length.
-    pub fn find(&self, finder: &TermFinder, sentence: &[u32], out: &mut Vec<Occurrence>) {
-        out.clear();
-        for start in 0..sentence.len() {
-            if !self.token_info[sentence[start] as usize].can_edge_a_term() {
-                continue;
-            }
-            let mut prefix = NONE;
-            for (offset, &token) in sentence[start..].iter().take(self.max_ngram).enumerate() {
-                let info = self.token_info[token as usize];
-                if !info.has_letter {
-                    break;
-                }
-                let Some(&(id, slot)) = finder.steps.get(&sequence_key(prefix, token)) else {
-                    break;
-                };
-                prefix = id;
-                if slot != NONE && !info.is_stopword {
-                    out.push(Occurrence {
-                        position: start,
-                        length: offset + 1,
-                        slot: slot as usize,
-                    });
-                }
-            }
-        }
+        finder
     }
 
     /// The normalized term: its tokens joined by one space.
@@ -720,7 +776,7 @@ mod tests {
         let finder = counts.finder(wanted);
         let ids = counts.side_sentences(0).next().unwrap();
         let mut found = Vec::new();
-        counts.find(&finder, ids, &mut found);
+        finder.find(ids, &mut found);
         let spans: Vec<(usize, usize, String)> = found
             .iter()
             .map(|o| (o.position, o.length, counts.term_text(wanted[o.slot])))
