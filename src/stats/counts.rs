@@ -91,14 +91,22 @@ impl SequenceIds {
     }
 }
 
-/// Normalized token text → token id. Nearly every word fits in 15 bytes, and those are keyed
-/// by their bytes and length packed into a `u128`: a lookup then compares two integers,
-/// where a string key would follow a pointer to the text and compare it byte by byte (a
-/// tenth of the whole analysis, measured).
+/// A token's id, and its occurrences per side so far: counted in the token's table entry,
+/// which the lookup has just brought into cache, rather than in an array by id.
+#[derive(Debug, Clone, Copy)]
+struct TokenEntry {
+    id: u32,
+    per_side: [u32; 3],
+}
+
+/// Normalized token text → token entry. Nearly every word fits in 15 bytes, and those are
+/// keyed by their bytes and length packed into a `u128`: a lookup then compares two
+/// integers, where a string key would follow a pointer to the text and compare it byte by
+/// byte (a tenth of the whole analysis, measured).
 #[derive(Default)]
 struct TokenIds {
-    short: FxHashMap<u128, u32>,
-    long: FxHashMap<Box<str>, u32>,
+    short: FxHashMap<u128, TokenEntry>,
+    long: FxHashMap<Box<str>, TokenEntry>,
 }
 
 const ONE_PER_BYTE: u64 = 0x0101_0101_0101_0101;
@@ -156,19 +164,29 @@ impl TokenIds {
         Self::pack(without_possessive(surface.as_bytes()), true)
     }
 
-    fn get(&self, text: &str) -> Option<u32> {
+    fn get_mut(&mut self, text: &str) -> Option<&mut TokenEntry> {
         match Self::short_key(text) {
-            Some(key) => self.short.get(&key),
-            None => self.long.get(text),
+            Some(key) => self.short.get_mut(&key),
+            None => self.long.get_mut(text),
         }
-        .copied()
     }
 
-    fn insert(&mut self, text: &str, id: u32) {
+    fn insert(&mut self, text: &str, entry: TokenEntry) {
         match Self::short_key(text) {
-            Some(key) => self.short.insert(key, id),
-            None => self.long.insert(text.into(), id),
+            Some(key) => self.short.insert(key, entry),
+            None => self.long.insert(text.into(), entry),
         };
+    }
+
+    /// The occurrences per side of each of the `tokens` tokens, by id.
+    fn counts_by_id(&self, tokens: usize) -> Vec<[u32; 3]> {
+        let mut counts = vec![[0; 3]; tokens];
+        for entry in self.short.values().chain(self.long.values()) {
+            if let Some(count) = counts.get_mut(entry.id as usize) {
+                *count = entry.per_side;
+            }
+        }
+        counts
     }
 }
 
@@ -298,8 +316,6 @@ pub(crate) struct TermCounts {
     token_ids: TokenIds,
     token_text: Vec<Box<str>>,
     token_info: Vec<TokenInfo>,
-    /// Occurrences of each token per side; emptied by `finish`.
-    token_count: Vec<[u32; 3]>,
     sequences: Vec<Sequence>,
     /// y_w per side, by sequence id (zero, once counted, for sequences that are not terms:
     /// the prefixes ending with a stopword).
@@ -340,7 +356,6 @@ impl TermCounts {
             token_ids: TokenIds::default(),
             token_text: Vec::new(),
             token_info: Vec::new(),
-            token_count: Vec::new(),
             sequences: Vec::new(),
             counts: Vec::new(),
             words: [0; 3],
@@ -357,24 +372,38 @@ impl TermCounts {
         self.sequences.len()
     }
 
-    fn intern_token(&mut self, surface: &str) -> u32 {
-        let known = TokenIds::surface_key(surface).and_then(|key| self.token_ids.short.get(&key));
-        if let Some(&id) = known {
-            return id;
-        }
-        normalize_token(surface, &mut self.scratch_token);
+    /// The id of a token of `side`, counting the occurrence.
+    fn intern_token(&mut self, surface: &str, side: usize) -> u32 {
+        let known = match TokenIds::surface_key(surface) {
+            Some(key) => self.token_ids.short.get_mut(&key),
+            None => None,
+        };
+        let entry = match known {
+            Some(entry) => entry,
+            None => {
+                normalize_token(surface, &mut self.scratch_token);
+                match self.token_ids.get_mut(&self.scratch_token) {
+                    Some(entry) => entry,
+                    None => return self.add_token(side),
+                }
+            }
+        };
+        entry.per_side[side] += 1;
+        entry.id
+    }
+
+    /// Gives the token in `scratch_token` the next id, with one occurrence in `side`.
+    fn add_token(&mut self, side: usize) -> u32 {
         let text = self.scratch_token.as_str();
-        if let Some(id) = self.token_ids.get(text) {
-            return id;
-        }
         let id = self.token_text.len() as u32;
         self.token_info.push(TokenInfo {
             has_letter: text.chars().any(char::is_alphabetic)
                 && text.chars().nth(MAX_TERM_TOKEN_CHARS).is_none(),
             is_stopword: is_stopword(text),
         });
-        self.token_count.push([0; 3]);
-        self.token_ids.insert(text, id);
+        let mut per_side = [0; 3];
+        per_side[side] = 1;
+        self.token_ids.insert(text, TokenEntry { id, per_side });
         self.token_text.push(text.into());
         id
     }
@@ -387,8 +416,7 @@ impl TermCounts {
         for sentence in sentences {
             let first = ids.len();
             for token in tokens(sentence) {
-                let id = self.intern_token(token.surface);
-                self.token_count[id as usize][side] += 1;
+                let id = self.intern_token(token.surface, side);
                 ids.push(id);
             }
             let sentence_ids = &ids[first..];
@@ -418,7 +446,8 @@ impl TermCounts {
     /// those frequent in some side.
     pub fn finish(&mut self) {
         self.scratch_ids = Vec::new();
-        let token_count = std::mem::take(&mut self.token_count);
+        // Words are all interned now: their table gives way to counts by id.
+        let token_count = std::mem::take(&mut self.token_ids).counts_by_id(self.token_text.len());
         let min_count = self.min_count;
         let roles: Vec<Role> = self
             .token_info
@@ -635,7 +664,11 @@ mod tests {
         counts.count_article(0, [sentence.as_str(), sentence.to_uppercase().as_str()]);
         assert_eq!(counts.token_text.len(), words.len());
         for (id, word) in words.iter().enumerate() {
-            assert_eq!(counts.token_ids.get(word), Some(id as u32));
+            let entry = counts
+                .token_ids
+                .get_mut(word)
+                .map(|entry| (entry.id, entry.per_side));
+            assert_eq!(entry, Some((id as u32, [2, 0, 0])));
             assert_eq!(&*counts.token_text[id], *word);
         }
     }
