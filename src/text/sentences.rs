@@ -3,6 +3,7 @@
 //! followed by white space and then something other than a lowercase letter, except after
 //! abbreviations that news style puts before a name or a number ("Sen.", "Dr.", "U.S.", "No.").
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// Titles and abbreviations after which a full stop never ends a sentence.
@@ -42,21 +43,29 @@ fn is_closer(c: char) -> bool {
     )
 }
 
-/// The word just before byte `dot` (letters, digits and inner dots), lowercased.
-fn word_before(text: &str, dot: usize) -> String {
+/// The word just before byte `dot` (letters, digits and inner dots), as written.
+fn word_before(text: &str, dot: usize) -> &str {
     let head = &text[..dot];
     let start = head
         .char_indices()
         .rev()
         .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
         .map_or(0, |(i, c)| i + c.len_utf8());
-    head[start..].trim_start_matches('.').to_lowercase()
+    head[start..].trim_start_matches('.')
 }
 
 /// Whether a full stop at byte `dot`, followed (after spaces) by `next`, ends a sentence.
 fn full_stop_ends_sentence(text: &str, dot: usize, next: char) -> bool {
-    let word = word_before(text, dot);
-    if NEVER_FINAL.contains(&word.as_str()) {
+    let written = word_before(text, dot);
+    // An ASCII word, as nearly every one is, is compared to the lists ignoring case rather
+    // than lowercased into a new string: a full stop ends most sentences.
+    let word: Cow<str> = if written.is_ascii() {
+        Cow::Borrowed(written)
+    } else {
+        Cow::Owned(written.to_lowercase())
+    };
+    let is_one_of = |list: &[&str]| list.iter().any(|entry| entry.eq_ignore_ascii_case(&word));
+    if is_one_of(NEVER_FINAL) {
         return false;
     }
     let mut letters = word.chars();
@@ -66,7 +75,7 @@ fn full_stop_ends_sentence(text: &str, dot: usize, next: char) -> bool {
             return false;
         }
     }
-    !(BEFORE_NUMBER.contains(&word.as_str()) && next.is_ascii_digit())
+    !(is_one_of(BEFORE_NUMBER) && next.is_ascii_digit())
 }
 
 /// The first bytes of every line break and terminator: ASCII ones, and the lead bytes of
@@ -178,6 +187,18 @@ mod tests {
             split("Sen. Dana Whitfield met Dr. Ruiz in the U.S. Capitol. They spoke."),
             [
                 "Sen. Dana Whitfield met Dr. Ruiz in the U.S. Capitol.",
+                "They spoke."
+            ]
+        );
+    }
+
+    #[test]
+    fn abbreviations_are_recognized_in_any_case() {
+        // U+212A KELVIN SIGN lowercases to an ASCII "k".
+        assert_eq!(
+            split("SEN. Whitfield left the U.\u{212A}. Capitol. They spoke."),
+            [
+                "SEN. Whitfield left the U.\u{212A}. Capitol.",
                 "They spoke."
             ]
         );
