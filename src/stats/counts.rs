@@ -113,6 +113,7 @@ const ONE_PER_BYTE: u64 = 0x0101_0101_0101_0101;
 
 /// At most 8 bytes as a little-endian integer, zero above them: one or two overlapping
 /// loads, instead of a copy into a buffer (which stalls the load that follows it).
+#[inline]
 fn load_le(bytes: &[u8]) -> u64 {
     if let Some(word) = bytes.first_chunk::<8>() {
         return u64::from_le_bytes(*word);
@@ -128,6 +129,7 @@ fn load_le(bytes: &[u8]) -> u64 {
 
 /// The bytes of an ASCII word, lowercased 8 at a time: 0x20 added to those from `A` to `Z`.
 /// No byte carries into the next, as every byte is below 0x80.
+#[inline]
 fn ascii_lowercase_8(word: u64) -> u64 {
     let from_a = word.wrapping_add(ONE_PER_BYTE * (0x80 - b'A' as u64));
     let past_z = word.wrapping_add(ONE_PER_BYTE * (0x80 - b'Z' as u64 - 1));
@@ -137,6 +139,7 @@ fn ascii_lowercase_8(word: u64) -> u64 {
 
 impl TokenIds {
     /// Up to 15 bytes and their count in the top byte, as a `u128`.
+    #[inline]
     fn pack(bytes: &[u8], lowercase_ascii: bool) -> Option<u128> {
         if bytes.len() > 15 {
             return None;
@@ -160,15 +163,9 @@ impl TokenIds {
 
     /// The key of the normalized form of an ASCII word, from the word as written: the same
     /// bytes, lowercased as they are packed (SPEC §3), without writing the form out.
+    #[inline]
     fn surface_key(surface: &str) -> Option<u128> {
         Self::pack(without_possessive(surface.as_bytes()), true)
-    }
-
-    fn get_mut(&mut self, text: &str) -> Option<&mut TokenEntry> {
-        match Self::short_key(text) {
-            Some(key) => self.short.get_mut(&key),
-            None => self.long.get_mut(text),
-        }
     }
 
     fn insert(&mut self, text: &str, entry: TokenEntry) {
@@ -374,22 +371,22 @@ impl TermCounts {
 
     /// The id of a token of `side`, counting the occurrence.
     fn intern_token(&mut self, surface: &str, side: usize) -> u32 {
-        let known = match TokenIds::surface_key(surface) {
+        // An ASCII word is keyed straight from its bytes; any other is normalized first.
+        let key = TokenIds::surface_key(surface).or_else(|| {
+            normalize_token(surface, &mut self.scratch_token);
+            TokenIds::short_key(&self.scratch_token)
+        });
+        // One lookup site, which the WASM build (optimized for size) then inlines.
+        let known = match key {
             Some(key) => self.token_ids.short.get_mut(&key),
-            None => None,
+            None => self.token_ids.long.get_mut(self.scratch_token.as_str()),
         };
-        let entry = match known {
-            Some(entry) => entry,
-            None => {
-                normalize_token(surface, &mut self.scratch_token);
-                match self.token_ids.get_mut(&self.scratch_token) {
-                    Some(entry) => entry,
-                    None => return self.add_token(side),
-                }
-            }
-        };
-        entry.per_side[side] += 1;
-        entry.id
+        if let Some(entry) = known {
+            entry.per_side[side] += 1;
+            return entry.id;
+        }
+        normalize_token(surface, &mut self.scratch_token);
+        self.add_token(side)
     }
 
     /// Gives the token in `scratch_token` the next id, with one occurrence in `side`.
@@ -662,15 +659,10 @@ mod tests {
         let sentence = words.join(" ");
         let mut counts = TermCounts::new(1, 1);
         counts.count_article(0, [sentence.as_str(), sentence.to_uppercase().as_str()]);
-        assert_eq!(counts.token_text.len(), words.len());
-        for (id, word) in words.iter().enumerate() {
-            let entry = counts
-                .token_ids
-                .get_mut(word)
-                .map(|entry| (entry.id, entry.per_side));
-            assert_eq!(entry, Some((id as u32, [2, 0, 0])));
-            assert_eq!(&*counts.token_text[id], *word);
-        }
+        let texts: Vec<&str> = counts.token_text.iter().map(|text| &**text).collect();
+        assert_eq!(texts, words);
+        let per_token = counts.token_ids.counts_by_id(words.len());
+        assert_eq!(per_token, vec![[2, 0, 0]; words.len()]);
     }
 
     #[test]

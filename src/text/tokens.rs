@@ -145,6 +145,7 @@ pub fn normalize_token(surface: &str, out: &mut String) {
 
 /// A word without its trailing possessive `'s`, if it has one and something before it. `'S`
 /// counts too, so that the rule can run on ASCII words before they are lowercased.
+#[inline]
 pub fn without_possessive(word: &[u8]) -> &[u8] {
     match word {
         [stem @ .., b'\'', b's' | b'S'] if !stem.is_empty() => stem,
