@@ -16,19 +16,25 @@ const python = lines('python.jsonl');
 const [browser] = lines('browser.jsonl');
 const machine = JSON.parse(readFileSync(join(dir, 'machine.json'), 'utf8'));
 
-const by = (rows) => Object.fromEntries(rows.map((r) => [r.articles, r]));
+// One row per article count; of several rounds, the one with the lowest median.
+const by = (rows) => {
+  const best = {};
+  for (const r of rows) if (!best[r.articles] || r.median_ms < best[r.articles].median_ms) best[r.articles] = r;
+  return best;
+};
 const N = by(native);
 const W = by(wasm);
-W[wasmMemory.articles] ??= { articles: wasmMemory.articles, median_ms: wasmMemory.ms, runs: 1 };
+W[wasmMemory.articles] ??= { articles: wasmMemory.articles, median_ms: wasmMemory.ms, first_ms: wasmMemory.ms, runs: 1 };
 const P = by(python);
-const sizes = native.map((r) => r.articles);
+const sizes = Object.keys(N).map(Number).sort((a, b) => a - b);
 const f = (x, d = 1) => (x == null ? '—' : x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }));
 const mb = (b) => f(b / 1e6, 1);
 
 // Targets.
 const perArticle = (n) => N[n].median_ms / n;
 const growth = perArticle(sizes.at(-1)) / perArticle(sizes[0]);
-const vsPython = P[1000].median_ms / N[1000].median_ms;
+// The baseline's fastest run, against our best round's median: the ratio that flatters us least.
+const vsPython = P[1000].min_ms / N[1000].median_ms;
 const wasmRatios = sizes.filter((n) => W[n]).map((n) => [n, W[n].median_ms / N[n].median_ms]);
 const worstWasm = Math.max(...wasmRatios.filter(([n]) => n <= 1000).map(([, r]) => r));
 const memRatio = wasmMemory.wasm_memory_peak / wasmMemory.input_bytes;
@@ -83,7 +89,7 @@ function svg() {
 
 const row = (n) => {
   const r = N[n];
-  return `| ${n.toLocaleString('en-US')} | ${mb(r.text_bytes)} | ${f(r.median_ms, 1)} | ${f(r.text_bytes / 1e3 / r.median_ms, 1)} | ${f(n / r.median_ms * 1000, 0)} | ${f(r.median_ms / n * 1000, 0)} | ${W[n] ? f(W[n].median_ms, 1) : '—'} | ${W[n] ? f(W[n].median_ms / r.median_ms, 2) + '×' : '—'} | ${P[n] ? f(P[n].median_ms, 0) : '—'} | ${P[n] ? f(P[n].median_ms / r.median_ms, 1) + '×' : '—'} |`;
+  return `| ${n.toLocaleString('en-US')} | ${mb(r.text_bytes)} | ${f(r.median_ms, 1)} | ${f(r.text_bytes / 1e3 / r.median_ms, 1)} | ${f(n / r.median_ms * 1000, 0)} | ${f(r.median_ms / n * 1000, 0)} | ${W[n] ? f(W[n].median_ms, 1) : '—'} | ${W[n] ? f(W[n].median_ms / r.median_ms, 2) + '×' : '—'} | ${W[n] ? f(W[n].first_ms, 1) : '—'} | ${P[n] ? f(P[n].min_ms, 0) : '—'} | ${P[n] ? f(P[n].min_ms / r.median_ms, 1) + '×' : '—'} |`;
 };
 const md = `# Benchmarks
 
@@ -101,7 +107,16 @@ Corpus: \`python3 benches/gen_corpus.py\` (seed 20250602): stories of 10 to 10 0
 side-specific framing terms). Times are medians of repeated runs of the full analysis: story
 JSON text in, report JSON out (native: \`analyze_json\` + \`Report::to_json\`; WASM: the
 package's \`analyze(text)\`, which also copies the text in and parses the report into a JS
-object).
+object), each harness first calling it untimed for 1 s (\`BENCH_WARMUP_MS\`). V8 runs new
+WASM code unoptimized and swaps in optimized code over the first hundreds of milliseconds:
+measured once on this machine (2026-11-23), the 10-article story takes 17 ms on the first call, 2–5 ms over
+the next ten and settles at 1.3 ms after about fifty; in Chromium the 100-article story
+takes 75 ms, then about 25 ms, and settles at 11 ms after about twenty calls. The settled
+time is what the ratios compare; the first call, what a page that analyzes once pays, is
+reported apart. Native and WASM-in-Node take turns for three rounds, and each side's best
+round median is the one shown and compared: on a shared machine, a slow spell lasts seconds
+and would otherwise fall on one side only. The Python baseline is shown by its fastest of
+three runs, which flatters the ratio to it the least.
 
 ![time against article count](benchmarks.svg)
 
@@ -113,11 +128,12 @@ ${targets.map(([t, v, ok]) => `| ${t} | ${v} | ${ok ? 'pass' : '**FAIL**'} |`).j
 
 ## Time
 
-| articles | text MB | native ms | native MB/s | articles/s | µs/article | WASM (Node) ms | WASM ÷ native | Python ms | Python ÷ native |
-|---|---|---|---|---|---|---|---|---|---|
+| articles | text MB | native ms | native MB/s | articles/s | µs/article | WASM (Node) ms | WASM ÷ native | WASM first call ms | Python ms (fastest of 3) | Python ÷ native |
+|---|---|---|---|---|---|---|---|---|---|---|
 ${sizes.map(row).join('\n')}
 
-WASM for 10 000 articles is one run in a fresh module (the memory measurement below).
+WASM for 10 000 articles is one run in a fresh module (the memory measurement below), so
+a first call, not a settled time; it is left out of the WASM ÷ native target.
 The Python baseline (benches/baseline.py, benches/requirements.txt) is what a researcher would
 write: \`CountVectorizer(ngram_range=(1, 3))\` and numpy computing the same SPEC §3 z-scores
 (side against the rest, prior 500, same stopword rule, min count and outlet rule), without
@@ -128,7 +144,8 @@ It is run up to 1 000 articles.
 
 | measure | value |
 |---|---|
-| WASM \`analyze\` in the page (median of 15) | ${f(browser.wasm_median_ms, 1)} ms (${f(browser.wasm_median_ms / N[100].median_ms, 2)}× native) |
+| WASM \`analyze\` in the page (median of 15, after the warm-up) | ${f(browser.wasm_median_ms, 1)} ms (${f(browser.wasm_median_ms / N[100].median_ms, 2)}× native) |
+| … its first call in the page | ${f(browser.wasm_first_ms, 1)} ms |
 | widget, first element in a fresh page (engine fetched and compiled in its worker): connected → \`bias-compare-ready\` | ${f(browser.widget_cold.ready_ms, 1)} ms |
 | … → first frame after it | ${f(browser.widget_cold.frame_ms, 1)} ms |
 | … main-thread work in that span (script ${f(browser.widget_cold.script_ms, 1)}, style ${f(browser.widget_cold.style_ms, 1)}, layout ${f(browser.widget_cold.layout_ms, 1)}; range of the ${browser.widget_cold.runs} runs ${f(browser.widget_cold.main_thread_min_ms, 1)}–${f(browser.widget_cold.main_thread_max_ms, 1)}) | ${f(browser.widget_cold.main_thread_ms, 1)} ms |
@@ -147,6 +164,24 @@ time is ThreadTime, which a busy machine inflates much less than the wall-clock 
 read before \`appendChild\` and after the first frame that follows \`bias-compare-ready\`;
 waiting for the network and off-thread compilation is not counted, the benchmark's own
 \`evaluate\` calls are (a fraction of a millisecond).
+
+Why the cold render misses its target, from a trace of one cold run on this machine
+(\`node benches/browser.mjs --trace FILE\`, 2026-11-23): the main thread spends its time in
+Blink's first style and layout of the panel (30 term rows, each with three labelled bars) and
+its first paint, all of which the warm second element does in a third of the time; and
+during that whole final task, which took 134 ms, the thread was on a core for only 42 ms.
+For the same 134 ms a V8 background thread was compiling the engine's optimized code
+(\`wasm.TopTierCompilation\`: tier-up triggered by the analysis that has just run in the
+worker), while the browser, compositor and display-compositor threads took their turns on
+the machine's two cores. So the wall-clock task time is about two and a half times the
+main thread's CPU time here; on a phone with more cores much less of it would be waiting.
+Experiments (A/B, same session, not kept): one element per bar instead of four (the
+panel's elements from about 600 to 330) and one bold weight instead of three changed
+neither figure; dropping the container queries showed no difference within the noise of a
+busy machine; a host page already using the widget's font and weights cut the wall-clock
+time by about 30 ms but the CPU time by only 3 ms (the font set-up is waiting, not work).
+Leaving out the bars' letters and values saved about 12 ms of CPU time: the text boxes,
+not the elements, are what costs, and the numbers are what classrooms need.
 
 ## Memory
 
