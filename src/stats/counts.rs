@@ -91,22 +91,53 @@ impl SequenceIds {
     }
 }
 
-/// A token's id, and its occurrences per side so far: counted in the token's table entry,
-/// which the lookup has just brought into cache, rather than in an array by id.
+/// A token's key (when short) and its occurrences per side so far, by token id: the key
+/// compare of a lookup has just brought the entry into cache, so counting it there costs no
+/// second miss.
 #[derive(Debug, Clone, Copy)]
 struct TokenEntry {
-    id: u32,
+    key: ShortKey,
     per_side: [u32; 3],
 }
 
-/// Normalized token text → token entry. Nearly every word fits in 15 bytes, and those are
-/// keyed by their bytes and length packed into a `u128`: a lookup then compares two
-/// integers, where a string key would follow a pointer to the text and compare it byte by
-/// byte (a tenth of the whole analysis, measured).
-#[derive(Default)]
+/// Up to 15 bytes of a normalized token, and their count in the top byte of the second
+/// word. Two `u64`, not a `u128`: WASM has 64-bit integers but not 128-bit ones, and
+/// comparing or hashing a `u128` there takes several calls' worth of code.
+type ShortKey = [u64; 2];
+
+/// The key of tokens too long for a [`ShortKey`] in their entry: its length byte (255) is
+/// never that of a short key (at most 15).
+const LONG: ShortKey = [0, u64::MAX];
+
+/// Normalized token text → token id, and each token's entry. Nearly every word fits in 15
+/// bytes, and those are keyed by their bytes and length packed into a [`ShortKey`]: a lookup
+/// then compares two integers, where a string key would follow a pointer to the text and
+/// compare it byte by byte (a tenth of the whole analysis, measured).
+///
+/// Short keys are found in an open-addressing table of token ids rather than a general hash
+/// map: a slot is 4 bytes, so the table of a story's words stays in cache, and its key sits
+/// in the dense `entries`, where the frequent words (seen first, so with low ids) are
+/// neighbours. The WASM build runs this lookup at about half the cost of the hash map's.
 struct TokenIds {
-    short: FxHashMap<u128, TokenEntry>,
-    long: FxHashMap<Box<str>, TokenEntry>,
+    /// Id + 1 of a short token in each slot, 0 for none; a power of two long, at most half
+    /// full, probed linearly from the key's hash.
+    slots: Vec<u32>,
+    /// By token id.
+    entries: Vec<TokenEntry>,
+    long: FxHashMap<Box<str>, u32>,
+}
+
+/// Slots of a new token table: enough for a story of a few hundred articles without growing.
+const FIRST_SLOTS: usize = 1 << 12;
+
+impl Default for TokenIds {
+    fn default() -> TokenIds {
+        TokenIds {
+            slots: vec![0; FIRST_SLOTS],
+            entries: Vec::new(),
+            long: FxHashMap::default(),
+        }
+    }
 }
 
 const ONE_PER_BYTE: u64 = 0x0101_0101_0101_0101;
@@ -138,9 +169,9 @@ fn ascii_lowercase_8(word: u64) -> u64 {
 }
 
 impl TokenIds {
-    /// Up to 15 bytes and their count in the top byte, as a `u128`.
+    /// Up to 15 bytes and their count in the top byte, as a [`ShortKey`].
     #[inline]
-    fn pack(bytes: &[u8], lowercase_ascii: bool) -> Option<u128> {
+    fn pack(bytes: &[u8], lowercase_ascii: bool) -> Option<ShortKey> {
         if bytes.len() > 15 {
             return None;
         }
@@ -153,37 +184,98 @@ impl TokenIds {
             (low, high) = (ascii_lowercase_8(low), ascii_lowercase_8(high));
         }
         high |= (bytes.len() as u64) << 56;
-        Some(u128::from(low) | u128::from(high) << 64)
+        Some([low, high])
     }
 
     /// The key of a normalized token that fits in 15 bytes.
-    fn short_key(text: &str) -> Option<u128> {
+    fn short_key(text: &str) -> Option<ShortKey> {
         Self::pack(text.as_bytes(), false)
     }
 
     /// The key of the normalized form of an ASCII word, from the word as written: the same
     /// bytes, lowercased as they are packed (SPEC §3), without writing the form out.
     #[inline]
-    fn surface_key(surface: &str) -> Option<u128> {
+    fn surface_key(surface: &str) -> Option<ShortKey> {
         Self::pack(without_possessive(surface.as_bytes()), true)
     }
 
-    fn insert(&mut self, text: &str, entry: TokenEntry) {
-        match Self::short_key(text) {
-            Some(key) => self.short.insert(key, entry),
-            None => self.long.insert(text.into(), entry),
-        };
+    /// The slot where a probe for `key` starts (Fibonacci hashing: the top bits of the
+    /// product, which every key byte reaches).
+    #[inline]
+    fn home(&self, key: ShortKey) -> usize {
+        let bits = self.slots.len().trailing_zeros();
+        let hash = (key[0].wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ key[1])
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        (hash >> (64 - bits)) as usize
     }
 
-    /// The occurrences per side of each of the `tokens` tokens, by id.
-    fn counts_by_id(&self, tokens: usize) -> Vec<[u32; 3]> {
-        let mut counts = vec![[0; 3]; tokens];
-        for entry in self.short.values().chain(self.long.values()) {
-            if let Some(count) = counts.get_mut(entry.id as usize) {
-                *count = entry.per_side;
+    /// The slot holding `key`'s id, or the empty slot where it would go.
+    #[inline]
+    fn probe(&self, key: ShortKey) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut at = self.home(key);
+        // The table is at most half full, so the probe meets an empty slot.
+        while let Some(&slot) = self.slots.get(at) {
+            let known = slot
+                .checked_sub(1)
+                .and_then(|id| self.entries.get(id as usize));
+            match known {
+                Some(entry) if entry.key != key => at = (at + 1) & mask,
+                _ => break,
             }
         }
-        counts
+        at
+    }
+
+    /// The id of the short token with this key, if interned.
+    #[inline]
+    fn find_short(&self, key: ShortKey) -> Option<u32> {
+        let slot = *self.slots.get(self.probe(key))?;
+        slot.checked_sub(1)
+    }
+
+    /// Interns `text` with the next id, counted once in `side`.
+    fn insert(&mut self, text: &str, side: usize) {
+        let id = self.entries.len() as u32;
+        let mut per_side = [0; 3];
+        per_side[side] = 1;
+        let key = Self::short_key(text);
+        self.entries.push(TokenEntry {
+            key: key.unwrap_or(LONG),
+            per_side,
+        });
+        match key {
+            Some(key) => {
+                if 2 * (self.entries.len() - self.long.len()) > self.slots.len() {
+                    self.grow();
+                }
+                let at = self.probe(key);
+                if let Some(slot) = self.slots.get_mut(at) {
+                    *slot = id + 1;
+                }
+            }
+            None => {
+                self.long.insert(text.into(), id);
+            }
+        }
+    }
+
+    /// Doubles the slots, placing every short token again.
+    fn grow(&mut self) {
+        self.slots = vec![0; 2 * self.slots.len()];
+        for (id, entry) in self.entries.iter().enumerate() {
+            if entry.key != LONG {
+                let at = self.probe(entry.key);
+                if let Some(slot) = self.slots.get_mut(at) {
+                    *slot = id as u32 + 1;
+                }
+            }
+        }
+    }
+
+    /// The occurrences per side of each token, by id.
+    fn counts_by_id(&self) -> Vec<[u32; 3]> {
+        self.entries.iter().map(|entry| entry.per_side).collect()
     }
 }
 
@@ -378,12 +470,18 @@ impl TermCounts {
         });
         // One lookup site, which the WASM build (optimized for size) then inlines.
         let known = match key {
-            Some(key) => self.token_ids.short.get_mut(&key),
-            None => self.token_ids.long.get_mut(self.scratch_token.as_str()),
+            Some(key) => self.token_ids.find_short(key),
+            None => self
+                .token_ids
+                .long
+                .get(self.scratch_token.as_str())
+                .copied(),
         };
-        if let Some(entry) = known {
-            entry.per_side[side] += 1;
-            return entry.id;
+        if let Some(id) = known {
+            if let Some(entry) = self.token_ids.entries.get_mut(id as usize) {
+                entry.per_side[side] += 1;
+                return id;
+            }
         }
         normalize_token(surface, &mut self.scratch_token);
         self.add_token(side)
@@ -398,9 +496,7 @@ impl TermCounts {
                 && text.chars().nth(MAX_TERM_TOKEN_CHARS).is_none(),
             is_stopword: is_stopword(text),
         });
-        let mut per_side = [0; 3];
-        per_side[side] = 1;
-        self.token_ids.insert(text, TokenEntry { id, per_side });
+        self.token_ids.insert(text, side);
         self.token_text.push(text.into());
         id
     }
@@ -444,7 +540,7 @@ impl TermCounts {
     pub fn finish(&mut self) {
         self.scratch_ids = Vec::new();
         // Words are all interned now: their table gives way to counts by id.
-        let token_count = std::mem::take(&mut self.token_ids).counts_by_id(self.token_text.len());
+        let token_count = std::mem::take(&mut self.token_ids).counts_by_id();
         let min_count = self.min_count;
         let roles: Vec<Role> = self
             .token_info
@@ -661,8 +757,32 @@ mod tests {
         counts.count_article(0, [sentence.as_str(), sentence.to_uppercase().as_str()]);
         let texts: Vec<&str> = counts.token_text.iter().map(|text| &**text).collect();
         assert_eq!(texts, words);
-        let per_token = counts.token_ids.counts_by_id(words.len());
+        let per_token = counts.token_ids.counts_by_id();
         assert_eq!(per_token, vec![[2, 0, 0]; words.len()]);
+    }
+
+    #[test]
+    fn the_token_table_grows_and_keeps_every_id() {
+        let words: Vec<String> = (0..3 * FIRST_SLOTS).map(|i| format!("w{i}")).collect();
+        let mut ids = TokenIds::default();
+        for word in &words {
+            ids.insert(word, 1);
+        }
+        ids.insert(&"long".repeat(5), 2);
+        assert!(ids.slots.len() >= 2 * 3 * FIRST_SLOTS);
+        for (id, word) in words.iter().enumerate() {
+            let key = TokenIds::short_key(word).unwrap();
+            assert_eq!(ids.find_short(key), Some(id as u32), "{word}");
+        }
+        assert_eq!(ids.find_short(TokenIds::short_key("absent").unwrap()), None);
+        assert_eq!(
+            ids.long.get("longlonglonglonglong"),
+            Some(&(words.len() as u32))
+        );
+        let counts = ids.counts_by_id();
+        assert_eq!(counts.len(), words.len() + 1);
+        assert_eq!(counts[0], [0, 1, 0]);
+        assert_eq!(counts[words.len()], [0, 0, 1]);
     }
 
     #[test]
