@@ -44,7 +44,7 @@ impl TokenInfo {
     }
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 struct Sequence {
     prefix: u32,
     last: u32,
@@ -67,14 +67,123 @@ pub(crate) struct Occurrence {
     pub slot: usize,
 }
 
+/// Multiplies by 2⁶⁴/φ, so that every input bit reaches the top bits of the product
+/// (Fibonacci hashing): tables index by those.
+#[inline]
+fn spread(x: u64) -> u64 {
+    x.wrapping_mul(0x9E37_79B9_7F4A_7C15)
+}
+
+/// Ids by key in open addressing: each slot holds an id + 1, or 0 for none, and the keys stay
+/// with the caller, in a dense array by id. A slot is 4 bytes, so a table of a story's words
+/// or frequent n-grams stays in cache, where a general hash map stores key and value in
+/// every slot. The WASM build runs a lookup at about half the cost of `FxHashMap`'s.
+struct IdSlots {
+    /// A power of two long, at most half full, probed linearly from the top bits of a hash.
+    slots: Vec<u32>,
+    len: usize,
+}
+
+impl IdSlots {
+    /// A table of `slots` slots (a power of two, at least 2).
+    fn new(slots: usize) -> IdSlots {
+        IdSlots {
+            slots: vec![0; slots],
+            len: 0,
+        }
+    }
+
+    /// The slot holding the id for which `is_key` holds, or the empty slot where it would go.
+    #[inline]
+    fn probe(&self, hash: u64, is_key: impl Fn(u32) -> bool) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut at = (hash >> (64 - self.slots.len().trailing_zeros())) as usize;
+        // The table is at most half full, so the probe meets an empty slot.
+        while let Some(&slot) = self.slots.get(at) {
+            match slot.checked_sub(1) {
+                Some(id) if !is_key(id) => at = (at + 1) & mask,
+                _ => break,
+            }
+        }
+        at
+    }
+
+    /// The id for which `is_key` holds, if any.
+    #[inline]
+    fn find(&self, hash: u64, is_key: impl Fn(u32) -> bool) -> Option<u32> {
+        self.slots.get(self.probe(hash, is_key))?.checked_sub(1)
+    }
+
+    /// Adds `id`, not yet in the table, under `hash`; `hash_of` gives the hash of any id
+    /// already in, for placing them again when the table doubles.
+    fn insert(&mut self, id: u32, hash: u64, hash_of: impl Fn(u32) -> u64) {
+        self.len += 1;
+        if 2 * self.len > self.slots.len() {
+            let doubled = vec![0; 2 * self.slots.len()];
+            let old = std::mem::replace(&mut self.slots, doubled);
+            for slot in old {
+                if let Some(id) = slot.checked_sub(1) {
+                    self.place(id, hash_of(id));
+                }
+            }
+        }
+        self.place(id, hash);
+    }
+
+    fn place(&mut self, id: u32, hash: u64) {
+        let at = self.probe(hash, |_| false);
+        if let Some(slot) = self.slots.get_mut(at) {
+            *slot = id + 1;
+        }
+    }
+}
+
 /// Ids of the frequent sequences, while counting: unigrams by token id, longer n-grams
-/// hashed by (prefix id, last token id). Dropped once counted.
+/// found by (prefix id, last token id). Dropped once counted.
 struct SequenceIds {
     unigrams: Vec<u32>,
-    longer: FxHashMap<(u32, u32), u32>,
+    /// Every sequence kept, by id: the keys of `longer`.
+    sequences: Vec<Sequence>,
+    longer: IdSlots,
+}
+
+/// Slots of a new table of longer sequences: a story of a few hundred articles keeps a few
+/// hundred frequent n-grams.
+const FIRST_SEQUENCE_SLOTS: usize = 1 << 10;
+
+fn sequence_hash(sequence: Sequence) -> u64 {
+    spread((u64::from(sequence.prefix) << 32) | u64::from(sequence.last))
 }
 
 impl SequenceIds {
+    /// Gives `sequence` the next id.
+    fn keep(&mut self, sequence: Sequence) -> u32 {
+        let id = self.sequences.len() as u32;
+        self.sequences.push(sequence);
+        if sequence.prefix == NONE {
+            if let Some(unigram) = self.unigrams.get_mut(sequence.last as usize) {
+                *unigram = id;
+            }
+        } else {
+            let sequences = &self.sequences;
+            self.longer.insert(id, sequence_hash(sequence), |id| {
+                sequences
+                    .get(id as usize)
+                    .map_or(0, |&kept| sequence_hash(kept))
+            });
+        }
+        id
+    }
+
+    /// The id of `prefix` extended by `last`, if kept.
+    #[inline]
+    fn extension(&self, prefix: u32, last: u32) -> Option<u32> {
+        let sequence = Sequence { prefix, last };
+        self.longer.find(sequence_hash(sequence), |id| {
+            self.sequences.get(id as usize) == Some(&sequence)
+        })
+    }
+
     /// The id of the sequence of these tokens, if it was counted and kept. Looked up again
     /// at each pass rather than kept per stream position: that array would cost 4 bytes a
     /// token.
@@ -85,7 +194,7 @@ impl SequenceIds {
             if id == NONE {
                 return None;
             }
-            id = *self.longer.get(&(id, token))?;
+            id = self.extension(id, token)?;
         }
         (id != NONE).then_some(id)
     }
@@ -114,14 +223,10 @@ const LONG: ShortKey = [0, u64::MAX];
 /// then compares two integers, where a string key would follow a pointer to the text and
 /// compare it byte by byte (a tenth of the whole analysis, measured).
 ///
-/// Short keys are found in an open-addressing table of token ids rather than a general hash
-/// map: a slot is 4 bytes, so the table of a story's words stays in cache, and its key sits
-/// in the dense `entries`, where the frequent words (seen first, so with low ids) are
-/// neighbours. The WASM build runs this lookup at about half the cost of the hash map's.
+/// Short keys are found in [`IdSlots`], their keys in the dense `entries`, where the
+/// frequent words (seen first, so with low ids) are neighbours.
 struct TokenIds {
-    /// Id + 1 of a short token in each slot, 0 for none; a power of two long, at most half
-    /// full, probed linearly from the key's hash.
-    slots: Vec<u32>,
+    short: IdSlots,
     /// By token id.
     entries: Vec<TokenEntry>,
     long: FxHashMap<Box<str>, u32>,
@@ -133,7 +238,7 @@ const FIRST_SLOTS: usize = 1 << 12;
 impl Default for TokenIds {
     fn default() -> TokenIds {
         TokenIds {
-            slots: vec![0; FIRST_SLOTS],
+            short: IdSlots::new(FIRST_SLOTS),
             entries: Vec::new(),
             long: FxHashMap::default(),
         }
@@ -199,39 +304,20 @@ impl TokenIds {
         Self::pack(without_possessive(surface.as_bytes()), true)
     }
 
-    /// The slot where a probe for `key` starts (Fibonacci hashing: the top bits of the
-    /// product, which every key byte reaches).
+    /// The hash of a short key.
     #[inline]
-    fn home(&self, key: ShortKey) -> usize {
-        let bits = self.slots.len().trailing_zeros();
-        let hash = (key[0].wrapping_mul(0x9E37_79B9_7F4A_7C15) ^ key[1])
-            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        (hash >> (64 - bits)) as usize
-    }
-
-    /// The slot holding `key`'s id, or the empty slot where it would go.
-    #[inline]
-    fn probe(&self, key: ShortKey) -> usize {
-        let mask = self.slots.len() - 1;
-        let mut at = self.home(key);
-        // The table is at most half full, so the probe meets an empty slot.
-        while let Some(&slot) = self.slots.get(at) {
-            let known = slot
-                .checked_sub(1)
-                .and_then(|id| self.entries.get(id as usize));
-            match known {
-                Some(entry) if entry.key != key => at = (at + 1) & mask,
-                _ => break,
-            }
-        }
-        at
+    fn hash(key: ShortKey) -> u64 {
+        spread(spread(key[0]) ^ key[1])
     }
 
     /// The id of the short token with this key, if interned.
     #[inline]
     fn find_short(&self, key: ShortKey) -> Option<u32> {
-        let slot = *self.slots.get(self.probe(key))?;
-        slot.checked_sub(1)
+        self.short.find(Self::hash(key), |id| {
+            self.entries
+                .get(id as usize)
+                .is_some_and(|entry| entry.key == key)
+        })
     }
 
     /// Interns `text` with the next id, counted once in `side`.
@@ -246,29 +332,15 @@ impl TokenIds {
         });
         match key {
             Some(key) => {
-                if 2 * (self.entries.len() - self.long.len()) > self.slots.len() {
-                    self.grow();
-                }
-                let at = self.probe(key);
-                if let Some(slot) = self.slots.get_mut(at) {
-                    *slot = id + 1;
-                }
+                let entries = &self.entries;
+                self.short.insert(id, Self::hash(key), |id| {
+                    entries
+                        .get(id as usize)
+                        .map_or(0, |entry| Self::hash(entry.key))
+                });
             }
             None => {
                 self.long.insert(text.into(), id);
-            }
-        }
-    }
-
-    /// Doubles the slots, placing every short token again.
-    fn grow(&mut self) {
-        self.slots = vec![0; 2 * self.slots.len()];
-        for (id, entry) in self.entries.iter().enumerate() {
-            if entry.key != LONG {
-                let at = self.probe(entry.key);
-                if let Some(slot) = self.slots.get_mut(at) {
-                    *slot = id as u32 + 1;
-                }
             }
         }
     }
@@ -431,8 +503,7 @@ const SKETCH_FROM_POSITIONS: usize = 1 << 20;
 
 /// The sketch counter of a k-gram (Fibonacci hashing: the top `bits` bits of the product).
 fn sketch_slot(prefix: u32, last: u32, bits: u32) -> usize {
-    let key = (u64::from(prefix) << 32) | u64::from(last);
-    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - bits)) as usize
+    (sequence_hash(Sequence { prefix, last }) >> (64 - bits)) as usize
 }
 
 impl TermCounts {
@@ -506,29 +577,33 @@ impl TermCounts {
     pub fn count_article<'s>(&mut self, side: usize, sentences: impl IntoIterator<Item = &'s str>) {
         let mut ids = std::mem::take(&mut self.scratch_ids);
         ids.clear();
+        // n_b counts every term occurrence, including those of n-grams too rare to count: a
+        // term token is counted once for each n-gram of at most `max_ngram` tokens with a
+        // letter that ends on it and starts as a term may. Those starts are the set bits of
+        // `starts`, bit i for the token i back, so this costs one step per token rather than
+        // a walk of `max_ngram` tokens from each start. (Options allow at most 5 tokens; the
+        // window holds 64.)
+        let window = match self.max_ngram {
+            0 => 0,
+            n => u64::MAX >> 64usize.saturating_sub(n),
+        };
         for sentence in sentences {
             let first = ids.len();
+            let mut starts = 0u64;
             for token in tokens(sentence) {
                 let id = self.intern_token(token.surface, side);
                 ids.push(id);
-            }
-            let sentence_ids = &ids[first..];
-            self.words[side] += sentence_ids.len() as u64;
-            // n_b counts every term occurrence, including those of n-grams too rare to count.
-            for start in 0..sentence_ids.len() {
-                if !self.token_info[sentence_ids[start] as usize].can_edge_a_term() {
-                    continue;
-                }
-                for &token in sentence_ids[start..].iter().take(self.max_ngram) {
-                    let info = self.token_info[token as usize];
-                    if !info.has_letter {
-                        break;
-                    }
-                    if !info.is_stopword {
-                        self.term_total[side] += 1;
-                    }
+                let info = self.token_info[id as usize];
+                starts = if info.has_letter {
+                    ((starts << 1) | u64::from(info.can_edge_a_term())) & window
+                } else {
+                    0
+                };
+                if info.has_letter && !info.is_stopword {
+                    self.term_total[side] += u64::from(starts.count_ones());
                 }
             }
+            self.words[side] += (ids.len() - first) as u64;
             ids.push(END);
         }
         self.articles.push((side, ids.as_slice().into()));
@@ -558,11 +633,16 @@ impl TermCounts {
         // Unigram counts are the counts of their token.
         let mut ids = SequenceIds {
             unigrams: vec![NONE; self.token_text.len()],
-            longer: FxHashMap::default(),
+            sequences: std::mem::take(&mut self.sequences),
+            longer: IdSlots::new(FIRST_SEQUENCE_SLOTS),
         };
         for (token, (role, &per_side)) in roles.iter().zip(&token_count).enumerate() {
             if role.edges && role.ends_prefix {
-                ids.unigrams[token] = self.keep(NONE, token as u32, per_side);
+                self.counts.push(per_side);
+                ids.keep(Sequence {
+                    prefix: NONE,
+                    last: token as u32,
+                });
             }
         }
         let positions: usize = self.articles.iter().map(|(_, stream)| stream.len()).sum();
@@ -633,26 +713,21 @@ impl TermCounts {
                     }
                 }
                 if frequent(per_side, min_count) {
-                    let (prefix, last) = ((key >> 32) as u32, key as u32);
-                    let id = self.keep(prefix, last, per_side);
-                    ids.longer.insert((prefix, last), id);
+                    self.counts.push(per_side);
+                    ids.keep(Sequence {
+                        prefix: (key >> 32) as u32,
+                        last: key as u32,
+                    });
                 }
             }
         }
+        self.sequences = ids.sequences;
         // Prefixes ending with a stopword were counted for the pruning only.
         for (sequence, count) in self.sequences.iter().zip(&mut self.counts) {
             if self.token_info[sequence.last as usize].is_stopword {
                 *count = [0; 3];
             }
         }
-    }
-
-    /// Gives the sequence `prefix` + `last` the next id, with these counts.
-    fn keep(&mut self, prefix: u32, last: u32, per_side: [u32; 3]) -> u32 {
-        let id = self.counts.len() as u32;
-        self.counts.push(per_side);
-        self.sequences.push(Sequence { prefix, last });
-        id
     }
 
     /// The token ids of each sentence of `side`, in the order they were added.
@@ -769,7 +844,7 @@ mod tests {
             ids.insert(word, 1);
         }
         ids.insert(&"long".repeat(5), 2);
-        assert!(ids.slots.len() >= 2 * 3 * FIRST_SLOTS);
+        assert!(ids.short.slots.len() >= 2 * 3 * FIRST_SLOTS);
         for (id, word) in words.iter().enumerate() {
             let key = TokenIds::short_key(word).unwrap();
             assert_eq!(ids.find_short(key), Some(id as u32), "{word}");
@@ -783,6 +858,67 @@ mod tests {
         assert_eq!(counts.len(), words.len() + 1);
         assert_eq!(counts[0], [0, 1, 0]);
         assert_eq!(counts[words.len()], [0, 0, 1]);
+    }
+
+    #[test]
+    fn the_sequence_table_grows_and_finds_every_kept_extension() {
+        let mut ids = SequenceIds {
+            unigrams: vec![NONE; 4],
+            sequences: Vec::new(),
+            longer: IdSlots::new(FIRST_SEQUENCE_SLOTS),
+        };
+        let unigram = ids.keep(Sequence {
+            prefix: NONE,
+            last: 3,
+        });
+        let extensions: Vec<u32> = (0..3 * FIRST_SEQUENCE_SLOTS as u32)
+            .map(|last| {
+                ids.keep(Sequence {
+                    prefix: unigram,
+                    last,
+                })
+            })
+            .collect();
+        assert!(ids.longer.slots.len() >= 6 * FIRST_SEQUENCE_SLOTS);
+        assert_eq!(ids.unigrams[3], unigram);
+        for (last, &id) in extensions.iter().enumerate() {
+            assert_eq!(ids.extension(unigram, last as u32), Some(id));
+            assert_eq!(ids.find(&[3, last as u32]), Some(id));
+        }
+        assert_eq!(
+            ids.extension(unigram, 3 * FIRST_SEQUENCE_SLOTS as u32),
+            None
+        );
+        assert_eq!(ids.extension(extensions[0], 0), None);
+        assert_eq!(ids.find(&[0, 0]), None);
+    }
+
+    #[test]
+    fn term_totals_count_each_term_token_once_per_ngram_ending_on_it() {
+        let sentence = "the daring raid of 41 drones hit the old bombers of the fleet";
+        for max_ngram in 0..=7 {
+            let mut counts = TermCounts::new(max_ngram, 1);
+            counts.count_article(1, [sentence]);
+            // Every n-gram of at most max_ngram tokens with letters starting as a term may,
+            // counted by its term tokens, as SPEC §3 defines n_b.
+            let infos: Vec<TokenInfo> = counts.scratch_ids[..counts.scratch_ids.len() - 1]
+                .iter()
+                .map(|&id| counts.token_info[id as usize])
+                .collect();
+            let mut expected = 0;
+            for start in 0..infos.len() {
+                if !infos[start].can_edge_a_term() {
+                    continue;
+                }
+                for info in infos[start..].iter().take(max_ngram) {
+                    if !info.has_letter {
+                        break;
+                    }
+                    expected += u64::from(!info.is_stopword);
+                }
+            }
+            assert_eq!(counts.term_total, [0, expected, 0], "max_ngram {max_ngram}");
+        }
     }
 
     #[test]
