@@ -199,7 +199,7 @@ not the elements, are what costs, and the numbers are what classrooms need.
 ## Reproduce
 
 \`\`\`sh
-npm run bench        # = bash scripts/bench.sh; about 5 minutes; exits 1 if a target is missed
+npm run bench        # = bash scripts/bench.sh; about 2 minutes once benches/corpus and benches/.venv exist; exits 1 if a target is missed
 \`\`\`
 
 It builds the release CLI and \`target/release/bias-compare-bench\` (benches/src/main.rs),
