@@ -1,6 +1,6 @@
 //! Term counting over rated articles. Tokens are interned once; an n-gram is interned as
 //! (id of its first n−1 tokens, id of its last token), so extending a term by one token is
-//! one hash lookup and no string is built per occurrence. Counts and term totals are
+//! one lookup in a compact table of ids ([`IdSlots`]) and no string is built per occurrence. Counts and term totals are
 //! integers, so they do not depend on the order articles arrive in.
 //!
 //! Most n-grams of a story occur once or twice, and a term needs `min_count` occurrences in
@@ -8,8 +8,10 @@
 //! tokenized once into token ids, unigrams are counted as their tokens, then pass k counts
 //! the k-grams whose first k−1 tokens and last k−1 tokens each occur at least `min_count`
 //! times in one side. An n-gram's count in a side is at most that of each of its parts, so
-//! every n-gram that can be listed is counted exactly. Only the frequent k-grams of a pass
-//! are kept, so the tables that later passes and the analysis look up stay small.
+//! every n-gram that can be listed is counted exactly. A pass collects each side's k-grams,
+//! sorts them and merges the runs, rather than hashing the many that occur once; only the
+//! frequent k-grams of a pass are kept, so the tables that later passes and the analysis look
+//! up stay small.
 //! The totals n_b are counted over every n-gram, counted or not.
 //!
 //! The token ids are kept after counting: finding where the terms of interest occur walks
