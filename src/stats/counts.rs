@@ -52,6 +52,21 @@ struct Sequence {
     last: u32,
 }
 
+impl Sequence {
+    /// The sequence as one integer, prefix in the high half: the key of the tables and of
+    /// the sorted occurrences of a counting pass.
+    fn key(self) -> u64 {
+        (u64::from(self.prefix) << 32) | u64::from(self.last)
+    }
+
+    fn from_key(key: u64) -> Sequence {
+        Sequence {
+            prefix: (key >> 32) as u32,
+            last: key as u32,
+        }
+    }
+}
+
 /// Where a sentence is in its article: the field, and the byte range within it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct SentenceRef {
@@ -154,7 +169,7 @@ struct SequenceIds {
 const FIRST_SEQUENCE_SLOTS: usize = 1 << 10;
 
 fn sequence_hash(sequence: Sequence) -> u64 {
-    spread((u64::from(sequence.prefix) << 32) | u64::from(sequence.last))
+    spread(sequence.key())
 }
 
 impl SequenceIds {
@@ -430,12 +445,8 @@ pub(crate) struct TermFinder {
     /// By token id: the step of that token alone. Most tokens start no term looked for, and
     /// are passed over with one array read.
     first_steps: Vec<Step>,
-    /// (prefix id, last token), packed → the step of that n-gram.
+    /// [`Sequence::key`] of (prefix id, last token) → the step of that n-gram.
     longer_steps: FxHashMap<u64, Step>,
-}
-
-fn step_key(prefix: u32, last: u32) -> u64 {
-    (u64::from(prefix) << 32) | u64::from(last)
 }
 
 impl TermFinder {
@@ -463,7 +474,13 @@ impl TermFinder {
                 };
                 step = self
                     .longer_steps
-                    .get(&step_key(step.id, token))
+                    .get(
+                        &Sequence {
+                            prefix: step.id,
+                            last: token,
+                        }
+                        .key(),
+                    )
                     .copied()
                     .unwrap_or(NO_STEP);
                 length += 1;
@@ -675,7 +692,7 @@ impl TermCounts {
                     });
                 }
             }
-            // The occurrences of a side as (prefix, last) packed in a u64, sorted, so that equal
+            // The occurrences of a side as their [`Sequence::key`], sorted, so that equal
             // k-grams are neighbours, then collapsed into runs (k-gram, count): no table holds
             // the many k-grams seen once, and one buffer serves the three sides in turn.
             let mut occurrences: Vec<u64> = Vec::new();
@@ -688,7 +705,7 @@ impl TermCounts {
                             return;
                         }
                     }
-                    occurrences.push((u64::from(prefix) << 32) | u64::from(last));
+                    occurrences.push(Sequence { prefix, last }.key());
                 });
                 occurrences.sort_unstable();
                 occurrences
@@ -716,10 +733,7 @@ impl TermCounts {
                 }
                 if frequent(per_side, min_count) {
                     self.counts.push(per_side);
-                    ids.keep(Sequence {
-                        prefix: (key >> 32) as u32,
-                        last: key as u32,
-                    });
+                    ids.keep(Sequence::from_key(key));
                 }
             }
         }
@@ -758,7 +772,7 @@ impl TermCounts {
                     Some(
                         finder
                             .longer_steps
-                            .entry(step_key(prefix, last))
+                            .entry(Sequence { prefix, last }.key())
                             .or_insert(NO_STEP),
                     )
                 };
