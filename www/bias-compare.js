@@ -284,20 +284,21 @@ function highlighted(sentence, needles) {
 }
 
 /**
- * Fills a <details> with `build()` the first time it opens: on the summary's click (before the
- * browser opens it, so no empty frame is painted), or on `toggle` when opened otherwise
- * (`details.open = true`, find-in-page).
+ * A disclosure: `button`, which starts with aria-expanded="false", shows and hides what
+ * `build()` makes the first time it opens (most readers open a few terms, if any), appended to
+ * `container`. A button rather than a <details>: each <details> sets up a user-agent shadow
+ * tree of its own, thirty of them in a panel's first render.
  */
-function lazyDisclosure(details, build) {
-  let built = false;
-  const fill = () => {
-    if (built) return;
-    built = true;
-    details.append(build());
-  };
-  details.firstElementChild.addEventListener('click', fill);
-  details.addEventListener('toggle', () => {
-    if (details.open) fill();
+function disclosure(button, container, build) {
+  let content = null;
+  button.addEventListener('click', () => {
+    const open = button.getAttribute('aria-expanded') !== 'true';
+    if (open && !content) {
+      content = build();
+      container.append(content);
+    }
+    if (content) content.hidden = !open;
+    button.setAttribute('aria-expanded', String(open));
   });
 }
 
@@ -914,18 +915,21 @@ export class BiasCompareElement extends Base {
    * the larger part of a first render's script time (the page's code still runs unoptimized).
    */
   #termRowTemplate(side) {
-    const bars = el('span', { class: 'bars', 'aria-hidden': 'true' });
-    for (const s of SIDES) {
-      const self = s === side ? ' self' : '';
-      bars.append(
-        el('span', { class: `bar-label${self}`, text: SIDE_ABBR[s] }),
-        el('span', { class: 'bar-track' }, el('span', { class: 'bar-fill', 'data-bar': s })),
-        el('span', { class: `bar-value${self}` }),
-      );
-    }
+    // Letters and values: one block each, a line per side, the row's own side in `.self`.
+    const column = (className, text) => {
+      const block = el('span', { class: className });
+      SIDES.forEach((s, i) => {
+        if (i > 0) block.append(document.createElement('br'));
+        block.append(s === side ? el('span', { class: 'self', text: text(s) }) : text(s));
+      });
+      return block;
+    };
+    const tracks = el('span', { class: 'bar-tracks' });
+    for (const s of SIDES) tracks.append(el('span', { class: 'bar-track' }, el('span', { class: 'bar-fill', 'data-bar': s })));
+    const bars = el('span', { class: 'bars', 'aria-hidden': 'true' }, column('bar-labels', (s) => SIDE_ABBR[s]), tracks, column('bar-values', () => ''));
     const line = el('span', { class: 'term-line', 'aria-hidden': 'true' }, el('span', { class: 'term-name' }), el('span', { class: 'term-meta' }));
-    const summary = el('summary', {}, visuallyHidden(''), line, bars);
-    return el('li', { class: 'term', 'data-role': 'term', 'data-side': side }, el('details', {}, summary));
+    const toggle = el('button', { type: 'button', class: 'term-toggle', 'aria-expanded': 'false' }, visuallyHidden(''), line, bars);
+    return el('li', { class: 'term', 'data-role': 'term', 'data-side': side }, toggle);
   }
 
   #termRow(template, term, maxRate) {
@@ -938,22 +942,20 @@ export class BiasCompareElement extends Base {
 
     const row = template.cloneNode(true);
     setProp(row, 'data-term', term.term);
-    const details = row.firstChild;
-    const [hidden, line, bars] = details.firstChild.children;
+    const toggle = row.firstChild;
+    const [hidden, line, bars] = toggle.children;
     hidden.textContent = spoken;
     line.firstChild.textContent = display;
     line.lastChild.textContent = `z ${twoDecimals.format(z)} · ${plural(term.outlets ?? 0, 'outlet')}`;
-    const cells = bars.children;
+    const [, tracks, values] = bars.children;
     rates.forEach((rate, i) => {
-      const fill = cells[3 * i + 1].firstChild;
+      const fill = tracks.children[i].firstChild;
       fill.toggleAttribute('data-zero', rate <= 0);
       fill.style.setProperty('--rate', String(maxRate > 0 ? Math.min(1, rate / maxRate) : 0));
-      cells[3 * i + 2].textContent = oneDecimal.format(rate);
+      values.childNodes[2 * i].textContent = oneDecimal.format(rate);
     });
 
-    // The example sentences are disclosure content: built when the term is first opened, not
-    // with the panel (most readers open a few terms, if any).
-    lazyDisclosure(details, () => {
+    disclosure(toggle, row, () => {
       const examples = el('div', { class: 'examples' });
       const list = Array.isArray(term.examples) ? term.examples : [];
       for (const example of list) {

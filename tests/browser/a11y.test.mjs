@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { ROOT, browserAndServerForThisFile, pickSample, sampleIndex, settled } from './helpers.mjs';
+import { ROOT, browserAndServerForThisFile, pickSample, sampleIndex, settled, openEverything } from './helpers.mjs';
 
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const SIDES = ['left', 'center', 'right'];
@@ -55,9 +55,7 @@ for (const colorScheme of ['light', 'dark']) {
         const outcome = await pickSample(page, file);
         assert.ok(outcome.ok, `${file} should render: ${outcome.message}`);
         await page.click(`#demo [data-role="coverage"] button[data-side="${side}"]`);
-        await page.evaluate(() => {
-          for (const details of document.getElementById('demo').shadowRoot.querySelectorAll('details')) details.open = true;
-        });
+        await openEverything(page, 'demo');
         assert.ok(await page.locator('#demo [data-role="headlines"] li').count() > 0, 'precondition: headlines listed');
         assert.deepEqual(await violations(page, '#demo'), [], `axe violations (${colorScheme}, ${file}, ${side} headlines open)`);
         await page.keyboard.press('Escape');

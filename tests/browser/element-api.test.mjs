@@ -94,6 +94,32 @@ describe('the story property', () => {
   });
 });
 
+describe('term disclosures', () => {
+  test('Enter on a term shows its example sentences and sets aria-expanded; Space hides them again', async () => {
+    const story = sampleStory('drone-raid.json');
+    await addElement();
+    await page.evaluate((s) => { window.__subject.story = s; }, story);
+    assert.ok((await connect()).ok, 'precondition: the story renders');
+    const term = (await expectedReport(story)).framing.right.terms[0];
+    const state = () =>
+      page.evaluate((name) => {
+        const row = document.getElementById('subject').shadowRoot.querySelector(`[data-role="term"][data-term="${name}"]`);
+        const examples = row.querySelector('.examples');
+        return {
+          expanded: row.querySelector('button').getAttribute('aria-expanded'),
+          shown: examples !== null && !examples.hidden && examples.getBoundingClientRect().height > 0,
+          quotes: examples ? [...examples.querySelectorAll('blockquote > p')].map((p) => p.textContent) : [],
+        };
+      }, term.term);
+    assert.deepEqual(await state(), { expanded: 'false', shown: false, quotes: [] }, 'closed, examples not built yet');
+    await page.locator(`#subject [data-term="${term.term}"] button`).focus();
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await state(), { expanded: 'true', shown: true, quotes: term.examples.map((e) => e.sentence) }, 'Enter opens it');
+    await page.keyboard.press('Space');
+    assert.deepEqual(await state(), { expanded: 'false', shown: false, quotes: term.examples.map((e) => e.sentence) }, 'Space closes it');
+  });
+});
+
 describe('story sources and their order: story property, then child script, then src', () => {
   test('a child <script type="application/json"> wins over src; the story property wins over both; null falls back', async () => {
     const drone = sampleStory('drone-raid.json');

@@ -339,3 +339,12 @@ export function overflow(page, selector = 'bias-compare') {
     };
   }, selector);
 }
+
+/** Opens everything the widget `hostId` folds away: the unrated list and every term's examples. */
+export function openEverything(page, hostId) {
+  return page.evaluate((id) => {
+    const root = document.getElementById(id).shadowRoot;
+    for (const details of root.querySelectorAll('details')) details.open = true;
+    for (const toggle of root.querySelectorAll('.term-toggle[aria-expanded="false"]')) toggle.click();
+  }, hostId);
+}

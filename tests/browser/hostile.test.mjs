@@ -12,13 +12,13 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { browserAndServerForThisFile, expectedHref, expectedReport, fixtureStory, outcomeOf, watch } from './helpers.mjs';
+import { browserAndServerForThisFile, expectedHref, expectedReport, fixtureStory, outcomeOf, watch, openEverything } from './helpers.mjs';
 
 const HOSTILE = fixtureStory('hostile.json');
 // Every tag the widget itself creates; anything else in the shadow root came from data.
 const WIDGET_TAGS = new Set([
   'div', 'section', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'span', 'strong', 'code', 'button',
-  'ul', 'li', 'a', 'details', 'summary', 'blockquote', 'cite', 'mark',
+  'ul', 'li', 'a', 'br', 'details', 'summary', 'blockquote', 'cite', 'mark',
 ]);
 
 const shared = browserAndServerForThisFile();
@@ -63,9 +63,7 @@ async function renderHostile(context, how, reuse = null) {
   for (const side of ['left', 'center', 'right']) {
     await page.click(`#subject [data-role="coverage"] button[data-side="${side}"]`);
   }
-  await page.evaluate(() => {
-    for (const details of document.getElementById('subject').shadowRoot.querySelectorAll('details')) details.open = true;
-  });
+  await openEverything(page, 'subject');
   // Give any injected onerror/onload (an <img src=x> fails fast on localhost) time to fire.
   await page.waitForTimeout(300);
   return { page, log };

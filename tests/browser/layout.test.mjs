@@ -5,7 +5,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { artifactPath, browserAndServerForThisFile, fixtureStory, outcomeOf, overflow, pickSample, sampleIndex, settled } from './helpers.mjs';
+import { artifactPath, browserAndServerForThisFile, fixtureStory, outcomeOf, overflow, pickSample, sampleIndex, settled, openEverything } from './helpers.mjs';
 
 const shared = browserAndServerForThisFile();
 
@@ -45,7 +45,7 @@ describe('screenshots', () => {
           const outcome = await pickSample(page, file);
           assert.ok(outcome.ok, `${file} should render`);
           await page.click('#demo [data-role="coverage"] button[data-side="left"]');
-          await page.locator('#demo [data-role="term"] summary').first().click();
+          await page.locator('#demo [data-role="term"] button').first().click();
           const name = `demo-${file.replace('.json', '')}-${width}-${colorScheme}.png`;
           const png = await page.screenshot({ path: artifactPath(name), fullPage: true });
           assert.ok(png.length > 10_000, `${name} should be a real screenshot (${png.length} bytes)`);
@@ -69,9 +69,7 @@ describe('no horizontal overflow at 320 px', () => {
       const outcome = await pickSample(page, file);
       assert.ok(outcome.ok, `${file} should render`);
       assertNoOverflow(await overflow(page, '#demo'), `${file} as loaded`);
-      await page.evaluate(() => {
-        for (const details of document.getElementById('demo').shadowRoot.querySelectorAll('details')) details.open = true;
-      });
+      await openEverything(page, 'demo');
       for (const side of ['left', 'center', 'right']) {
         await page.click(`#demo [data-role="coverage"] button[data-side="${side}"]`);
         assertNoOverflow(await overflow(page, '#demo'), `${file} with the ${side} headlines open`);
@@ -84,9 +82,7 @@ describe('no horizontal overflow at 320 px', () => {
     await page.click('.paste summary');
     const outcome = await outcomeOf(page, () => page.evaluate((story) => { document.getElementById('demo').story = story; }, fixtureStory('hostile.json')), '#demo');
     assert.ok(outcome.ok, `hostile.json should render: ${outcome.message}`);
-    await page.evaluate(() => {
-      for (const details of document.getElementById('demo').shadowRoot.querySelectorAll('details')) details.open = true;
-    });
+    await openEverything(page, 'demo');
     for (const side of ['left', 'center', 'right']) {
       await page.click(`#demo [data-role="coverage"] button[data-side="${side}"]`);
       assertNoOverflow(await overflow(page, '#demo'), `hostile.json with the ${side} headlines open`);

@@ -44,7 +44,7 @@ before(async () => {
     rendered.push({ file, ok: outcome.ok, message: outcome.message });
     for (const side of SIDES) await page.click(`#demo [data-role="coverage"] button[data-side="${side}"]`);
     await page.keyboard.press('Escape');
-    const term = page.locator('#demo [data-role="term"] summary').first();
+    const term = page.locator('#demo [data-role="term"] button').first();
     if (await term.count()) await term.click();
   }
   // The paste box: a bad story, then a good one, through the `story` property.
