@@ -26,6 +26,11 @@
 // --trace FILE writes a Chrome trace of one more cold run (open it in DevTools' Performance
 // panel or https://ui.perfetto.dev).
 //
+// --compare DIR,DIR,… measures only the widget, from each build directory in turn (e.g. dist/
+// and a copy of an earlier dist/), RUNS rounds of one fresh context each, and prints one JSON
+// line per directory: the A/B behind the widget changes in docs/BENCHMARKS.md. On a shared
+// machine a slow spell then falls on every build alike.
+//
 // Then, in one page: the first `analyze` call, the median of 15 after BENCH_WARMUP_MS (1000)
 // of warm-up calls, and the WebAssembly.Memory and JS heap after 5 and after 200 analyses.
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -44,6 +49,7 @@ const option = (name, fallback) => {
 };
 const RUNS = Number(option('--runs', process.env.BENCH_RUNS ?? 7));
 const TRACE = option('--trace', null);
+const COMPARE = option('--compare', null);
 const storyFile = argv[0] ?? join(ROOT, 'benches/corpus/story-100.json');
 const ORIGIN = 'http://bench.test';
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -65,14 +71,14 @@ const browser = await chromium.launch({
     '--disable-component-update', '--disable-sync', '--enable-precise-memory-info', '--js-flags=--expose-gc'],
 });
 
-async function newContext() {
+async function newContext(dist = DIST) {
   const context = await browser.newContext();
   await context.route(`${ORIGIN}/**`, (route) => {
     const path = new URL(route.request().url()).pathname;
     let body;
     if (path === '/bench.html') body = PAGE;
     else if (path === '/story.json') body = readFileSync(storyFile);
-    else body = readFileSync(join(DIST, normalize(path).replace(/^(\.\.[/\\])+/, '')));
+    else body = readFileSync(join(dist, normalize(path).replace(/^(\.\.[/\\])+/, '')));
     return route.fulfill({ status: 200, body, headers: { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'content-security-policy': CSP } });
   });
   return context;
@@ -134,74 +140,93 @@ function summary(samples) {
 }
 
 try {
-  // 1. The widget, RUNS times, each in a fresh context: cold (first element), then warm.
-  const cold = [];
-  const warm = [];
-  const imports = [];
-  for (let i = 0; i < RUNS; i++) {
+  if (COMPARE) {
+    const dists = COMPARE.split(',');
+    const samples = dists.map(() => ({ cold: [], warm: [] }));
+    for (let i = 0; i < RUNS; i++) {
+      for (const [j, dist] of dists.entries()) {
+        const context = await newContext(dist);
+        const session = await benchPage(context);
+        samples[j].cold.push(await widget(session));
+        samples[j].warm.push(await widget(session));
+        await context.close();
+      }
+    }
+    for (const [j, dist] of dists.entries()) {
+      const { cold, warm } = samples[j];
+      const cpu = cold.map((s) => s.cpu_ms);
+      console.log(JSON.stringify({ dist, widget_cold: { ...summary(cold), cpu_min_ms: Math.min(...cpu) }, widget_warm: summary(warm) }));
+    }
+  } else {
+    // 1. The widget, RUNS times, each in a fresh context: cold (first element), then warm.
+    const cold = [];
+    const warm = [];
+    const imports = [];
+    for (let i = 0; i < RUNS; i++) {
+      const context = await newContext();
+      const session = await benchPage(context);
+      imports.push(session.moduleImport);
+      cold.push(await widget(session));
+      warm.push(await widget(session));
+      await context.close();
+    }
+    if (TRACE) {
+      const context = await newContext();
+      const session = await benchPage(context);
+      const events = [];
+      session.cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+      const complete = new Promise((resolve) => session.cdp.once('Tracing.tracingComplete', resolve));
+      await session.cdp.send('Tracing.start', {
+        traceConfig: { includedCategories: ['devtools.timeline', 'toplevel', 'v8.execute', 'blink', 'loading', 'v8.wasm', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler'] },
+        transferMode: 'ReportEvents',
+      });
+      await widget(session);
+      await session.cdp.send('Tracing.end');
+      await complete;
+      writeFileSync(TRACE, JSON.stringify({ traceEvents: events }));
+      await context.close();
+    }
     const context = await newContext();
-    const session = await benchPage(context);
-    imports.push(session.moduleImport);
-    cold.push(await widget(session));
-    warm.push(await widget(session));
-    await context.close();
-  }
-  if (TRACE) {
-    const context = await newContext();
-    const session = await benchPage(context);
-    const events = [];
-    session.cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-    const complete = new Promise((resolve) => session.cdp.once('Tracing.tracingComplete', resolve));
-    await session.cdp.send('Tracing.start', {
-      traceConfig: { includedCategories: ['devtools.timeline', 'toplevel', 'v8.execute', 'blink', 'loading', 'v8.wasm', 'disabled-by-default-devtools.timeline', 'disabled-by-default-v8.cpu_profiler'] },
-      transferMode: 'ReportEvents',
-    });
-    await widget(session);
-    await session.cdp.send('Tracing.end');
-    await complete;
-    writeFileSync(TRACE, JSON.stringify({ traceEvents: events }));
-    await context.close();
-  }
-  const context = await newContext();
-  const page = await context.newPage();
-  await page.goto(`${ORIGIN}/bench.html`);
-  const widget_cold = summary(cold);
-  const widget_warm = summary(warm);
-  const module_import = summary(imports);
+    const page = await context.newPage();
+    await page.goto(`${ORIGIN}/bench.html`);
+    const widget_cold = summary(cold);
+    const widget_warm = summary(warm);
+    const module_import = summary(imports);
 
-  // 2. WASM analyze in the page (the first call, then the median of 15 after a warm-up as
-  // long as the native and Node harnesses', which V8 needs to swap in optimized code), and
-  // memory over 200 repeated analyses.
-  const warmupMs = Number(process.env.BENCH_WARMUP_MS ?? 1000);
-  const inPage = await page.evaluate(async (warmup) => {
-    const engine = await import('/pkg/bias_compare.js');
-    const wasm = await engine.default({ module_or_path: '/pkg/bias_compare_bg.wasm' });
-    const text = await (await fetch('/story.json')).text();
-    const firstStart = performance.now();
-    engine.analyze(text);
-    const first = performance.now() - firstStart;
-    for (let warmed = first; warmed < warmup;) {
-      const t = performance.now();
+    // 2. WASM analyze in the page (the first call, then the median of 15 after a warm-up as
+    // long as the native and Node harnesses', which V8 needs to swap in optimized code), and
+    // memory over 200 repeated analyses.
+    const warmupMs = Number(process.env.BENCH_WARMUP_MS ?? 1000);
+    const inPage = await page.evaluate(async (warmup) => {
+      const engine = await import('/pkg/bias_compare.js');
+      const wasm = await engine.default({ module_or_path: '/pkg/bias_compare_bg.wasm' });
+      const text = await (await fetch('/story.json')).text();
+      const firstStart = performance.now();
       engine.analyze(text);
-      warmed += performance.now() - t;
-    }
-    const times = [];
-    for (let i = 0; i < 15; i++) {
-      const t = performance.now();
-      engine.analyze(text);
-      times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    const sample = () => { globalThis.gc?.(); return { wasm: wasm.memory.buffer.byteLength, heap: performance.memory?.usedJSHeapSize ?? null }; };
-    let early;
-    for (let i = 1; i <= 200; i++) {
-      engine.analyze(text);
-      if (i === 5) early = sample();
-    }
-    const late = sample();
-    return { wasm_first_ms: first, wasm_median_ms: times[times.length >> 1], wasm_after_5: early.wasm, wasm_after_200: late.wasm, heap_after_5: early.heap, heap_after_200: late.heap };
-  }, warmupMs);
-  console.log(JSON.stringify({ file: storyFile, widget_cold, widget_warm, module_import, widget_samples: { cold, warm }, ...inPage }));
+      const first = performance.now() - firstStart;
+      for (let warmed = first; warmed < warmup;) {
+        const t = performance.now();
+        engine.analyze(text);
+        warmed += performance.now() - t;
+      }
+      const times = [];
+      for (let i = 0; i < 15; i++) {
+        const t = performance.now();
+        engine.analyze(text);
+        times.push(performance.now() - t);
+      }
+      times.sort((a, b) => a - b);
+      const sample = () => { globalThis.gc?.(); return { wasm: wasm.memory.buffer.byteLength, heap: performance.memory?.usedJSHeapSize ?? null }; };
+      let early;
+      for (let i = 1; i <= 200; i++) {
+        engine.analyze(text);
+        if (i === 5) early = sample();
+      }
+      const late = sample();
+      return { wasm_first_ms: first, wasm_median_ms: times[times.length >> 1], wasm_after_5: early.wasm, wasm_after_200: late.wasm, heap_after_5: early.heap, heap_after_200: late.heap };
+    }, warmupMs);
+    console.log(JSON.stringify({ file: storyFile, widget_cold, widget_warm, module_import, widget_samples: { cold, warm }, ...inPage }));
+  }
 } finally {
   await browser.close();
 }

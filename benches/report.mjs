@@ -165,23 +165,30 @@ read before \`appendChild\` and after the first frame that follows \`bias-compar
 waiting for the network and off-thread compilation is not counted, the benchmark's own
 \`evaluate\` calls are (a fraction of a millisecond).
 
-Why the cold render misses its target, from a trace of one cold run on this machine
-(\`node benches/browser.mjs --trace FILE\`, 2026-11-23): the main thread spends its time in
-Blink's first style and layout of the panel (30 term rows, each with three labelled bars) and
-its first paint, all of which the warm second element does in a third of the time; and
-during that whole final task, which took 134 ms, the thread was on a core for only 42 ms.
-For the same 134 ms a V8 background thread was compiling the engine's optimized code
-(\`wasm.TopTierCompilation\`: tier-up triggered by the analysis that has just run in the
-worker), while the browser, compositor and display-compositor threads took their turns on
-the machine's two cores. So the wall-clock task time is about two and a half times the
-main thread's CPU time here; on a phone with more cores much less of it would be waiting.
-Experiments (A/B, same session, not kept): one element per bar instead of four (the
-panel's elements from about 600 to 330) and one bold weight instead of three changed
-neither figure; dropping the container queries showed no difference within the noise of a
-busy machine; a host page already using the widget's font and weights cut the wall-clock
-time by about 30 ms but the CPU time by only 3 ms (the font set-up is waiting, not work).
-Leaving out the bars' letters and values saved about 12 ms of CPU time: the text boxes,
-not the elements, are what costs, and the numbers are what classrooms need.
+Why the cold render misses its target, from traces of cold runs on this machine
+(\`node benches/browser.mjs --trace FILE\`, 2026-11-23). The span holds four main-thread tasks:
+connecting the element (stylesheet, shadow root, starting the worker, posting the story to it:
+about 7 ms of CPU), the loading skeleton's frame (about 6), building the panel's DOM from the
+report (about 12) and the panel's first style, layout and paint (about 30). The same render in
+a second element takes about 20 ms of CPU in all: the rest of the cold figure is Blink setting
+things up once per renderer (fonts, shaping, style rules), which the host page does not share
+because the widget uses its own font. The wall-clock task time is about twice the CPU time:
+in the last task the thread is blocked for 10–15 ms on Chromium's font service (on Linux each
+font size and weight new to the renderer is a synchronous call), and descheduled while the
+browser process, the compositors and V8 (compiling the engine's optimized tier after the
+worker's first analysis) take turns on the machine's two cores.
+Changes kept (2026-11-23; A/B in alternated fresh contexts with
+\`node benches/browser.mjs --compare OLD_DIST,dist\`): wasm-opt no longer inlines every
+single-caller function, so the engine is no longer one 58 KB function that V8 took 100–240 ms
+to compile in the background; three type sizes and two weights (font-service calls 14 → 9);
+term rows cloned from one template row; disclosure buttons instead of \`<details>\` (a
+user-agent shadow tree each); a row's letters and values as one block each; content-visibility
+per column instead of per row. Together, 20 alternated runs: median 153 → 126 ms of task time,
+CPU 65 → 57 ms (fastest 103 → 77 and 57 → 48). Tried and not kept, no difference within the
+noise: no container queries, flex instead of grid for the columns, the page's font instead of
+the widget's, no loading skeleton; earlier, one element per bar and one bold weight.
+Leaving out the bars' letters and values saved about 12 ms of CPU, but the numbers are what
+classrooms read, and SPEC §5 asks for every term's rate on each side.
 
 ## Memory
 
