@@ -3,6 +3,7 @@
 //! (`log_odds`).
 
 mod counts;
+mod ids;
 mod log_odds;
 
 pub use counts::MAX_TERM_TOKEN_CHARS;
