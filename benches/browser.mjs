@@ -142,20 +142,21 @@ function summary(samples) {
 try {
   if (COMPARE) {
     const dists = COMPARE.split(',');
-    const samples = dists.map(() => ({ cold: [], warm: [] }));
+    const samples = dists.map(() => ({ cold: [], warm: [], imports: [] }));
     for (let i = 0; i < RUNS; i++) {
       for (const [j, dist] of dists.entries()) {
         const context = await newContext(dist);
         const session = await benchPage(context);
+        samples[j].imports.push(session.moduleImport);
         samples[j].cold.push(await widget(session));
         samples[j].warm.push(await widget(session));
         await context.close();
       }
     }
     for (const [j, dist] of dists.entries()) {
-      const { cold, warm } = samples[j];
+      const { cold, warm, imports } = samples[j];
       const cpu = cold.map((s) => s.cpu_ms);
-      console.log(JSON.stringify({ dist, widget_cold: { ...summary(cold), cpu_min_ms: Math.min(...cpu) }, widget_warm: summary(warm) }));
+      console.log(JSON.stringify({ dist, widget_cold: { ...summary(cold), cpu_min_ms: Math.min(...cpu) }, widget_warm: summary(warm), module_import: summary(imports) }));
     }
   } else {
     // 1. The widget, RUNS times, each in a fresh context: cold (first element), then warm.

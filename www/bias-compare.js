@@ -935,10 +935,13 @@ export class BiasCompareElement extends Base {
   #termRow(template, term, maxRate) {
     const display = String(term.display ?? term.term ?? '');
     const rates = SIDES.map((s) => Number(term.rate?.[s]) || 0);
-    const z = Number(term.z) || 0;
+    // Each number formatted once, for the eye and for the spoken sentence alike.
+    const rateTexts = rates.map((rate) => oneDecimal.format(rate));
+    const zText = `z ${twoDecimals.format(Number(term.z) || 0)}`;
+    const outlets = plural(term.outlets ?? 0, 'outlet');
     const spoken =
-      `${display}: ${SIDES.map((s, i) => `${s} ${oneDecimal.format(rates[i])}`).join(', ')} per 10,000 terms; ` +
-      `z ${twoDecimals.format(z)}; ${plural(term.count ?? 0, 'use')} in ${plural(term.outlets ?? 0, 'outlet')}.`;
+      `${display}: ${SIDES.map((s, i) => `${s} ${rateTexts[i]}`).join(', ')} per 10,000 terms; ` +
+      `${zText}; ${plural(term.count ?? 0, 'use')} in ${outlets}.`;
 
     const row = template.cloneNode(true);
     setProp(row, 'data-term', term.term);
@@ -946,13 +949,13 @@ export class BiasCompareElement extends Base {
     const [hidden, line, bars] = toggle.children;
     hidden.textContent = spoken;
     line.firstChild.textContent = display;
-    line.lastChild.textContent = `z ${twoDecimals.format(z)} · ${plural(term.outlets ?? 0, 'outlet')}`;
+    line.lastChild.textContent = `${zText} · ${outlets}`;
     const [, tracks, values] = bars.children;
     rates.forEach((rate, i) => {
       const fill = tracks.children[i].firstChild;
       fill.toggleAttribute('data-zero', rate <= 0);
       fill.style.setProperty('--rate', String(maxRate > 0 ? Math.min(1, rate / maxRate) : 0));
-      values.childNodes[2 * i].textContent = oneDecimal.format(rate);
+      values.childNodes[2 * i].textContent = rateTexts[i];
     });
 
     disclosure(toggle, row, () => {
