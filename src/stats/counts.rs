@@ -249,7 +249,8 @@ impl TermCounts {
     /// The id of a token of `side`, counting the occurrence.
     fn intern_token(&mut self, surface: &str, side: usize) -> u32 {
         // An ASCII word is keyed straight from its bytes; any other is normalized first.
-        let key = TokenIds::surface_key(surface).or_else(|| {
+        let surface_key = TokenIds::surface_key(surface);
+        let key = surface_key.or_else(|| {
             normalize_token(surface, &mut self.scratch_token);
             TokenIds::short_key(&self.scratch_token)
         });
@@ -263,7 +264,10 @@ impl TermCounts {
                 return id;
             }
         }
-        normalize_token(surface, &mut self.scratch_token);
+        // A new token: its normalized form, unless written out for the lookup already.
+        if surface_key.is_some() {
+            normalize_token(surface, &mut self.scratch_token);
+        }
         self.add_token(side)
     }
 
