@@ -915,7 +915,8 @@ export class BiasCompareElement extends Base {
    * the larger part of a first render's script time (the page's code still runs unoptimized).
    */
   #termRowTemplate(side) {
-    // Letters and values: one block each, a line per side, the row's own side in `.self`.
+    // Letters and values: one block each, a line per side, the row's own side in `.self`; a
+    // side's text (or `.self` span) is child 2i, a <br> between, which #termRow relies on.
     const column = (className, text) => {
       const block = el('span', { class: className });
       SIDES.forEach((s, i) => {
