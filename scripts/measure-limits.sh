@@ -16,7 +16,7 @@ wasm-bindgen --target nodejs --out-dir "$work/pkg" \
 echo 'exports.memoryBytes = () => wasm.memory.buffer.byteLength;' >>"$work/pkg/bias_compare_wasm.js"
 
 # Stories: news-like text from a 20 000-word vocabulary with Zipfian ranks (as in
-# tests/linearity.rs), at sizes from a real story to the limits.
+# benches/src/linearity.rs), at sizes from a real story to the limits.
 node - "$work" <<'JS'
 const fs = require('fs');
 const dir = process.argv[2];

@@ -1,48 +1,14 @@
 //! The crate's one error type. Every failure names the JSON path of the value at fault
-//! (SPEC §1), so a CMS author or a teacher can find the offending field without a debugger.
+//! (docs/STORY.md, "Errors"), so a CMS author or a teacher can find the offending field
+//! without a debugger. Also the two ways a message quotes a value: strings and numbers.
 
 use std::fmt;
 
-/// An analysis option, named so each front end can show it in its own spelling.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OptionName {
-    MaxNgram,
-    PriorScale,
-    ZMin,
-    MinCount,
-    Top,
-    Ratings,
-}
-
-impl OptionName {
-    /// The camelCase name used by the WASM `analyze(story, options)` call.
-    pub fn js_name(self) -> &'static str {
-        match self {
-            OptionName::MaxNgram => "maxNgram",
-            OptionName::PriorScale => "priorScale",
-            OptionName::ZMin => "zMin",
-            OptionName::MinCount => "minCount",
-            OptionName::Top => "top",
-            OptionName::Ratings => "ratings",
-        }
-    }
-
-    /// The flag used by the native CLI.
-    pub fn cli_flag(self) -> &'static str {
-        match self {
-            OptionName::MaxNgram => "--max-ngram",
-            OptionName::PriorScale => "--prior-scale",
-            OptionName::ZMin => "--z-min",
-            OptionName::MinCount => "--min-count",
-            OptionName::Top => "--top",
-            OptionName::Ratings => "--ratings",
-        }
-    }
-}
+use crate::input::OptionName;
 
 /// Bad input: a story or an option that cannot be analyzed.
 ///
-/// `Display` gives the one-line message of SPEC §1: `<json path>: <problem>`.
+/// `Display` gives the one-line message `<json path>: <problem>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
     path: String,
@@ -59,9 +25,10 @@ impl Error {
         }
     }
 
-    pub(crate) fn option(option: OptionName, sub_path: &str, message: impl Into<String>) -> Error {
+    /// An error about an option's value, at `options.<js name>`.
+    pub(crate) fn option(option: OptionName, message: impl Into<String>) -> Error {
         Error {
-            path: format!("options.{}{}", option.js_name(), sub_path),
+            path: format!("options.{}", option.js_name()),
             option: Some(option),
             message: message.into(),
         }

@@ -3,13 +3,18 @@
 //! Reads a *story* — several articles about one event, each from an outlet with a political
 //! leaning — and reports how coverage splits between left, center and right, and which
 //! framing terms each side uses distinctively, scored with the weighted log-odds ratio and
-//! informative Dirichlet prior of Monroe, Colaresi & Quinn (2008). The contract is SPEC.md;
-//! the method and its defaults are explained in docs/METHOD.md.
+//! informative Dirichlet prior of Monroe, Colaresi & Quinn (2008). The input is described in
+//! docs/STORY.md, the report in docs/REPORT.md, the method in docs/METHOD.md.
+//!
+//! The crate is laid out by idea: `input` (story, leanings, ratings, options), `text`
+//! (sentences, tokens, normalization, stopwords), `stats` (counting and the statistic),
+//! `analyze` (one file per analysis), `report` (types, JSON, and the prose module that
+//! writes every sentence).
 //!
 //! Entry points:
 //! - [`analyze_json`]: story JSON text in, [`Report`] out.
 //! - [`Story::from_json`] / [`Story::from_value`] then [`analyze`]: parse and validate first.
-//! - [`Report::to_json`]: the report as SPEC §2 JSON.
+//! - [`Report::to_json`]: the report as JSON text.
 //!
 //! The library is pure: no I/O, no global state, no panics on any input, and the same story
 //! and options give the same bytes natively and in WASM, whatever the order of articles.
@@ -34,22 +39,18 @@
 
 mod analyze;
 mod error;
-mod json;
-mod leaning;
-mod model;
+mod input;
 mod report;
 mod stats;
 pub mod text;
 
-pub use crate::analyze::{analyze, analyze_json, MIN_SIDE_ARTICLES, MIN_SIDE_WORDS};
-pub use crate::error::{Error, OptionName};
-pub use crate::json::{json_too_large, parse_json, MAX_STORY_BYTES};
-pub use crate::leaning::{Leaning, LeaningSource, Side};
-pub use crate::model::{
-    Article, Options, Ratings, Story, MAX_ARTICLES, MAX_NAME_CHARS, MAX_TEXT_BYTES,
+pub use crate::analyze::{analyze, analyze_json};
+pub use crate::error::Error;
+pub use crate::input::{
+    json_too_large, parse_json, Article, Leaning, LeaningSource, OptionName, Options, Ratings,
+    Side, Story, MAX_STORY_BYTES,
 };
 pub use crate::report::{
     ArticleSummary, Blindspot, ComparisonLine, Coverage, Example, Framing, Params, Rates, Report,
     Rounded, SideCoverage, SideFraming, Term, UnratedCoverage,
 };
-pub use crate::stats::{log_odds, LogOdds, MAX_TERM_TOKEN_CHARS};

@@ -6,7 +6,7 @@
 //!   leanings), gives a report or one error naming a path — never a panic;
 //! - a report counts and lists every article given;
 //! - the same story gives the same bytes on every run and whatever the order of its articles
-//!   (SPEC §2), with default and with random options.
+//!   (docs/REPORT.md, "Determinism"), with default and with random options.
 //!
 //! `PROPTEST_CASES` raises the number of cases for a longer run.
 

@@ -1,43 +1,14 @@
-//! The output side of the contract (SPEC §2): the report's types, their JSON form, and the
-//! template sentences (`comparison`, `blindspot`) that put its numbers into words.
-//!
-//! Numbers are written the way JavaScript's `JSON.stringify` writes them (`0` not `0.0`),
-//! so the CLI's JSON and `JSON.stringify` of the WASM report are the same bytes.
+//! The output side of the contract (docs/REPORT.md): the report's types (here), their JSON
+//! form (`json`), and the one module that writes every sentence a report carries (`prose`).
 
-mod templates;
+mod json;
+pub(crate) mod prose;
 
-use serde::{Serialize, Serializer};
+use serde::Serialize;
 
-use crate::leaning::LeaningSource;
+pub use json::Rounded;
 
-pub(crate) use templates::{blindspot, comparison_text, share, Comparable};
-
-/// A float rounded to 4 decimal places (SPEC §2), written as an integer when it is one.
-#[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
-pub struct Rounded(f64);
-
-impl Rounded {
-    pub fn new(value: f64) -> Rounded {
-        let rounded = (value * 10_000.0).round() / 10_000.0;
-        // `+ 0.0` turns −0 into 0: JSON.stringify(-0) is "0".
-        Rounded(rounded + 0.0)
-    }
-
-    pub fn get(self) -> f64 {
-        self.0
-    }
-}
-
-impl Serialize for Rounded {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        const SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
-        if self.0.fract() == 0.0 && self.0.abs() <= SAFE_INTEGER {
-            serializer.serialize_i64(self.0 as i64)
-        } else {
-            serializer.serialize_f64(self.0)
-        }
-    }
-}
+use crate::input::{LeaningSource, Side};
 
 /// The values in force for an analysis.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -152,7 +123,7 @@ pub struct ArticleSummary {
     pub url: Option<String>,
 }
 
-/// The analysis of one story (SPEC §2).
+/// The analysis of one story (docs/REPORT.md).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Report {
     pub version: u32,
@@ -165,25 +136,24 @@ pub struct Report {
     pub articles: Vec<ArticleSummary>,
 }
 
-impl Report {
-    /// The report as JSON, indented by two spaces like `JSON.stringify(report, null, 2)`.
-    pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+impl Coverage {
+    /// The coverage of a rated side.
+    pub fn side(&self, side: Side) -> &SideCoverage {
+        match side {
+            Side::Left => &self.left,
+            Side::Center => &self.center,
+            Side::Right => &self.right,
+        }
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rounds_to_four_places_and_writes_whole_numbers_as_integers() {
-        let json = |x: f64| serde_json::to_string(&Rounded::new(x)).unwrap();
-        assert_eq!(json(2.718_26), "2.7183");
-        assert_eq!(json(100.0), "100");
-        assert_eq!(json(0.000_04), "0");
-        assert_eq!(json(-0.000_01), "0");
-        assert_eq!(json(0.25), "0.25");
-        assert_eq!(json(-2.5), "-2.5");
+impl Framing {
+    /// The framing of a rated side.
+    pub fn side(&self, side: Side) -> &SideFraming {
+        match side {
+            Side::Left => &self.left,
+            Side::Center => &self.center,
+            Side::Right => &self.right,
+        }
     }
 }

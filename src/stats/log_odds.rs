@@ -1,6 +1,6 @@
 //! The weighted log-odds ratio with an informative Dirichlet prior, equations (16)–(22) of
-//! Monroe, Colaresi & Quinn (2008), "Fightin' Words", as SPEC §3 states it. Kept apart from
-//! counting so it can be checked against hand-computed values.
+//! Monroe, Colaresi & Quinn (2008), "Fightin' Words", as docs/METHOD.md states it. Kept
+//! apart from counting so it can be checked against hand-computed values.
 
 /// δ and its z-score for one term.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -31,7 +31,7 @@ pub fn log_odds(
     if side_hits <= 0.0 || side_misses <= 0.0 || rest_hits <= 0.0 || rest_misses <= 0.0 {
         return None;
     }
-    // libm, not the platform's ln: native and WASM must agree to the last bit (SPEC §2).
+    // libm, not the platform's ln: native and WASM must agree to the last bit (docs/REPORT.md, "Determinism").
     let delta = libm::log(side_hits / side_misses) - libm::log(rest_hits / rest_misses);
     let variance = 1.0 / side_hits + 1.0 / rest_hits;
     let z = delta / variance.sqrt();

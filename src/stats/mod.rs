@@ -1,11 +1,16 @@
-//! The framing statistic of SPEC §3: term counting over rated articles (`counts`) and the
-//! Monroe, Colaresi & Quinn (2008) weighted log-odds with an informative Dirichlet prior
-//! (`log_odds`).
+//! The framing statistic (docs/METHOD.md): counting terms over the rated articles
+//! (`counts`, with the id tables under it and the level-by-level `passes`), finding where
+//! chosen terms occur (`finder`), and the weighted log-odds of Monroe, Colaresi & Quinn
+//! (2008) with an informative Dirichlet prior (`log_odds`).
 
 mod counts;
-mod ids;
+mod finder;
+mod id_slots;
 mod log_odds;
+mod passes;
+mod sequences;
+mod token_ids;
 
-pub use counts::MAX_TERM_TOKEN_CHARS;
-pub(crate) use counts::{Occurrence, SentenceRef, TermCounts};
-pub use log_odds::{log_odds, LogOdds};
+pub(crate) use counts::{TermCounts, TermId};
+pub(crate) use finder::Occurrence;
+pub(crate) use log_odds::log_odds;

@@ -1,7 +1,7 @@
 //! The stopword list: English function words that may sit inside a term ("war of words")
 //! but never start or end one. Written for this project (see docs/METHOD.md); it leaves out
-//! the phrasal-verb particles of SPEC §3 (out, up, off, down, back, away, over) so "wipe out"
-//! and "blow up" stay terms, and it keeps content words that news copy repeats ("said") so
+//! the phrasal-verb particles (out, up, off, down, back, away, over) so "wipe out" and
+//! "blow up" stay terms, and it keeps content words that news copy repeats ("said") so
 //! that a side that quotes more is still visible.
 
 /// Sorted, so lookup is a binary search. Entries are normalized tokens (lowercase,

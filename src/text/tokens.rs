@@ -1,5 +1,5 @@
-//! Word tokens: Unicode word segmentation (UAX #29), then the normalization of SPEC §3 —
-//! lowercase, curly apostrophes made straight, a trailing possessive `'s` dropped.
+//! Word tokens: Unicode word segmentation (UAX #29) of a sentence into words with their
+//! offsets (docs/METHOD.md, "Tokens"); `normalize` turns a word into its term form.
 //!
 //! News copy is nearly all ASCII, plus curly quotes, apostrophes and dashes. Sentences made
 //! only of those are split by a byte scanner applying the few UAX #29 rules such text can
@@ -143,43 +143,10 @@ fn next_scanned_word<'a>(sentence: &'a str, position: &mut usize) -> Option<Toke
     }
 }
 
-/// Writes the normalized form of `surface` into `out` (cleared first): lowercase, `’ ‘ ʼ`
-/// as `'`, and a trailing `'s` dropped so "Russia’s" and "Russia" are one term.
-pub fn normalize_token(surface: &str, out: &mut String) {
-    out.clear();
-    if surface.is_ascii() {
-        out.push_str(surface);
-        out.make_ascii_lowercase();
-    } else {
-        normalize_unicode(surface, out);
-    }
-    let kept = without_possessive(out.as_bytes()).len();
-    out.truncate(kept);
-}
-
-/// A word without its trailing possessive `'s`, if it has one and something before it. `'S`
-/// counts too, so that the rule can run on ASCII words before they are lowercased.
-#[inline]
-pub fn without_possessive(word: &[u8]) -> &[u8] {
-    match word {
-        [stem @ .., b'\'', b's' | b'S'] if !stem.is_empty() => stem,
-        _ => word,
-    }
-}
-
-fn normalize_unicode(surface: &str, out: &mut String) {
-    for c in surface.chars() {
-        match c {
-            '\u{2019}' | '\u{2018}' | '\u{02BC}' => out.push('\''),
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => out.extend(c.to_lowercase()),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::normalize_token;
     use proptest::prelude::*;
 
     fn normalized(sentence: &str) -> Vec<String> {
@@ -228,19 +195,6 @@ mod tests {
             .map(|t| (t.start, t.surface))
             .collect();
         assert_eq!(found, [(0, "In"), (3, "2025"), (9, "3.5")]);
-    }
-
-    #[test]
-    fn lowercases_beyond_ascii() {
-        assert_eq!(normalized("ÉLAN Straße"), ["élan", "straße"]);
-    }
-
-    #[test]
-    fn possessives_are_dropped_before_or_after_lowercasing() {
-        assert_eq!(without_possessive(b"kremlin's"), b"kremlin");
-        assert_eq!(without_possessive(b"KREMLIN'S"), b"KREMLIN");
-        assert_eq!(without_possessive(b"'s"), b"'s");
-        assert_eq!(without_possessive(b"its"), b"its");
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! `bias-compare`: the native command line over the `bias_compare` library (SPEC §4).
+//! `bias-compare`: the native command line over the `bias_compare` library (docs/CLI.md).
 //! Reads a story from a file or standard input, prints the report as JSON or as text for
 //! people, and reports bad input or flags as one `error: …` line with exit status 2.
 
@@ -8,7 +8,9 @@ use std::io::{self, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use bias_compare::{analyze, json_too_large, parse_json, Options, Ratings, Story, MAX_STORY_BYTES};
+use bias_compare::{
+    analyze, json_too_large, parse_json, OptionName, Options, Ratings, Story, MAX_STORY_BYTES,
+};
 use clap::error::ErrorKind;
 use clap::{Parser, Subcommand, ValueEnum};
 
@@ -25,7 +27,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Analyze a story (JSON, see SPEC §1) and print its report.
+    /// Analyze a story (JSON, see docs/STORY.md) and print its report.
     Analyze(AnalyzeArgs),
 }
 
@@ -39,7 +41,7 @@ enum Format {
 struct AnalyzeArgs {
     /// The story file, or `-` for standard input.
     file: PathBuf,
-    /// `json`: the report of SPEC §2; `text`: a summary for people.
+    /// `json`: the report of docs/REPORT.md; `text`: a summary for people.
     #[arg(long, value_enum, default_value = "json")]
     format: Format,
     /// Longest n-gram counted as a term (1 to 5).
@@ -109,12 +111,24 @@ fn options(args: &AnalyzeArgs) -> Result<Options, Failure> {
     })
 }
 
+/// The flag that sets each option: errors about an option name it as the user typed it.
+fn flag(option: OptionName) -> &'static str {
+    match option {
+        OptionName::MaxNgram => "--max-ngram",
+        OptionName::PriorScale => "--prior-scale",
+        OptionName::ZMin => "--z-min",
+        OptionName::MinCount => "--min-count",
+        OptionName::Top => "--top",
+        OptionName::Ratings => "--ratings",
+    }
+}
+
 fn run(args: &AnalyzeArgs) -> Result<String, Failure> {
     let options = options(args)?;
     let story =
         Story::from_json(&read_input(&args.file, "story")?).map_err(|e| Failure(e.to_string()))?;
     let report = analyze(&story, &options).map_err(|e| match e.option_name() {
-        Some(option) => Failure(format!("{}: {}", option.cli_flag(), e.message())),
+        Some(option) => Failure(format!("{}: {}", flag(option), e.message())),
         None => Failure(e.to_string()),
     })?;
     Ok(match args.format {
@@ -152,5 +166,26 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(Failure(message)) => fail(&message),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn every_option_has_a_flag_the_command_accepts() {
+        let command = Cli::command();
+        let analyze = command.find_subcommand("analyze").unwrap();
+        for option in OptionName::ALL {
+            let long = flag(option).trim_start_matches("--");
+            assert!(
+                analyze
+                    .get_arguments()
+                    .any(|arg| arg.get_long() == Some(long)),
+                "{long}"
+            );
+        }
     }
 }

@@ -1,4 +1,4 @@
-//! The CLI contract of SPEC §4: JSON on stdout and exit 0 for a good story; one
+//! The CLI contract of docs/CLI.md: JSON on stdout and exit 0 for a good story; one
 //! `error: <message>` line on stderr and exit 2 for bad input or bad flags.
 
 mod common;

@@ -11,7 +11,7 @@
 use bias_compare::{analyze, Options, Story};
 use wasm_bindgen::prelude::*;
 
-/// Turns a library error into the JS `Error` whose message is the SPEC §1 message.
+/// Turns a library error into the JS `Error` whose message is the library's `<json path>: <problem>` message.
 fn into_error(error: impl std::fmt::Display) -> JsValue {
     js_sys::Error::new(&error.to_string()).into()
 }
@@ -83,7 +83,7 @@ fn utf8_of(text: &js_sys::JsString) -> String {
     pieces.concat()
 }
 
-/// `analyze(story, options?)`: the report object of SPEC §2, or a thrown `Error`.
+/// `analyze(story, options?)`: the report object of docs/REPORT.md, or a thrown `Error`.
 ///
 /// `story` is a story object or its JSON text; `options` may hold `maxNgram`, `priorScale`,
 /// `zMin`, `minCount`, `top` and `ratings`.

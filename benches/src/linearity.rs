@@ -1,10 +1,10 @@
-//! How analysis time grows with each input dimension (issue 6: never faster than linearly).
-//! Not a pass/fail timing test: it prints, for each dimension, the time per unit of input at
-//! sizes 1×, 2×, 4× and 8×; a linear path keeps that figure flat, a quadratic one doubles it
-//! at each step. Run it with `bash scripts/linearity.sh` (release build); the figures are in
-//! docs/LIMITS.md. The regression tests for the paths that were quadratic are the generated
-//! cases of the catalogue (tests/catalogue/cases.json), sized so that a quadratic path would
-//! take hours.
+//! `bias-compare-linearity`: how analysis time grows with each input dimension (it should
+//! never grow faster than the input). A measurement, not a test: it prints, for each
+//! dimension, the time per unit of input at sizes 1×, 2×, 4× and 8×; a linear path keeps that
+//! figure flat, a quadratic one doubles it at each step. Run it with `bash
+//! scripts/linearity.sh` (release build); the figures are in docs/LIMITS.md. The regression
+//! tests for the paths that were quadratic are the generated cases of the catalogue
+//! (tests/catalogue/cases.json), sized so that a quadratic path would take hours.
 
 use std::fmt::Write;
 use std::time::{Duration, Instant};
@@ -203,9 +203,7 @@ fn time(json: &str) -> Duration {
         .unwrap_or_default()
 }
 
-#[test]
-#[ignore = "measures; run with scripts/linearity.sh"]
-fn analysis_time_per_unit_of_input() {
+fn main() {
     let mut table = String::from(
         "| dimension | unit | µs per unit at 1× | 2× | 4× | 8× | 8× ÷ 1× |\n|---|---|---|---|---|---|---|\n",
     );
@@ -225,10 +223,7 @@ fn analysis_time_per_unit_of_input() {
             per_unit[3],
             per_unit[3] / per_unit[0]
         );
-        eprint!(
-            "{}",
-            table.lines().last().unwrap_or_default().to_owned() + "\n"
-        );
+        eprintln!("{}", table.lines().last().unwrap_or_default());
     }
-    println!("\n{table}");
+    println!("{table}");
 }

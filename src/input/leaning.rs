@@ -1,9 +1,12 @@
-//! Leanings and the three sides they fall into. Owns the seven-point scale of SPEC §1,
-//! its case-insensitive parsing, and the bucketing into left / center / right / unrated.
+//! Leanings and the three sides they fall into (docs/STORY.md, "Leanings"). Owns the
+//! seven-point scale, its case-insensitive parsing, and the bucketing into left / center /
+//! right / unrated.
 
 use std::fmt;
 
 use serde::Serialize;
+
+use crate::error::{quoted, Error};
 
 /// A source's political leaning on the seven-point scale, or `Unrated`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -95,12 +98,17 @@ impl Leaning {
         }
     }
 
+    /// Parses the label found at `path`; the error names the path and lists the scale.
+    pub(crate) fn parse_at(label: &str, path: &str) -> Result<Leaning, Error> {
+        Leaning::parse(label).ok_or_else(|| Error::at(path, Leaning::unknown_message(label)))
+    }
+
     /// The message for a label that [`Leaning::parse`] rejects.
-    pub(crate) fn unknown_message(label: &str) -> String {
+    fn unknown_message(label: &str) -> String {
         let expected: Vec<&str> = LABELS.iter().map(|(name, _)| *name).collect();
         format!(
             "unknown leaning {} (expected one of {})",
-            crate::error::quoted(label),
+            quoted(label),
             expected.join(", ")
         )
     }

@@ -1,0 +1,217 @@
+//! How a listed term is shown (docs/REPORT.md, "framing"): its display form (the most
+//! frequent way the side wrote it), its rate per 10 000 term tokens on every side, and up
+//! to three example sentences, each from a different outlet where there are three, quoted
+//! exactly — a very long sentence as a marked window around the term.
+
+use std::ops::Range;
+
+use rustc_hash::FxHashMap;
+
+use super::terms::{side_sentences, Listed};
+use super::visit::{SentenceRef, Visit};
+use crate::input::Side;
+use crate::report::{Example, Rates, Rounded, Term};
+use crate::stats::{Occurrence, TermCounts, TermId};
+use crate::text::tokens;
+
+/// Sentences longer than this are quoted as a window around the term, marked with "…".
+const MAX_QUOTE_BYTES: usize = 480;
+const QUOTE_CONTEXT_BYTES: usize = 200;
+const MAX_EXAMPLES: usize = 3;
+
+/// A sentence that may be quoted: (outlet, article index, sentence, the term's bytes in it).
+type Candidate = (u32, usize, SentenceRef, Range<usize>);
+
+/// A listed term's surface forms and example candidates, gathered over the side's sentences.
+#[derive(Default)]
+struct Gathered {
+    surfaces: FxHashMap<String, u32>,
+    /// In visiting order.
+    examples: Vec<Candidate>,
+    /// The number, within the side, of the last sentence an example was considered from.
+    last_sentence: Option<usize>,
+}
+
+/// The listed terms of `side` as the report shows them.
+pub(crate) fn shown_terms(
+    visit: &Visit,
+    counts: &TermCounts,
+    side: Side,
+    listed: Vec<Listed>,
+) -> Vec<Term> {
+    // Display forms and examples, for the listed terms only: their sentences are segmented
+    // again for the exact bytes of each occurrence.
+    let mut gathered: Vec<Gathered> = listed.iter().map(|_| Gathered::default()).collect();
+    let finder = counts.finder(listed.iter().map(|l| l.term));
+    let mut found: Vec<Occurrence> = Vec::new();
+    let mut token_bytes: Vec<Range<usize>> = Vec::new();
+    for (number, (index, sentence, ids)) in side_sentences(visit, counts, side).enumerate() {
+        finder.find(ids, &mut found);
+        if found.is_empty() {
+            continue;
+        }
+        let text = visit.sentence(index, sentence);
+        token_bytes.clear();
+        token_bytes.extend(tokens(text).map(|token| token.start..token.end()));
+        for hit in &found {
+            let entry = &mut gathered[hit.slot];
+            let bytes =
+                token_bytes[hit.position].start..token_bytes[hit.position + hit.length - 1].end;
+            let surface = text[bytes.clone()]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            *entry.surfaces.entry(surface).or_insert(0) += 1;
+            if entry.last_sentence != Some(number) {
+                entry.last_sentence = Some(number);
+                record_example(
+                    &mut entry.examples,
+                    (visit.outlets[index], index, sentence.clone(), bytes),
+                );
+            }
+        }
+    }
+
+    listed
+        .into_iter()
+        .zip(gathered)
+        .map(|(entry, gathered)| {
+            let display = gathered
+                .surfaces
+                .iter()
+                .max_by(|(a, a_count), (b, b_count)| a_count.cmp(b_count).then_with(|| b.cmp(a)))
+                .map(|(surface, _)| surface.clone())
+                .unwrap_or_else(|| entry.text.clone());
+            Term {
+                display,
+                z: Rounded::new(entry.z),
+                count: counts.count(entry.term, side),
+                outlets: entry.outlets,
+                rate: rates(counts, entry.term),
+                examples: pick_examples(visit, &gathered.examples),
+                term: entry.text,
+            }
+        })
+        .collect()
+}
+
+/// A term's occurrences per 10 000 term tokens in each side.
+fn rates(counts: &TermCounts, term: TermId) -> Rates {
+    let rate = |side: Side| {
+        let tokens = counts.term_tokens(side);
+        Rounded::new(if tokens == 0 {
+            0.0
+        } else {
+            f64::from(counts.count(term, side)) * 10_000.0 / tokens as f64
+        })
+    };
+    Rates {
+        left: rate(Side::Left),
+        center: rate(Side::Center),
+        right: rate(Side::Right),
+    }
+}
+
+/// Keeps at most three sentences per outlet from the first three outlets met: enough to
+/// pick three examples from different outlets where there are, and to fill up where not.
+fn record_example(examples: &mut Vec<Candidate>, candidate: Candidate) {
+    let outlet = candidate.0;
+    let from_outlet = examples.iter().filter(|e| e.0 == outlet).count();
+    // At most nine entries, so counting outlets by scanning is cheap.
+    let outlets = examples
+        .iter()
+        .enumerate()
+        .filter(|(i, e)| examples[..*i].iter().all(|earlier| earlier.0 != e.0))
+        .count();
+    if from_outlet < MAX_EXAMPLES && (from_outlet > 0 || outlets < MAX_EXAMPLES) {
+        examples.push(candidate);
+    }
+}
+
+/// The first sentence of each outlet first, then the others, up to three.
+fn pick_examples(visit: &Visit, recorded: &[Candidate]) -> Vec<Example> {
+    let mut seen_outlets = Vec::new();
+    let (firsts, rest): (Vec<_>, Vec<_>) = recorded.iter().partition(|e| {
+        let first = !seen_outlets.contains(&e.0);
+        if first {
+            seen_outlets.push(e.0);
+        }
+        first
+    });
+    firsts
+        .into_iter()
+        .chain(rest)
+        .take(MAX_EXAMPLES)
+        .map(|(_, index, sentence, hit)| {
+            let article = &visit.story.articles[*index];
+            Example {
+                article: article.id.clone(),
+                source: article.source.clone(),
+                sentence: quote(visit.sentence(*index, sentence), hit.clone()),
+            }
+        })
+        .collect()
+}
+
+/// The sentence, or for a very long one a window of it around the term, cut at spaces and
+/// marked with "…" where it was cut. Everything between the marks is quoted exactly.
+fn quote(sentence: &str, hit: Range<usize>) -> String {
+    if sentence.len() <= MAX_QUOTE_BYTES {
+        return sentence.to_owned();
+    }
+    let mut start = hit.start.saturating_sub(QUOTE_CONTEXT_BYTES);
+    while !sentence.is_char_boundary(start) {
+        start -= 1;
+    }
+    if start > 0 {
+        if let Some((offset, space)) = sentence[start..hit.start]
+            .char_indices()
+            .find(|(_, c)| c.is_whitespace())
+        {
+            start += offset + space.len_utf8();
+        }
+    }
+    let mut end = (hit.end + QUOTE_CONTEXT_BYTES).min(sentence.len());
+    while !sentence.is_char_boundary(end) {
+        end += 1;
+    }
+    if end < sentence.len() {
+        if let Some((offset, _)) = sentence[hit.end..end]
+            .char_indices()
+            .rev()
+            .find(|(_, c)| c.is_whitespace())
+        {
+            end = hit.end + offset;
+        }
+    }
+    format!(
+        "{}{}{}",
+        if start > 0 { "…" } else { "" },
+        sentence[start..end].trim(),
+        if end < sentence.len() { "…" } else { "" }
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_sentences_are_quoted_whole() {
+        assert_eq!(quote("A daring raid.", 2..8), "A daring raid.");
+    }
+
+    #[test]
+    fn long_sentences_are_quoted_around_the_term_with_marks() {
+        let sentence = format!("{} daring {}", "word ".repeat(200), "more ".repeat(200));
+        let start = sentence.find("daring").unwrap();
+        let quoted = quote(&sentence, start..start + 6);
+        assert!(
+            quoted.starts_with("…word") && quoted.ends_with("more…"),
+            "{quoted}"
+        );
+        assert!(quoted.contains(" daring "));
+        assert!(sentence.contains(quoted.trim_matches('…')));
+        assert!(quoted.len() < MAX_QUOTE_BYTES + 10);
+    }
+}

@@ -1,0 +1,118 @@
+//! The analysis: visits the story once in a canonical order, counts coverage, counts terms
+//! over the rated articles, and for each side lists its framing terms and writes its
+//! comparison bullet. One file per idea: `visit` (order, sides, sentences), `coverage`
+//! (coverage, blindspot and sufficiency rules), `terms` (scoring and listing rules),
+//! `examples` (display forms, rates, quotes), `warnings`.
+
+mod coverage;
+mod examples;
+mod terms;
+mod visit;
+mod warnings;
+
+pub(crate) use coverage::{Comparable, MIN_SIDE_ARTICLES, MIN_SIDE_WORDS};
+
+use crate::error::Error;
+use crate::input::{Options, Side, Story};
+use crate::report::{
+    prose, ArticleSummary, ComparisonLine, Framing, Params, Report, Rounded, SideFraming,
+};
+use crate::stats::TermCounts;
+use visit::Visit;
+
+/// Analyzes a story given as JSON text.
+pub fn analyze_json(json: &str, options: &Options) -> Result<Report, Error> {
+    analyze(&Story::from_json(json)?, options)
+}
+
+/// Analyzes a parsed story.
+pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
+    options.validate()?;
+    let visit = Visit::new(story, &options.ratings);
+    let coverage = coverage::coverage(&visit);
+    let counts = count_terms(&visit, options);
+
+    let mut comparison = Vec::with_capacity(3);
+    let [left, center, right] = Side::ALL.map(|side| {
+        let comparable = coverage::comparable(
+            coverage.side(side).articles,
+            counts.words(side),
+            counts.term_tokens(side),
+            counts.all_term_tokens(),
+        );
+        let terms = if comparable == Comparable::Yes {
+            let listed = terms::listed_terms(&visit, &counts, side, options);
+            examples::shown_terms(&visit, &counts, side, listed)
+        } else {
+            Vec::new()
+        };
+        let framing = SideFraming {
+            insufficient: comparable == Comparable::Insufficient,
+            terms,
+            words: counts.words(side),
+            term_tokens: counts.term_tokens(side),
+        };
+        comparison.push(ComparisonLine {
+            side: side.key(),
+            text: prose::comparison(side, coverage.side(side), &framing, comparable),
+        });
+        framing
+    });
+
+    Ok(Report {
+        version: 1,
+        params: Params {
+            max_ngram: options.max_ngram,
+            prior_scale: Rounded::new(options.prior_scale),
+            z_min: Rounded::new(options.z_min),
+            min_count: options.min_count,
+            top_k: options.top_k,
+        },
+        blindspot: coverage::blindspot(&coverage),
+        warnings: warnings::warnings(&visit),
+        coverage,
+        framing: Framing {
+            left,
+            center,
+            right,
+        },
+        comparison,
+        articles: article_summaries(&visit),
+    })
+}
+
+/// Counts the terms of every rated article, side by side in canonical order.
+fn count_terms(visit: &Visit, options: &Options) -> TermCounts {
+    let mut counts = TermCounts::new(options.max_ngram, options.min_count);
+    for side in Side::ALL {
+        for index in visit.articles_of(side) {
+            let sentences = visit.sentences[index]
+                .iter()
+                .map(|sentence| visit.sentence(index, sentence));
+            counts.count_article(side, sentences);
+        }
+    }
+    counts.finish();
+    counts
+}
+
+/// Every article in canonical order with its resolved leaning and where it came from.
+fn article_summaries(visit: &Visit) -> Vec<ArticleSummary> {
+    visit
+        .order
+        .iter()
+        .map(|&index| {
+            let article = &visit.story.articles[index];
+            let (leaning, leaning_from) = visit.resolved[index];
+            ArticleSummary {
+                id: article.id.clone(),
+                source: article.source.clone(),
+                leaning: leaning.label(),
+                leaning_from,
+                side: leaning.side().map_or("unrated", Side::key),
+                headline: article.headline.clone(),
+                url: article.url.clone(),
+            }
+        })
+        .collect()
+}

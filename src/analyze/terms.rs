@@ -1,0 +1,161 @@
+//! Which terms a side lists (docs/METHOD.md, "Listing rules"): every term is scored against
+//! the rest with the weighted log-odds z; those with enough uses and a high enough z must
+//! also be used by at least two of the side's outlets (when it has two), and a shorter term
+//! is dropped when most of its uses lie inside a listed longer one. The best `top_k` are
+//! listed, z descending then term ascending.
+
+use rustc_hash::FxHashMap;
+
+use super::visit::{SentenceRef, Visit};
+use crate::input::{Options, Side};
+use crate::stats::{log_odds, Occurrence, TermCounts, TermId};
+
+/// A shorter term is dropped when this share of its occurrences lies inside a listed
+/// longer term, as the fraction numerator / denominator.
+const SUBSUMED: (u64, u64) = (4, 5);
+
+/// A term a side lists, before its display form and examples are found.
+pub(crate) struct Listed {
+    pub term: TermId,
+    pub z: f64,
+    /// Distinct outlets of the side using it.
+    pub outlets: u32,
+    /// The normalized term.
+    pub text: String,
+}
+
+/// A term of a side with enough uses and a high enough z-score: the listing rules that need
+/// its occurrences (outlets, subsumption) are applied next.
+struct Candidate {
+    term: TermId,
+    z: f64,
+    /// Distinct outlets of the side using it, and the last one seen while counting them.
+    outlets: u32,
+    last_outlet: u32,
+}
+
+/// Each sentence of `side` in counting order: (article index, the sentence, its token ids).
+pub(crate) fn side_sentences<'v>(
+    visit: &'v Visit,
+    counts: &'v TermCounts,
+    side: Side,
+) -> impl Iterator<Item = (usize, &'v SentenceRef, &'v [u32])> + 'v {
+    visit
+        .articles_of(side)
+        .flat_map(move |index| visit.sentences[index].iter().map(move |s| (index, s)))
+        .zip(counts.side_sentences(side))
+        .map(|((index, sentence), ids)| (index, sentence, ids))
+}
+
+/// The terms with at least `min_count` uses in `side` and z ≥ `z_min`.
+fn scored(counts: &TermCounts, side: Side, options: &Options) -> Vec<Candidate> {
+    let n_all = counts.all_term_tokens();
+    let n_side = counts.term_tokens(side);
+    let mut candidates = Vec::new();
+    for term in counts.terms() {
+        let y_side = counts.count(term, side);
+        if y_side < options.min_count {
+            continue;
+        }
+        let y_all = counts.count_in_all(term);
+        let alpha_w = options.prior_scale * y_all as f64 / n_all as f64;
+        let Some(score) = log_odds(
+            f64::from(y_side),
+            n_side as f64,
+            (y_all - u64::from(y_side)) as f64,
+            (n_all - n_side) as f64,
+            alpha_w,
+            options.prior_scale,
+        ) else {
+            continue;
+        };
+        if score.z >= options.z_min {
+            candidates.push(Candidate {
+                term,
+                z: score.z,
+                outlets: 0,
+                last_outlet: u32::MAX,
+            });
+        }
+    }
+    candidates
+}
+
+/// The terms `side` lists, best first.
+pub(crate) fn listed_terms(
+    visit: &Visit,
+    counts: &TermCounts,
+    side: Side,
+    options: &Options,
+) -> Vec<Listed> {
+    let mut candidates = scored(counts, side, options);
+    if candidates.is_empty() {
+        return Vec::new();
+    }
+
+    // Outlets and containment need every occurrence of every candidate in the side.
+    let finder = counts.finder(candidates.iter().map(|c| c.term));
+    let mut inside: FxHashMap<(usize, usize), u64> = FxHashMap::default();
+    let mut found: Vec<Occurrence> = Vec::new();
+    let mut containing: Vec<usize> = Vec::new();
+    for (index, _, ids) in side_sentences(visit, counts, side) {
+        finder.find(ids, &mut found);
+        let outlet = visit.outlets[index];
+        for (k, hit) in found.iter().enumerate() {
+            let slot = hit.slot;
+            let candidate = &mut candidates[slot];
+            if candidate.last_outlet != outlet {
+                candidate.last_outlet = outlet;
+                candidate.outlets += 1;
+            }
+            // Longer candidates containing this occurrence start at most max_ngram − 1
+            // tokens before it; `found` is ordered by position, so look only nearby.
+            containing.clear();
+            let first = hit.position.saturating_sub(options.max_ngram - 1);
+            let window_start = found[..k].partition_point(|o| o.position < first);
+            for other in &found[window_start..] {
+                if other.position > hit.position {
+                    break;
+                }
+                if other.length > hit.length
+                    && other.position + other.length >= hit.position + hit.length
+                    && !containing.contains(&other.slot)
+                {
+                    containing.push(other.slot);
+                }
+            }
+            for &longer in &containing {
+                *inside.entry((slot, longer)).or_insert(0) += 1;
+            }
+        }
+    }
+
+    // One outlet's repeated word is not a framing of the side.
+    let side_outlets = visit.outlets_per_side[side.index()];
+    let widely_used: Vec<bool> = candidates
+        .iter()
+        .map(|c| side_outlets < 2 || c.outlets >= 2)
+        .collect();
+    let mut subsumed = vec![false; candidates.len()];
+    for (&(shorter, longer), &within) in &inside {
+        let total = u64::from(counts.count(candidates[shorter].term, side));
+        if widely_used[longer] && within * SUBSUMED.1 >= total * SUBSUMED.0 {
+            subsumed[shorter] = true;
+        }
+    }
+    let mut listed: Vec<Listed> = candidates
+        .into_iter()
+        .enumerate()
+        .filter(|&(slot, _)| widely_used[slot] && !subsumed[slot])
+        .map(|(_, c)| Listed {
+            term: c.term,
+            z: c.z,
+            outlets: c.outlets,
+            text: counts.term_text(c.term),
+        })
+        .collect();
+    // Unstable is enough: the texts of distinct terms differ, so no two keys are equal.
+    listed.sort_unstable_by(|a, b| b.z.total_cmp(&a.z).then_with(|| a.text.cmp(&b.text)));
+    listed.truncate(options.top_k);
+    listed
+}

@@ -1,0 +1,121 @@
+//! The story as the analysis visits it, worked out once: each article's resolved leaning and
+//! side, the articles in a canonical order (side, source, id) so that no report depends on
+//! input order, each article's outlet number within its side, and its sentences — the
+//! headline as one sentence of its own, then the text's.
+
+use std::ops::Range;
+
+use crate::input::{resolve_leaning, Article, Leaning, LeaningSource, Ratings, Side, Story};
+use crate::text::sentence_ranges;
+
+/// Where a sentence is in its article: the field, and the byte range within it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SentenceRef {
+    pub in_headline: bool,
+    pub range: Range<usize>,
+}
+
+pub(crate) struct Visit<'a> {
+    pub story: &'a Story,
+    /// Each article's leaning and the rule that gave it, by input index.
+    pub resolved: Vec<(Leaning, LeaningSource)>,
+    /// Each article's side (`None`: unrated), by input index.
+    pub sides: Vec<Option<Side>>,
+    /// Input indexes in canonical order: by side (unrated last), source, id.
+    pub order: Vec<usize>,
+    /// Each rated article's outlet, numbered from 1 within its side, by input index.
+    pub outlets: Vec<u32>,
+    /// Distinct outlets of each side.
+    pub outlets_per_side: [u32; 3],
+    /// Each article's sentences, by input index.
+    pub sentences: Vec<Vec<SentenceRef>>,
+}
+
+impl<'a> Visit<'a> {
+    /// Resolves every article's leaning against the story's ratings, then `page_ratings`.
+    pub fn new(story: &'a Story, page_ratings: &Ratings) -> Visit<'a> {
+        let resolved: Vec<(Leaning, LeaningSource)> = story
+            .articles
+            .iter()
+            .map(|article| resolve_leaning(article, &story.ratings, page_ratings))
+            .collect();
+        let sides: Vec<Option<Side>> = resolved.iter().map(|(leaning, _)| leaning.side()).collect();
+        let mut order: Vec<usize> = (0..story.articles.len()).collect();
+        // Unstable is enough: ids are unique, so no two keys are equal.
+        order.sort_unstable_by_key(|&i| {
+            let article = &story.articles[i];
+            (
+                sides[i].map_or(3, Side::index),
+                &article.source,
+                &article.id,
+            )
+        });
+        let mut outlets = vec![0u32; story.articles.len()];
+        let mut outlets_per_side = [0u32; 3];
+        let mut previous: Option<(usize, &str)> = None;
+        for &index in &order {
+            let Some(side) = sides[index] else { continue };
+            let source = story.articles[index].source.as_str();
+            if previous != Some((side.index(), source)) {
+                outlets_per_side[side.index()] += 1;
+                previous = Some((side.index(), source));
+            }
+            outlets[index] = outlets_per_side[side.index()];
+        }
+        Visit {
+            story,
+            resolved,
+            sides,
+            order,
+            outlets,
+            outlets_per_side,
+            sentences: story.articles.iter().map(sentences).collect(),
+        }
+    }
+
+    /// The articles of `side`, in canonical order.
+    pub fn articles_of(&self, side: Side) -> impl Iterator<Item = usize> + '_ {
+        self.order
+            .iter()
+            .copied()
+            .filter(move |&i| self.sides[i] == Some(side))
+    }
+
+    /// The text of a sentence of article `index`.
+    pub fn sentence(&self, index: usize, sentence: &SentenceRef) -> &'a str {
+        field(&self.story.articles[index], sentence)
+    }
+}
+
+/// The sentences of an article: the headline as one sentence, then the text's.
+fn sentences(article: &Article) -> Vec<SentenceRef> {
+    let headline = article.headline.as_deref().unwrap_or_default();
+    let trimmed = headline.trim();
+    let headline_sentence = trimmed.chars().any(char::is_alphanumeric).then(|| {
+        let start = headline.len() - headline.trim_start().len();
+        SentenceRef {
+            in_headline: true,
+            range: start..start + trimmed.len(),
+        }
+    });
+    headline_sentence
+        .into_iter()
+        .chain(
+            sentence_ranges(&article.text)
+                .into_iter()
+                .map(|range| SentenceRef {
+                    in_headline: false,
+                    range,
+                }),
+        )
+        .collect()
+}
+
+fn field<'a>(article: &'a Article, sentence: &SentenceRef) -> &'a str {
+    let text = if sentence.in_headline {
+        article.headline.as_deref().unwrap_or_default()
+    } else {
+        &article.text
+    };
+    text.get(sentence.range.clone()).unwrap_or_default()
+}

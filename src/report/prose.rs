@@ -1,0 +1,184 @@
+//! Every sentence a report carries: the comparison bullets, the blindspot note and the
+//! warnings. Fixed templates, no generated prose: every figure in a sentence is a figure of
+//! the report, so a reader can trace it. Front ends show these sentences; they do not
+//! write their own.
+
+use super::{Coverage, SideCoverage, SideFraming};
+use crate::analyze::{Comparable, MIN_SIDE_ARTICLES, MIN_SIDE_WORDS};
+use crate::input::Side;
+
+/// Most names a warning lists before "and N more".
+const MAX_LISTED_NAMES: usize = 5;
+
+/// How sentences name a side's outlets.
+fn outlets_of(side: Side) -> &'static str {
+    match side {
+        Side::Left => "left-leaning outlets",
+        Side::Center => "center outlets",
+        Side::Right => "right-leaning outlets",
+    }
+}
+
+/// ASCII only, because it only ever capitalizes [`outlets_of`]; `char::to_uppercase` would
+/// put Unicode's case tables (12 KB) into the widget's WASM for nothing.
+fn capitalized(text: &str) -> String {
+    let mut text = text.to_owned();
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    text
+}
+
+/// "1 article", "6 articles".
+fn counted(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A whole percentage. Formatted as an integer, not an `f64`, which would link Rust's float
+/// printing (about 20 KB of WASM) for numbers that are never fractional.
+fn percent(share: f64) -> String {
+    format!("{}%", (share * 100.0).round() as i64)
+}
+
+/// Joins "a", "b" and "c" as "a, b and c".
+fn listed(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [only] => only.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// Names, quoted and listed, at most [`MAX_LISTED_NAMES`] of them then "and N more".
+fn name_list(names: &[&str]) -> String {
+    let names: Vec<String> = names
+        .iter()
+        .map(|&n| serde_json::Value::from(n).to_string())
+        .collect();
+    let shown = names.len().min(MAX_LISTED_NAMES);
+    let mut text = names[..shown].join(", ");
+    if names.len() > shown {
+        text.push_str(&format!(" and {} more", names.len() - shown));
+    }
+    text
+}
+
+/// The comparison bullet for one side.
+pub(crate) fn comparison(
+    side: Side,
+    coverage: &SideCoverage,
+    framing: &SideFraming,
+    comparable: Comparable,
+) -> String {
+    let who = outlets_of(side);
+    let articles = counted(coverage.articles as u64, "article", "articles");
+    match comparable {
+        Comparable::Insufficient => format!(
+            "Not enough coverage from {who} to compare: {articles} and {} (at least {MIN_SIDE_ARTICLES} articles and {MIN_SIDE_WORDS} words are needed).",
+            counted(framing.words, "word", "words"),
+        ),
+        Comparable::Alone => format!(
+            "Only {who} covered this story ({articles}), so there is no other side's wording to compare with."
+        ),
+        Comparable::Yes if framing.terms.is_empty() => format!(
+            "{} ({articles} from {}) used no term markedly more often than the other sides.",
+            capitalized(who),
+            counted(coverage.sources as u64, "outlet", "outlets"),
+        ),
+        Comparable::Yes => {
+            let cited: Vec<String> = framing
+                .terms
+                .iter()
+                .take(3)
+                .map(|term| {
+                    format!(
+                        "“{}” ({} in {})",
+                        term.display,
+                        counted(u64::from(term.count), "use", "uses"),
+                        counted(u64::from(term.outlets), "outlet", "outlets"),
+                    )
+                })
+                .collect();
+            format!(
+                "{} ({articles} from {}) stood out for {}.",
+                capitalized(who),
+                counted(coverage.sources as u64, "outlet", "outlets"),
+                listed(&cited),
+            )
+        }
+    }
+}
+
+/// The blindspot note: `side` has few of the `rated` articles, `opposite` many.
+pub(crate) fn blindspot(side: Side, opposite: Side, coverage: &Coverage, rated: usize) -> String {
+    let (own, other) = (coverage.side(side), coverage.side(opposite));
+    format!(
+        "Blindspot: {} of {rated} rated articles ({}) come from {}, against {} ({}) from {}.",
+        own.articles,
+        percent(own.share.get()),
+        outlets_of(side),
+        other.articles,
+        percent(other.share.get()),
+        outlets_of(opposite),
+    )
+}
+
+/// The warning about `articles` articles from `sources` without a rating.
+pub(crate) fn unrated_warning(articles: usize, sources: &[&str]) -> String {
+    let one_article = articles == 1;
+    let one_source = sources.len() == 1;
+    format!(
+        "{} {} from {} {} no rating, so {} counted in coverage but left out of the framing statistics: {}.",
+        articles,
+        if one_article { "article" } else { "articles" },
+        if one_source { "this source" } else { "these sources" },
+        if one_source { "has" } else { "have" },
+        if one_article { "it is" } else { "they are" },
+        name_list(sources),
+    )
+}
+
+/// The warning about articles with no word in their headline or text.
+pub(crate) fn wordless_warning(ids: &[&str]) -> String {
+    format!(
+        "No words in the headline or text of {}: counted in coverage only.",
+        name_list(ids)
+    )
+}
+
+/// The warning about a group of articles with the same text.
+pub(crate) fn identical_texts_warning(ids: &[&str]) -> String {
+    format!(
+        "Articles {} have identical text (a syndicated copy?); each copy counts in coverage and framing.",
+        name_list(ids)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_join_with_commas_and_a_final_and() {
+        let items: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+        assert_eq!(listed(&items), "a, b and c");
+        assert_eq!(listed(&items[..1]), "a");
+    }
+
+    #[test]
+    fn name_lists_are_cut_after_five() {
+        assert_eq!(name_list(&["a", "b"]), "\"a\", \"b\"");
+        assert_eq!(
+            name_list(&["a", "b", "c", "d", "e", "f", "g"]),
+            "\"a\", \"b\", \"c\", \"d\", \"e\" and 2 more"
+        );
+    }
+
+    #[test]
+    fn one_unrated_article_is_worded_in_the_singular() {
+        assert_eq!(
+            unrated_warning(1, &["Wire"]),
+            "1 article from this source has no rating, so it is counted in coverage but left out of the framing statistics: \"Wire\"."
+        );
+    }
+}

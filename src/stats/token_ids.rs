@@ -1,0 +1,157 @@
+//! Token ids: each distinct normalized word of a story gets the next id, and its
+//! occurrences per side are counted as it is met. The key is the word's
+//! [`PackedForm`](crate::text::PackedForm) — nearly every word fits in 15 bytes — so a lookup
+//! compares two integers, where a string key would follow a pointer to the text and compare
+//! it byte by byte (a tenth of the whole analysis, measured). Longer words go to a map of
+//! their text.
+
+use rustc_hash::FxHashMap;
+
+use super::id_slots::{spread, IdSlots};
+use crate::text::{normal_form, NormalForm, PackedForm};
+
+/// A token's key (when short) and its occurrences per side so far, by token id: the key
+/// compare of a lookup has just brought the entry into cache, so counting it there costs no
+/// second miss.
+#[derive(Debug, Clone, Copy)]
+struct TokenEntry {
+    key: PackedForm,
+    per_side: [u32; 3],
+}
+
+/// The key of tokens too long to pack, in their entry: its length byte (255) is never that
+/// of a packed form (at most 15).
+const LONG: PackedForm = PackedForm([0, u64::MAX]);
+
+/// Normalized token text → token id, each token's entry and its text. Packed keys are found
+/// in [`IdSlots`], their keys in the dense `entries`, where the frequent words (seen first,
+/// so with low ids) are neighbours.
+pub(super) struct TokenIds {
+    short: IdSlots,
+    /// By token id.
+    entries: Vec<TokenEntry>,
+    long: FxHashMap<Box<str>, u32>,
+    /// The normalized text of each token, by id.
+    texts: Vec<Box<str>>,
+    /// Where a form too long to pack is written.
+    written: String,
+}
+
+/// Slots of a new token table: enough for a story of a few hundred articles without growing.
+const FIRST_SLOTS: usize = 1 << 12;
+
+impl Default for TokenIds {
+    fn default() -> TokenIds {
+        TokenIds {
+            short: IdSlots::new(FIRST_SLOTS),
+            entries: Vec::new(),
+            long: FxHashMap::default(),
+            texts: Vec::new(),
+            written: String::new(),
+        }
+    }
+}
+
+/// The hash of a packed key.
+#[inline]
+fn hash(key: PackedForm) -> u64 {
+    spread(spread(key.0[0]) ^ key.0[1])
+}
+
+impl TokenIds {
+    /// Counts one occurrence in `side` of the token `surface` normalizes to; returns its id,
+    /// and whether it is new.
+    #[inline]
+    pub(super) fn count(&mut self, surface: &str, side: usize) -> (u32, bool) {
+        let form = normal_form(surface, &mut self.written);
+        let known = match form {
+            NormalForm::Packed(key) => self.short.find(hash(key), |id| {
+                self.entries
+                    .get(id as usize)
+                    .is_some_and(|entry| entry.key == key)
+            }),
+            NormalForm::Written => self.long.get(self.written.as_str()).copied(),
+        };
+        if let Some(id) = known {
+            if let Some(entry) = self.entries.get_mut(id as usize) {
+                entry.per_side[side] += 1;
+                return (id, false);
+            }
+        }
+        (self.insert(form, side), true)
+    }
+
+    /// Gives the token of `form` the next id, counted once in `side`.
+    fn insert(&mut self, form: NormalForm, side: usize) -> u32 {
+        let id = self.entries.len() as u32;
+        let mut per_side = [0; 3];
+        per_side[side] = 1;
+        let (key, text) = match form {
+            NormalForm::Packed(key) => (key, key.to_text()),
+            NormalForm::Written => (LONG, self.written.clone()),
+        };
+        self.entries.push(TokenEntry { key, per_side });
+        if key == LONG {
+            self.long.insert(text.as_str().into(), id);
+        } else {
+            let entries = &self.entries;
+            self.short.insert(id, hash(key), |id| {
+                entries.get(id as usize).map_or(0, |entry| hash(entry.key))
+            });
+        }
+        self.texts.push(text.into());
+        id
+    }
+
+    /// The normalized text of token `id`.
+    pub(super) fn text(&self, id: u32) -> &str {
+        self.texts.get(id as usize).map_or("", |text| text)
+    }
+
+    /// Once every word is counted: each token's text and its occurrences per side, by id.
+    /// The lookup tables are dropped.
+    pub(super) fn into_texts_and_counts(self) -> (Vec<Box<str>>, Vec<[u32; 3]>) {
+        let counts = self.entries.iter().map(|entry| entry.per_side).collect();
+        (self.texts, counts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_token_table_grows_and_keeps_every_id() {
+        let words: Vec<String> = (0..3 * FIRST_SLOTS).map(|i| format!("w{i}")).collect();
+        let mut ids = TokenIds::default();
+        for word in &words {
+            assert!(ids.count(word, 1).1);
+        }
+        ids.count(&"long".repeat(5), 2);
+        assert!(ids.short.slots.len() >= 2 * 3 * FIRST_SLOTS);
+        for (id, word) in words.iter().enumerate() {
+            assert_eq!(ids.count(word, 0), (id as u32, false), "{word}");
+        }
+        assert_eq!(
+            ids.count("LONGlonglonglonglong", 0),
+            (words.len() as u32, false)
+        );
+        let (texts, counts) = ids.into_texts_and_counts();
+        assert_eq!(counts.len(), words.len() + 1);
+        assert_eq!(counts[0], [1, 1, 0]);
+        assert_eq!(counts[words.len()], [1, 0, 1]);
+        assert_eq!(&*texts[words.len()], "longlonglonglonglong");
+    }
+
+    #[test]
+    fn forms_of_a_word_share_one_id_and_keep_the_normalized_text() {
+        let words = ["Kremlin's", "KREMLIN", "kremlin’s", "Élan", "élan", "Pearl"];
+        let mut ids = TokenIds::default();
+        let found: Vec<u32> = words.iter().map(|w| ids.count(w, 0).0).collect();
+        assert_eq!(found, [0, 0, 0, 1, 1, 2]);
+        assert_eq!(
+            [ids.text(0), ids.text(1), ids.text(2)],
+            ["kremlin", "élan", "pearl"]
+        );
+    }
+}
