@@ -1,4 +1,4 @@
-//! Coverage and every rule about it (docs/METHOD.md, "Coverage"): articles and distinct
+//! Coverage and every rule about it (docs/METHOD.md §2): articles and distinct
 //! sources per side and their shares, the blindspot rule, and the sufficiency rule that
 //! decides whether a side's wording can be compared at all.
 

@@ -1,4 +1,4 @@
-//! Which terms a side lists (docs/METHOD.md, "Listing rules"): every term is scored against
+//! Which terms a side lists (docs/METHOD.md §4): every term is scored against
 //! the rest with the weighted log-odds z; those with enough uses and a high enough z must
 //! also be used by at least two of the side's outlets (when it has two), and a shorter term
 //! is dropped when most of its uses lie inside a listed longer one. The best `top_k` are

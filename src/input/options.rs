@@ -1,4 +1,4 @@
-//! The analysis options (docs/REPORT.md "params", docs/WIDGET.md "Options"): their defaults,
+//! The analysis options (docs/REPORT.md "params", docs/CLI.md "Options", docs/WIDGET.md): their defaults,
 //! their ranges, and the WASM options object (`{ maxNgram, zMin, … }`) they are read from.
 //! [`OptionName::ALL`] is the one list of options: parsing, the unknown-option message and
 //! every error's path go by it, and each front end maps it to its own spelling (the CLI to

@@ -1,4 +1,4 @@
-//! Ratings tables and leaning resolution (docs/STORY.md, "Where a leaning comes from"): a
+//! Ratings tables and leaning resolution (docs/STORY.md, "How an article's leaning is found"): a
 //! table maps outlet names or URL hosts to leanings; an article's leaning is its own, else
 //! the story's table by source then by host, else the host page's table likewise, else
 //! unrated. Owns the matching of keys (case, `www.`) and the parsing of a URL's host.

@@ -1,6 +1,6 @@
 //! The report as JSON text. Numbers are written the way JavaScript's `JSON.stringify` writes
 //! them (`0` not `0.0`), so the CLI's JSON and `JSON.stringify` of the WASM report are the
-//! same bytes (docs/REPORT.md, "Numbers").
+//! same bytes (docs/REPORT.md, "Numbers, order and determinism").
 
 use serde::{Serialize, Serializer};
 

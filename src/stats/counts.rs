@@ -1,4 +1,4 @@
-//! Term counting over rated articles (docs/METHOD.md, "Counting"): each article's sentences
+//! Term counting over rated articles (docs/METHOD.md §4): each article's sentences
 //! are tokenized once into token ids, words and term tokens (n_b) are counted per side as
 //! they go, and [`TermCounts::finish`] counts the n-grams that can be listed (the `passes`
 //! module). An n-gram is a [`Sequence`] of ids, so extending a term by one token is one
@@ -43,7 +43,7 @@ impl TokenInfo {
         }
     }
 
-    /// Whether a term may start or end with this token (docs/METHOD.md, "Terms").
+    /// Whether a term may start or end with this token (docs/METHOD.md §3).
     pub fn can_edge_a_term(self) -> bool {
         self.has_letter && !self.is_stopword
     }

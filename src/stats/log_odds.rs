@@ -31,7 +31,7 @@ pub fn log_odds(
     if side_hits <= 0.0 || side_misses <= 0.0 || rest_hits <= 0.0 || rest_misses <= 0.0 {
         return None;
     }
-    // libm, not the platform's ln: native and WASM must agree to the last bit (docs/REPORT.md, "Determinism").
+    // libm, not the platform's ln: native and WASM must agree to the last bit (docs/REPORT.md, "Numbers, order and determinism").
     let delta = libm::log(side_hits / side_misses) - libm::log(rest_hits / rest_misses);
     let variance = 1.0 / side_hits + 1.0 / rest_hits;
     let z = delta / variance.sqrt();

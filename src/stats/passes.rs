@@ -23,7 +23,7 @@ pub(super) struct Limits {
 /// A token's part in the k-grams `finish` counts, worked out once per token.
 #[derive(Debug, Clone, Copy, Default)]
 struct Role {
-    /// Starts or ends a term (docs/METHOD.md, "Terms").
+    /// Starts or ends a term (docs/METHOD.md §3).
     edges: bool,
     /// Ends a k-gram shorter than `max_ngram` that may be counted: has a letter and is
     /// frequent. A prefix may end with a stopword ("war of" of "war of words").

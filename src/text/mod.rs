@@ -1,4 +1,4 @@
-//! The text pipeline (docs/METHOD.md, "Sentences and tokens"): sentences, then word tokens,
+//! The text pipeline (docs/METHOD.md §3): sentences, then word tokens,
 //! their normalized form, and the stopword rule that decides which tokens may start or end
 //! a term. Every function here is total over `&str`: any string, however odd, yields some
 //! (possibly empty) result and never panics.

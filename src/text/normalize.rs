@@ -1,4 +1,4 @@
-//! Token normalization (docs/METHOD.md, "Tokens"): lowercase, curly apostrophes made
+//! Token normalization (docs/METHOD.md §3): lowercase, curly apostrophes made
 //! straight, and a trailing possessive `'s` dropped, so that "Russia’s" and "russia" are one
 //! term. [`normal_form`] is the one implementation: it gives a form of at most 15 bytes
 //! packed into two integers (the key the counter looks tokens up by) and writes longer ones
@@ -76,7 +76,9 @@ impl PackedForm {
         let mut bytes = [0u8; 16];
         bytes[..8].copy_from_slice(&low.to_le_bytes());
         bytes[8..].copy_from_slice(&high.to_le_bytes());
-        String::from_utf8_lossy(&bytes[..len.min(15)]).into_owned()
+        std::str::from_utf8(&bytes[..len.min(15)])
+            .unwrap_or_default()
+            .to_owned()
     }
 }
 

@@ -1,5 +1,5 @@
 //! Word tokens: Unicode word segmentation (UAX #29) of a sentence into words with their
-//! offsets (docs/METHOD.md, "Tokens"); `normalize` turns a word into its term form.
+//! offsets (docs/METHOD.md §3); `normalize` turns a word into its term form.
 //!
 //! News copy is nearly all ASCII, plus curly quotes, apostrophes and dashes. Sentences made
 //! only of those are split by a byte scanner applying the few UAX #29 rules such text can
