@@ -51,6 +51,6 @@ pub use crate::input::{
     Side, Story, MAX_STORY_BYTES,
 };
 pub use crate::report::{
-    ArticleSummary, Blindspot, ComparisonLine, Coverage, Example, Framing, Params, Rates, Report,
-    Rounded, SideCoverage, SideFraming, Term, UnratedCoverage,
+    ArticleSummary, Blindspot, ComparisonLine, Coverage, Example, Framing, Notes, Params, Rates,
+    Report, Rounded, SideCoverage, SideFraming, SideLabel, Sides, Term, UnratedCoverage,
 };

@@ -12,6 +12,10 @@ pub(crate) const MIN_SIDE_WORDS: u64 = 200;
 
 /// Fewest rated articles before a lopsided split counts as a blindspot.
 pub(crate) const BLINDSPOT_MIN_RATED: usize = 6;
+/// A blindspot side has at most this share of the rated articles (numerator, denominator)…
+pub(crate) const BLINDSPOT_AT_MOST: (usize, usize) = (1, 5);
+/// …while the opposite side has at least this share.
+pub(crate) const OPPOSITE_AT_LEAST: (usize, usize) = (1, 2);
 
 /// What can be said about a side's wording.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -92,8 +96,8 @@ pub(crate) fn coverage(visit: &Visit) -> Coverage {
 }
 
 /// The blindspot rule: with at least [`BLINDSPOT_MIN_RATED`] rated articles, the left or
-/// the right is a blindspot when it has at most a fifth of them while the opposite side has
-/// at least half.
+/// the right is a blindspot when it has at most [`BLINDSPOT_AT_MOST`] of them while the
+/// opposite side has at least [`OPPOSITE_AT_LEAST`].
 pub(crate) fn blindspot(coverage: &Coverage) -> Option<Blindspot> {
     let rated = coverage.left.articles + coverage.center.articles + coverage.right.articles;
     if rated < BLINDSPOT_MIN_RATED {
@@ -102,8 +106,9 @@ pub(crate) fn blindspot(coverage: &Coverage) -> Option<Blindspot> {
     [(Side::Left, Side::Right), (Side::Right, Side::Left)]
         .into_iter()
         .find(|&(side, opposite)| {
-            coverage.side(side).articles * 5 <= rated
-                && coverage.side(opposite).articles * 2 >= rated
+            let (at_most, at_least) = (BLINDSPOT_AT_MOST, OPPOSITE_AT_LEAST);
+            coverage.side(side).articles * at_most.1 <= rated * at_most.0
+                && coverage.side(opposite).articles * at_least.1 >= rated * at_least.0
         })
         .map(|(side, opposite)| Blindspot {
             side: side.key(),

@@ -10,7 +10,7 @@ use rustc_hash::FxHashMap;
 use super::terms::{side_sentences, Listed};
 use super::visit::{SentenceRef, Visit};
 use crate::input::Side;
-use crate::report::{Example, Rates, Rounded, Term};
+use crate::report::{prose, Example, Rates, Rounded, Term};
 use crate::stats::{Occurrence, TermCounts, TermId};
 use crate::text::tokens;
 
@@ -87,6 +87,7 @@ pub(crate) fn shown_terms(
                 z: Rounded::new(entry.z),
                 count: counts.count(entry.term, side),
                 outlets: entry.outlets,
+                uses: prose::uses(counts.count(entry.term, side), entry.outlets),
                 rate: rates(counts, entry.term),
                 examples: pick_examples(visit, &gathered.examples),
                 term: entry.text,

@@ -10,7 +10,10 @@ mod terms;
 mod visit;
 mod warnings;
 
-pub(crate) use coverage::{Comparable, MIN_SIDE_ARTICLES, MIN_SIDE_WORDS};
+pub(crate) use coverage::{
+    Comparable, BLINDSPOT_AT_MOST, BLINDSPOT_MIN_RATED, MIN_SIDE_ARTICLES, MIN_SIDE_WORDS,
+    OPPOSITE_AT_LEAST,
+};
 
 use crate::error::Error;
 use crate::input::{Options, Side, Story};
@@ -64,15 +67,18 @@ pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
     let [left, center, right]: [SideFraming; 3] =
         framings.try_into().unwrap_or_else(|_| unreachable!());
 
+    let params = Params {
+        max_ngram: options.max_ngram,
+        prior_scale: Rounded::new(options.prior_scale),
+        z_min: Rounded::new(options.z_min),
+        min_count: options.min_count,
+        top_k: options.top_k,
+    };
     Ok(Report {
         version: 1,
-        params: Params {
-            max_ngram: options.max_ngram,
-            prior_scale: Rounded::new(options.prior_scale),
-            z_min: Rounded::new(options.z_min),
-            min_count: options.min_count,
-            top_k: options.top_k,
-        },
+        sides: prose::sides(&coverage),
+        notes: prose::notes(&coverage, &params),
+        params,
         blindspot: coverage::blindspot(&coverage),
         warnings: warnings::warnings(&visit),
         coverage,

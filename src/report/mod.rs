@@ -80,6 +80,8 @@ pub struct Term {
     pub z: Rounded,
     pub count: u32,
     pub outlets: u32,
+    /// `count` and `outlets` in words: "9 uses in 4 outlets".
+    pub uses: String,
     pub rate: Rates,
     pub examples: Vec<Example>,
 }
@@ -101,6 +103,41 @@ pub struct Framing {
     pub left: SideFraming,
     pub center: SideFraming,
     pub right: SideFraming,
+}
+
+/// How front ends name a side, and its coverage in words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SideLabel {
+    /// "Left", "Center", "Right", "Unrated".
+    pub name: &'static str,
+    /// One letter: "L", "C", "R", "U".
+    pub short: &'static str,
+    /// How sentences name the side's outlets: "left-leaning outlets".
+    pub outlets: &'static str,
+    /// "6 articles from 4 outlets".
+    pub summary: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sides {
+    pub left: SideLabel,
+    pub center: SideLabel,
+    pub right: SideLabel,
+    pub unrated: SideLabel,
+}
+
+/// One sentence for each thing a reader may ask about the report: what the coverage counts,
+/// what a share, a rate or a z-score is, the blindspot rule, and how terms were chosen, with
+/// this report's parameters filled in.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Notes {
+    pub coverage: String,
+    pub shares: String,
+    pub framing: String,
+    pub rate: String,
+    pub z: String,
+    pub blindspot: String,
+    pub method: String,
 }
 
 /// One comparison bullet.
@@ -129,16 +166,29 @@ pub struct Report {
     pub version: u32,
     pub params: Params,
     pub coverage: Coverage,
+    pub sides: Sides,
     pub blindspot: Option<Blindspot>,
     pub framing: Framing,
     pub comparison: Vec<ComparisonLine>,
     pub warnings: Vec<String>,
+    pub notes: Notes,
     pub articles: Vec<ArticleSummary>,
 }
 
 impl Coverage {
     /// The coverage of a rated side.
     pub fn side(&self, side: Side) -> &SideCoverage {
+        match side {
+            Side::Left => &self.left,
+            Side::Center => &self.center,
+            Side::Right => &self.right,
+        }
+    }
+}
+
+impl Sides {
+    /// The label of a rated side.
+    pub fn side(&self, side: Side) -> &SideLabel {
         match side {
             Side::Left => &self.left,
             Side::Center => &self.center,

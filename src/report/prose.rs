@@ -3,8 +3,12 @@
 //! the report, so a reader can trace it. Front ends show these sentences; they do not
 //! write their own.
 
-use super::{Coverage, SideCoverage, SideFraming};
-use crate::analyze::{Comparable, MIN_SIDE_ARTICLES, MIN_SIDE_WORDS};
+use super::{Coverage, Notes, Params, SideCoverage, SideFraming, SideLabel, Sides};
+use crate::analyze::{
+    Comparable, BLINDSPOT_AT_MOST, BLINDSPOT_MIN_RATED, MIN_SIDE_ARTICLES, MIN_SIDE_WORDS,
+    OPPOSITE_AT_LEAST,
+};
+use crate::error::number_text;
 use crate::input::Side;
 
 /// Most names a warning lists before "and N more".
@@ -16,6 +20,108 @@ fn outlets_of(side: Side) -> &'static str {
         Side::Left => "left-leaning outlets",
         Side::Center => "center outlets",
         Side::Right => "right-leaning outlets",
+    }
+}
+
+/// A side's name and letter (`None`: the unrated outlets).
+fn name_of(side: Option<Side>) -> (&'static str, &'static str) {
+    match side {
+        Some(Side::Left) => ("Left", "L"),
+        Some(Side::Center) => ("Center", "C"),
+        Some(Side::Right) => ("Right", "R"),
+        None => ("Unrated", "U"),
+    }
+}
+
+/// How front ends name each side, with its coverage in words.
+pub(crate) fn sides(coverage: &Coverage) -> Sides {
+    let rated = |side: Side| {
+        let (name, short) = name_of(Some(side));
+        let counts = coverage.side(side);
+        SideLabel {
+            name,
+            short,
+            outlets: outlets_of(side),
+            summary: format!(
+                "{} from {}",
+                counted(counts.articles as u64, "article", "articles"),
+                counted(counts.sources as u64, "outlet", "outlets"),
+            ),
+        }
+    };
+    let (name, short) = name_of(None);
+    let unrated = &coverage.unrated;
+    Sides {
+        left: rated(Side::Left),
+        center: rated(Side::Center),
+        right: rated(Side::Right),
+        unrated: SideLabel {
+            name,
+            short,
+            outlets: "outlets without a bias rating",
+            summary: format!(
+                "{} from {} without a bias rating, counted in coverage but left out of framing",
+                counted(unrated.articles as u64, "article", "articles"),
+                counted(unrated.sources as u64, "source", "sources"),
+            ),
+        },
+    }
+}
+
+/// A term's uses in words: "9 uses in 4 outlets".
+pub(crate) fn uses(count: u32, outlets: u32) -> String {
+    format!(
+        "{} in {}",
+        counted(u64::from(count), "use", "uses"),
+        counted(u64::from(outlets), "outlet", "outlets"),
+    )
+}
+
+/// A fraction as a whole percentage.
+fn fraction_percent((numerator, denominator): (usize, usize)) -> String {
+    percent(numerator as f64 / denominator as f64)
+}
+
+/// How to read the report, with its parameters filled in.
+pub(crate) fn notes(coverage: &Coverage, params: &Params) -> Notes {
+    let rated = coverage.left.articles + coverage.center.articles + coverage.right.articles;
+    let unrated = coverage.unrated.articles;
+    let z_min = number_text(params.z_min.get());
+    Notes {
+        coverage: format!(
+            "{} from {}{}.",
+            counted(coverage.total_articles as u64, "article", "articles"),
+            counted(coverage.total_sources as u64, "source", "sources"),
+            if unrated > 0 {
+                format!(", {unrated} of them unrated")
+            } else {
+                String::new()
+            },
+        ),
+        shares: if rated > 0 {
+            "Shares of articles from rated outlets.".into()
+        } else {
+            "No article comes from an outlet with a bias rating.".into()
+        },
+        framing: "Words and phrases each side used markedly more often than the other sides, with how often every side used them.".into(),
+        rate: format!(
+            "Per 10,000 terms: uses of the term for every 10,000 words and phrases of up to {} words that the side wrote.",
+            params.max_ngram
+        ),
+        z: format!(
+            "z: how far a side's use of the term stands out from the other sides' use (weighted log-odds with an informative prior); terms are listed from z {z_min}."
+        ),
+        blindspot: format!(
+            "A blindspot is a left or right side with at most {} of the rated articles while the opposite side has at least {}, in a story with {BLINDSPOT_MIN_RATED} or more rated articles.",
+            fraction_percent(BLINDSPOT_AT_MOST),
+            fraction_percent(OPPOSITE_AT_LEAST),
+        ),
+        method: format!(
+            "Terms scored by weighted log-odds with an informative prior (Monroe, Colaresi & Quinn 2008): z ≥ {z_min}, at least {} uses, up to {}-word phrases, prior {}.",
+            params.min_count,
+            params.max_ngram,
+            number_text(params.prior_scale.get()),
+        ),
     }
 }
 

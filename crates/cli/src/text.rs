@@ -1,9 +1,10 @@
 //! The `--format text` view: the report laid out for a terminal, with coverage bars, each
 //! side's terms with their rates and an example, the comparison bullets and the warnings.
+//! Every sentence comes from the report; this module only lays them out.
 
 use std::fmt::Write;
 
-use bias_compare::{Report, SideCoverage, SideFraming, Story};
+use bias_compare::{Report, Side, SideCoverage, SideLabel, Story};
 
 const BAR_WIDTH: usize = 24;
 
@@ -12,29 +13,28 @@ fn bar(share: f64) -> String {
     format!("{}{}", "█".repeat(filled), "░".repeat(BAR_WIDTH - filled))
 }
 
-fn plural(n: usize, word: &str) -> String {
-    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
-}
-
-fn coverage_line(out: &mut String, label: &str, side: &SideCoverage) {
+fn coverage_line(out: &mut String, label: &SideLabel, side: &SideCoverage) {
     let _ = writeln!(
         out,
-        "  {label:<8}{}  {:>3.0}%  {}, {}",
+        "  {:<8}{}  {:>3.0}%  {}",
+        label.name,
         bar(side.share.get()),
         side.share.get() * 100.0,
-        plural(side.articles, "article"),
-        plural(side.sources, "source"),
+        label.summary,
     );
 }
 
-fn framing_section(out: &mut String, label: &str, framing: &SideFraming) {
-    let _ = writeln!(out, "\n{label} framing");
-    if framing.insufficient {
-        let _ = writeln!(out, "  not enough coverage to compare");
-        return;
-    }
+fn framing_section(out: &mut String, report: &Report, side: Side) {
+    let label = report.sides.side(side);
+    let framing = report.framing.side(side);
+    let _ = writeln!(out, "\n{} framing", label.name);
     if framing.terms.is_empty() {
-        let _ = writeln!(out, "  no distinctive terms");
+        // The side's comparison bullet says why: too little coverage, or nothing stood out.
+        let why = report
+            .comparison
+            .iter()
+            .find(|line| line.side == side.key());
+        let _ = writeln!(out, "  {}", why.map_or("", |line| line.text.as_str()));
         return;
     }
     let _ = writeln!(
@@ -84,30 +84,27 @@ fn render_raw(story: &Story, report: &Report) -> String {
     if let Some(title) = &story.title {
         let _ = writeln!(out, "{title}");
     }
-    let coverage = &report.coverage;
-    let _ = writeln!(
-        out,
-        "{} from {}\n\nCoverage",
-        plural(coverage.total_articles, "article"),
-        plural(coverage.total_sources, "source")
-    );
-    coverage_line(&mut out, "Left", &coverage.left);
-    coverage_line(&mut out, "Center", &coverage.center);
-    coverage_line(&mut out, "Right", &coverage.right);
-    let _ = writeln!(
-        out,
-        "  {:<8}{} unrated: {}, {}",
-        "",
-        " ".repeat(BAR_WIDTH + 6),
-        plural(coverage.unrated.articles, "article"),
-        plural(coverage.unrated.sources, "source"),
-    );
+    let _ = writeln!(out, "{}\n\nCoverage", report.notes.coverage);
+    for side in Side::ALL {
+        coverage_line(
+            &mut out,
+            report.sides.side(side),
+            report.coverage.side(side),
+        );
+    }
+    if report.coverage.unrated.articles > 0 {
+        let _ = writeln!(
+            out,
+            "  {}: {}",
+            report.sides.unrated.name, report.sides.unrated.summary
+        );
+    }
     if let Some(blindspot) = &report.blindspot {
         let _ = writeln!(out, "  {}", blindspot.text);
     }
-    framing_section(&mut out, "Left", &report.framing.left);
-    framing_section(&mut out, "Center", &report.framing.center);
-    framing_section(&mut out, "Right", &report.framing.right);
+    for side in Side::ALL {
+        framing_section(&mut out, report, side);
+    }
     let _ = writeln!(out, "\nComparison");
     for line in &report.comparison {
         let _ = writeln!(out, "  • {}", line.text);
