@@ -51,6 +51,7 @@ pub use crate::input::{
     Side, Story, MAX_STORY_BYTES,
 };
 pub use crate::report::{
-    ArticleSummary, Blindspot, ComparisonLine, Coverage, Example, Framing, Notes, Params, Rates,
-    Report, Rounded, SideCoverage, SideFraming, SideLabel, Sides, Term, UnratedCoverage,
+    ArticleSummary, Blindspot, ComparisonLine, Coverage, Example, Framing, Notes, OutletUses,
+    Params, Rates, Report, Rounded, SideCoverage, SideFraming, SideLabel, Sides, Term, TestDesign,
+    UnratedCoverage,
 };

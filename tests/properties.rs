@@ -1,4 +1,4 @@
-//! Properties of issue 6, checked on generated inputs (proptest):
+//! Properties every input must have, checked on generated inputs (proptest):
 //!
 //! - the text pipeline is total: any string gives sentences and tokens on character
 //!   boundaries, in order, without panicking;
@@ -6,7 +6,8 @@
 //!   leanings), gives a report or one error naming a path — never a panic;
 //! - a report counts and lists every article given;
 //! - the same story gives the same bytes on every run and whatever the order of its articles
-//!   (docs/REPORT.md, "Determinism"), with default and with random options.
+//!   (docs/REPORT.md, "Numbers, order and determinism"), with default and with random
+//!   options, p-values estimated from random assignments included.
 //!
 //! `PROPTEST_CASES` raises the number of cases for a longer run.
 
@@ -290,17 +291,39 @@ fn low_threshold_options() -> impl Strategy<Value = Options> {
         -3.0f64..3.0,
         1u32..4,
         1usize..20,
+        prop_oneof![0.001f64..1.0, Just(1.0)],
     )
         .prop_map(
-            |(max_ngram, prior_scale, z_min, min_count, top_k)| Options {
+            |(max_ngram, prior_scale, z_min, min_count, top_k, max_p)| Options {
                 max_ngram,
                 prior_scale,
                 z_min,
                 min_count,
                 top_k,
+                max_p,
                 ..Options::default()
             },
         )
+}
+
+/// Stories of 24 to 40 outlets, one article each, so that a side's p-values are estimated
+/// from random assignments rather than counted (C(N, k) > 10 000).
+fn many_outlet_story() -> impl Strategy<Value = Value> {
+    let article = (
+        prop::sample::select(vec!["left", "center", "right", "far-left", "lean-right"]),
+        word_salad(),
+    );
+    prop::collection::vec(article, 24..40).prop_map(|articles| {
+        let articles: Vec<Value> = articles
+            .into_iter()
+            .enumerate()
+            .map(|(i, (leaning, text))| {
+                json!({ "id": format!("a{i}"), "source": format!("Outlet {i}"),
+                        "leaning": leaning, "text": text })
+            })
+            .collect();
+        json!({ "articles": articles })
+    })
 }
 
 /// The error of a story names a path into it, on one short line.
@@ -356,5 +379,28 @@ proptest! {
         shuffled["articles"] = Value::Array(permuted(story["articles"].as_array().unwrap(), &keys));
         let other = analyze(&Story::from_value(shuffled.clone()).unwrap(), &options).unwrap().to_json();
         prop_assert!(other == json, "another article order gives another report");
+    }
+}
+
+proptest! {
+    #![proptest_config(config(12))]
+
+    #[test]
+    fn estimated_p_values_are_deterministic_and_independent_of_article_order(
+        story in many_outlet_story(),
+        keys in prop::collection::vec(any::<u32>(), 40),
+    ) {
+        let options = Options { z_min: -1.0, min_count: 2, max_p: 1.0, ..Options::default() };
+        let report = analyze(&Story::from_value(story.clone()).unwrap(), &options).unwrap();
+        let sampled = [&report.framing.left, &report.framing.center, &report.framing.right]
+            .into_iter()
+            .any(|side| !side.test.exact && !side.terms.is_empty());
+        prop_assert!(sampled, "no side's p was estimated");
+        let json = report.to_json();
+        prop_assert!(analyze_json(&story.to_string(), &options).unwrap().to_json() == json);
+        let mut shuffled = story.clone();
+        shuffled["articles"] = Value::Array(permuted(story["articles"].as_array().unwrap(), &keys));
+        let other = analyze(&Story::from_value(shuffled).unwrap(), &options).unwrap().to_json();
+        prop_assert!(other == json, "another article order gives other p-values");
     }
 }

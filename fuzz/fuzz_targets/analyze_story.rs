@@ -113,6 +113,7 @@ fuzz_target!(|input: Input| {
         z_min: f64::from(input.z_min) / 32.0,
         min_count: 1 + u32::from(input.min_count) % 4,
         top_k: 1 + usize::from(input.top) % 20,
+        max_p: f64::from(1 + input.top % 100) / 100.0,
         ..Options::default()
     };
     let story = json!({ "articles": articles });

@@ -7,7 +7,8 @@ use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 
-use super::terms::{side_sentences, Listed};
+use super::evidence::{Chosen, Evidence};
+use super::terms::side_sentences;
 use super::visit::{SentenceRef, Visit};
 use crate::input::Side;
 use crate::report::{prose, Example, Rates, Rounded, Term};
@@ -36,13 +37,14 @@ struct Gathered {
 pub(crate) fn shown_terms(
     visit: &Visit,
     counts: &TermCounts,
+    evidence: &Evidence,
     side: Side,
-    listed: Vec<Listed>,
+    chosen: Vec<Chosen>,
 ) -> Vec<Term> {
     // Display forms and examples, for the listed terms only: their sentences are segmented
     // again for the exact bytes of each occurrence.
-    let mut gathered: Vec<Gathered> = listed.iter().map(|_| Gathered::default()).collect();
-    let finder = counts.finder(listed.iter().map(|l| l.term));
+    let mut gathered: Vec<Gathered> = chosen.iter().map(|_| Gathered::default()).collect();
+    let finder = counts.finder(chosen.iter().map(|c| c.listed.term));
     let mut found: Vec<Occurrence> = Vec::new();
     let mut token_bytes: Vec<Range<usize>> = Vec::new();
     for (number, (index, sentence, ids)) in side_sentences(visit, counts, side).enumerate() {
@@ -72,10 +74,10 @@ pub(crate) fn shown_terms(
         }
     }
 
-    listed
+    chosen
         .into_iter()
         .zip(gathered)
-        .map(|(entry, gathered)| {
+        .map(|(Chosen { listed: entry, p }, gathered)| {
             let display = gathered
                 .surfaces
                 .iter()
@@ -88,6 +90,8 @@ pub(crate) fn shown_terms(
                 count: counts.count(entry.term, side),
                 outlets: entry.outlets,
                 uses: prose::uses(counts.count(entry.term, side), entry.outlets),
+                p: Rounded::new(p),
+                by_outlet: evidence.by_outlet(side, entry.term),
                 rate: rates(counts, entry.term),
                 examples: pick_examples(visit, &gathered.examples),
                 term: entry.text,

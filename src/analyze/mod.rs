@@ -1,10 +1,12 @@
 //! The analysis: visits the story once in a canonical order, counts coverage, counts terms
 //! over the rated articles, and for each side lists its framing terms and writes its
-//! comparison bullet. One file per idea: `visit` (order, sides, sentences), `coverage`
-//! (coverage, blindspot and sufficiency rules), `terms` (scoring and listing rules),
-//! `examples` (display forms, rates, quotes), `warnings`.
+//! comparison bullet. One file per idea: `visit` (order, sides, outlets, sentences),
+//! `coverage` (coverage, blindspot and sufficiency rules), `terms` (scoring and listing
+//! rules), `evidence` (the outlet-level test), `examples` (display forms, rates, quotes),
+//! `warnings`.
 
 mod coverage;
+mod evidence;
 mod examples;
 mod terms;
 mod visit;
@@ -20,7 +22,9 @@ use crate::input::{Options, Side, Story};
 use crate::report::{
     prose, ArticleSummary, ComparisonLine, Framing, Params, Report, Rounded, SideFraming,
 };
-use crate::stats::TermCounts;
+use crate::stats::{TermCounts, TermId};
+use evidence::Evidence;
+use terms::Listed;
 use visit::Visit;
 
 /// Analyzes a story given as JSON text.
@@ -33,32 +37,48 @@ pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
     options.validate()?;
     let visit = Visit::new(story, &options.ratings);
     let coverage = coverage::coverage(&visit);
-    let counts = count_terms(&visit, options);
+    let (counts, unit_tokens) = count_terms(&visit, options);
+
+    let comparables: Vec<Comparable> = Side::ALL
+        .iter()
+        .map(|&side| {
+            coverage::comparable(
+                coverage.side(side).articles,
+                counts.words(side),
+                counts.term_tokens(side),
+                counts.all_term_tokens(),
+            )
+        })
+        .collect();
+    let candidates: Vec<Vec<Listed>> = Side::ALL
+        .iter()
+        .zip(&comparables)
+        .map(|(&side, &comparable)| match comparable {
+            Comparable::Yes => terms::listed_terms(&visit, &counts, side, options),
+            _ => Vec::new(),
+        })
+        .collect();
+    let mut wanted: Vec<TermId> = candidates.iter().flatten().map(|c| c.term).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let evidence = Evidence::new(&visit, &counts, unit_tokens, &wanted);
 
     let mut comparison = Vec::with_capacity(3);
     let mut framings = Vec::with_capacity(3);
-    for side in Side::ALL {
-        let comparable = coverage::comparable(
-            coverage.side(side).articles,
-            counts.words(side),
-            counts.term_tokens(side),
-            counts.all_term_tokens(),
-        );
-        let terms = if comparable == Comparable::Yes {
-            let listed = terms::listed_terms(&visit, &counts, side, options);
-            examples::shown_terms(&visit, &counts, side, listed)
-        } else {
-            Vec::new()
-        };
+    for ((side, comparable), candidates) in Side::ALL.into_iter().zip(comparables).zip(candidates) {
+        let design = evidence.design(side);
+        let chosen = evidence::choose(&evidence, side, candidates, options);
         let framing = SideFraming {
             insufficient: comparable == Comparable::Insufficient,
-            terms,
+            tested: comparable == Comparable::Yes && evidence::tested(&design, options),
+            test: evidence::test_design(&design),
+            terms: examples::shown_terms(&visit, &counts, &evidence, side, chosen),
             words: counts.words(side),
             term_tokens: counts.term_tokens(side),
         };
         comparison.push(ComparisonLine {
             side: side.key(),
-            text: prose::comparison(side, coverage.side(side), &framing, comparable),
+            text: prose::comparison(side, &coverage, &framing, comparable),
         });
         framings.push(framing);
     }
@@ -73,6 +93,7 @@ pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
         z_min: Rounded::new(options.z_min),
         min_count: options.min_count,
         top_k: options.top_k,
+        max_p: Rounded::new(options.max_p),
     };
     Ok(Report {
         version: 1,
@@ -92,19 +113,24 @@ pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
     })
 }
 
-/// Counts the terms of every rated article, side by side in canonical order.
-fn count_terms(visit: &Visit, options: &Options) -> TermCounts {
+/// Counts the terms of every rated article, side by side in canonical order, and the term
+/// tokens of each rated outlet.
+fn count_terms(visit: &Visit, options: &Options) -> (TermCounts, Vec<u64>) {
     let mut counts = TermCounts::new(options.max_ngram, options.min_count);
+    let mut unit_tokens = vec![0u64; visit.units.len()];
     for side in Side::ALL {
         for index in visit.articles_of(side) {
             let sentences = visit.sentences[index]
                 .iter()
                 .map(|sentence| visit.sentence(index, sentence));
-            counts.count_article(side, sentences);
+            let tokens = counts.count_article(side, sentences);
+            if let Some(unit) = unit_tokens.get_mut(visit.unit_of[index] as usize) {
+                *unit += tokens;
+            }
         }
     }
     counts.finish();
-    counts
+    (counts, unit_tokens)
 }
 
 /// Every article in canonical order with its resolved leaning and where it came from.

@@ -1,8 +1,9 @@
-//! Which terms a side lists (docs/METHOD.md §4): every term is scored against
+//! Which terms may be listed for a side (docs/METHOD.md §4): every term is scored against
 //! the rest with the weighted log-odds z; those with enough uses and a high enough z must
 //! also be used by at least two of the side's outlets (when it has two), and a shorter term
-//! is dropped when most of its uses lie inside a listed longer one. The best `top_k` are
-//! listed, z descending then term ascending.
+//! is dropped when most of its uses lie inside a longer candidate. What remains are the
+//! candidates, z descending then term ascending; the outlet-level test (`evidence`) then
+//! decides which of them the side lists.
 
 use rustc_hash::FxHashMap;
 
@@ -81,7 +82,7 @@ fn scored(counts: &TermCounts, side: Side, options: &Options) -> Vec<Candidate> 
     candidates
 }
 
-/// The terms `side` lists, best first.
+/// The terms of `side` that pass every rule but the outlet-level test, best first.
 pub(crate) fn listed_terms(
     visit: &Visit,
     counts: &TermCounts,
@@ -156,6 +157,5 @@ pub(crate) fn listed_terms(
         .collect();
     // Unstable is enough: the texts of distinct terms differ, so no two keys are equal.
     listed.sort_unstable_by(|a, b| b.z.total_cmp(&a.z).then_with(|| a.text.cmp(&b.text)));
-    listed.truncate(options.top_k);
     listed
 }

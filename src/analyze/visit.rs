@@ -27,6 +27,11 @@ pub(crate) struct Visit<'a> {
     pub outlets: Vec<u32>,
     /// Distinct outlets of each side.
     pub outlets_per_side: [u32; 3],
+    /// The rated outlets — each distinct (side, source) — in canonical order: the units of
+    /// the outlet-level test.
+    pub units: Vec<(Side, &'a str)>,
+    /// Each rated article's unit, as an index into `units`, by input index.
+    pub unit_of: Vec<u32>,
     /// Each article's sentences, by input index.
     pub sentences: Vec<Vec<SentenceRef>>,
 }
@@ -52,15 +57,17 @@ impl<'a> Visit<'a> {
         });
         let mut outlets = vec![0u32; story.articles.len()];
         let mut outlets_per_side = [0u32; 3];
-        let mut previous: Option<(usize, &str)> = None;
+        let mut units: Vec<(Side, &str)> = Vec::new();
+        let mut unit_of = vec![u32::MAX; story.articles.len()];
         for &index in &order {
             let Some(side) = sides[index] else { continue };
             let source = story.articles[index].source.as_str();
-            if previous != Some((side.index(), source)) {
+            if units.last() != Some(&(side, source)) {
                 outlets_per_side[side.index()] += 1;
-                previous = Some((side.index(), source));
+                units.push((side, source));
             }
             outlets[index] = outlets_per_side[side.index()];
+            unit_of[index] = units.len() as u32 - 1;
         }
         Visit {
             story,
@@ -69,6 +76,8 @@ impl<'a> Visit<'a> {
             order,
             outlets,
             outlets_per_side,
+            units,
+            unit_of,
             sentences: story.articles.iter().map(sentences).collect(),
         }
     }

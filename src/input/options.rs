@@ -18,17 +18,19 @@ pub enum OptionName {
     ZMin,
     MinCount,
     Top,
+    MaxP,
     Ratings,
 }
 
 impl OptionName {
     /// Every option, in the order messages list them.
-    pub const ALL: [OptionName; 6] = [
+    pub const ALL: [OptionName; 7] = [
         OptionName::MaxNgram,
         OptionName::PriorScale,
         OptionName::ZMin,
         OptionName::MinCount,
         OptionName::Top,
+        OptionName::MaxP,
         OptionName::Ratings,
     ];
 
@@ -40,6 +42,7 @@ impl OptionName {
             OptionName::ZMin => "zMin",
             OptionName::MinCount => "minCount",
             OptionName::Top => "top",
+            OptionName::MaxP => "maxP",
             OptionName::Ratings => "ratings",
         }
     }
@@ -64,6 +67,9 @@ pub struct Options {
     pub min_count: u32,
     /// Most terms listed per side (1..=1000).
     pub top_k: usize,
+    /// Largest outlet-level p-value listed, where the story has outlets enough to reach it
+    /// (0 < max_p ≤ 1; 1 turns the test's filter off).
+    pub max_p: f64,
     /// The host page's ratings table, consulted after the story's own.
     pub ratings: Ratings,
 }
@@ -77,6 +83,7 @@ impl Default for Options {
             z_min: 1.645,
             min_count: 3,
             top_k: 10,
+            max_p: 0.05,
             ratings: Ratings::default(),
         }
     }
@@ -142,6 +149,7 @@ impl Options {
             OptionName::ZMin => self.z_min = number()?,
             OptionName::MinCount => self.min_count = whole()?,
             OptionName::Top => self.top_k = whole()? as usize,
+            OptionName::MaxP => self.max_p = number()?,
             OptionName::Ratings => self.ratings = Ratings::from_value(value, "options.ratings")?,
         }
         Ok(())
@@ -185,6 +193,12 @@ impl Options {
             OptionName::Top,
             "must be a whole number from 1 to 1000",
             self.top_k.to_string(),
+        )?;
+        check(
+            self.max_p > 0.0 && self.max_p <= 1.0,
+            OptionName::MaxP,
+            "must be a number above 0 and at most 1",
+            number_text(self.max_p),
         )
     }
 }
@@ -216,7 +230,7 @@ mod tests {
             Options::from_value(&json!({ "zmin": 1 }))
                 .unwrap_err()
                 .to_string(),
-            "options.zmin: unknown option (expected maxNgram, priorScale, zMin, minCount, top or ratings)"
+            "options.zmin: unknown option (expected maxNgram, priorScale, zMin, minCount, top, maxP or ratings)"
         );
     }
 

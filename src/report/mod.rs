@@ -18,6 +18,7 @@ pub struct Params {
     pub z_min: Rounded,
     pub min_count: u32,
     pub top_k: usize,
+    pub max_p: Rounded,
 }
 
 /// Articles and distinct sources of one rated side, and its share of rated articles.
@@ -82,14 +83,46 @@ pub struct Term {
     pub outlets: u32,
     /// `count` and `outlets` in words: "9 uses in 4 outlets".
     pub uses: String,
+    /// The outlet-level permutation test's p-value for this term on this side.
+    pub p: Rounded,
+    /// Every outlet of the side that used the term, most uses first, then by name.
+    pub by_outlet: Vec<OutletUses>,
     pub rate: Rates,
     pub examples: Vec<Example>,
+}
+
+/// One outlet's uses of a term.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OutletUses {
+    pub source: String,
+    pub count: u32,
+}
+
+/// The outlet-level test a side's terms were put to: its k of N outlets, and what that
+/// allows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TestDesign {
+    /// k: the side's outlets.
+    pub units: usize,
+    /// N: all rated outlets.
+    pub of: usize,
+    /// C(N, k), the ways to choose k of the N outlets; `null` past 2⁵³.
+    pub assignments: Option<u64>,
+    /// Whether p counts every assignment (at most 10 000 of them) or estimates from 9 999
+    /// random ones.
+    pub exact: bool,
+    /// The smallest p the design allows.
+    pub min_p: Rounded,
 }
 
 /// One side's framing terms, with the totals they were computed from.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SideFraming {
     pub insufficient: bool,
+    /// Whether the side's outlets are enough for the test to reach `max_p`; when false, its
+    /// terms describe these articles and are not evidence of a difference.
+    pub tested: bool,
+    pub test: TestDesign,
     pub terms: Vec<Term>,
     /// Word tokens in the side (what the 200-token sufficiency rule counts).
     pub words: u64,
@@ -136,6 +169,7 @@ pub struct Notes {
     pub framing: String,
     pub rate: String,
     pub z: String,
+    pub p: String,
     pub blindspot: String,
     pub method: String,
 }

@@ -3,7 +3,7 @@
 //! the report, so a reader can trace it. Front ends show these sentences; they do not
 //! write their own.
 
-use super::{Coverage, Notes, Params, SideCoverage, SideFraming, SideLabel, Sides};
+use super::{Coverage, Notes, Params, SideFraming, SideLabel, Sides};
 use crate::analyze::{
     Comparable, BLINDSPOT_AT_MOST, BLINDSPOT_MIN_RATED, MIN_SIDE_ARTICLES, MIN_SIDE_WORDS,
     OPPOSITE_AT_LEAST,
@@ -111,16 +111,21 @@ pub(crate) fn notes(coverage: &Coverage, params: &Params) -> Notes {
         z: format!(
             "z: how far a side's use of the term stands out from the other sides' use (weighted log-odds with an informative prior); terms are listed from z {z_min}."
         ),
+        p: format!(
+            "p: how often outlets picked at random, as many as the side has, used the term at least as much as the side's own outlets did; terms are listed at p {} or less when the side has outlets enough to show it.",
+            number_text(params.max_p.get()),
+        ),
         blindspot: format!(
             "A blindspot is a left or right side with at most {} of the rated articles while the opposite side has at least {}, in a story with {BLINDSPOT_MIN_RATED} or more rated articles.",
             fraction_percent(BLINDSPOT_AT_MOST),
             fraction_percent(OPPOSITE_AT_LEAST),
         ),
         method: format!(
-            "Terms scored by weighted log-odds with an informative prior (Monroe, Colaresi & Quinn 2008): z ≥ {z_min}, at least {} uses, up to {}-word phrases, prior {}.",
+            "Terms scored by weighted log-odds with an informative prior (Monroe, Colaresi & Quinn 2008): z ≥ {z_min}, at least {} uses, up to {}-word phrases, prior {}; then tested outlet by outlet (rank-sum permutation test): p ≤ {}.",
             params.min_count,
             params.max_ngram,
             number_text(params.prior_scale.get()),
+            number_text(params.max_p.get()),
         ),
     }
 }
@@ -169,15 +174,35 @@ fn name_list(names: &[&str]) -> String {
     text
 }
 
+/// "2 left-leaning outlets", "1 center outlet".
+fn outlets_counted(side: Side, n: usize) -> String {
+    let many = outlets_of(side);
+    let one = many.strip_suffix('s').unwrap_or(many);
+    counted(n as u64, one, many)
+}
+
+/// The first three terms of a side, with their uses: "“flop” (8 uses in 4 outlets), …".
+fn cited_terms(framing: &SideFraming) -> String {
+    let cited: Vec<String> = framing
+        .terms
+        .iter()
+        .take(3)
+        .map(|term| format!("“{}” ({})", term.display, term.uses))
+        .collect();
+    listed(&cited)
+}
+
 /// The comparison bullet for one side.
 pub(crate) fn comparison(
     side: Side,
-    coverage: &SideCoverage,
+    coverage: &Coverage,
     framing: &SideFraming,
     comparable: Comparable,
 ) -> String {
     let who = outlets_of(side);
-    let articles = counted(coverage.articles as u64, "article", "articles");
+    let own = coverage.side(side);
+    let articles = counted(own.articles as u64, "article", "articles");
+    let outlets = counted(own.sources as u64, "outlet", "outlets");
     match comparable {
         Comparable::Insufficient => format!(
             "Not enough coverage from {who} to compare: {articles} and {} (at least {MIN_SIDE_ARTICLES} articles and {MIN_SIDE_WORDS} words are needed).",
@@ -186,32 +211,35 @@ pub(crate) fn comparison(
         Comparable::Alone => format!(
             "Only {who} covered this story ({articles}), so there is no other side's wording to compare with."
         ),
-        Comparable::Yes if framing.terms.is_empty() => format!(
-            "{} ({articles} from {}) used no term markedly more often than the other sides.",
-            capitalized(who),
-            counted(coverage.sources as u64, "outlet", "outlets"),
-        ),
-        Comparable::Yes => {
-            let cited: Vec<String> = framing
-                .terms
-                .iter()
-                .take(3)
-                .map(|term| {
-                    format!(
-                        "“{}” ({} in {})",
-                        term.display,
-                        counted(u64::from(term.count), "use", "uses"),
-                        counted(u64::from(term.outlets), "outlet", "outlets"),
-                    )
-                })
+        Comparable::Yes if !framing.tested => {
+            let others: Vec<String> = Side::ALL
+                .into_iter()
+                .filter(|&other| other != side && coverage.side(other).sources > 0)
+                .map(|other| outlets_counted(other, coverage.side(other).sources))
                 .collect();
-            format!(
-                "{} ({articles} from {}) stood out for {}.",
-                capitalized(who),
-                counted(coverage.sources as u64, "outlet", "outlets"),
-                listed(&cited),
-            )
+            let head = format!(
+                "With {} against {}, differences in wording cannot be told apart from chance",
+                outlets_counted(side, own.sources),
+                listed(&others),
+            );
+            if framing.terms.is_empty() {
+                format!("{head}, and no term stood out.")
+            } else {
+                format!(
+                    "{head}; these terms only describe these articles: {}.",
+                    cited_terms(framing)
+                )
+            }
         }
+        Comparable::Yes if framing.terms.is_empty() => format!(
+            "{} ({articles} from {outlets}) used no term markedly more often than the other sides.",
+            capitalized(who),
+        ),
+        Comparable::Yes => format!(
+            "{} ({articles} from {outlets}) stood out for {}.",
+            capitalized(who),
+            cited_terms(framing),
+        ),
     }
 }
 

@@ -94,10 +94,15 @@ impl TermCounts {
         }
     }
 
-    /// Adds the sentences of one article of `side`; [`TermCounts::finish`] must be called
-    /// after the last article.
-    pub fn count_article<'s>(&mut self, side: Side, sentences: impl IntoIterator<Item = &'s str>) {
+    /// Adds the sentences of one article of `side`, and returns its term tokens;
+    /// [`TermCounts::finish`] must be called after the last article.
+    pub fn count_article<'s>(
+        &mut self,
+        side: Side,
+        sentences: impl IntoIterator<Item = &'s str>,
+    ) -> u64 {
         let side = side.index();
+        let term_tokens_before = self.term_tokens[side];
         let mut ids = std::mem::take(&mut self.scratch_ids);
         ids.clear();
         // n_b counts every term occurrence, including those of n-grams too rare to count: a
@@ -134,6 +139,7 @@ impl TermCounts {
         }
         self.articles.push((side, ids.as_slice().into()));
         self.scratch_ids = ids;
+        self.term_tokens[side] - term_tokens_before
     }
 
     /// Counts the n-grams of the sentences added, one order after the other, and keeps

@@ -8,9 +8,11 @@ mod finder;
 mod id_slots;
 mod log_odds;
 mod passes;
+mod permutation;
 mod sequences;
 mod token_ids;
 
 pub(crate) use counts::{TermCounts, TermId};
 pub(crate) use finder::Occurrence;
 pub(crate) use log_odds::log_odds;
+pub(crate) use permutation::{p_value, Design, Use};

@@ -231,13 +231,16 @@ describe('bad input: WASM throws an Error whose message is the CLI stderr line m
 });
 
 describe('bad options: the same check and message as the CLI flag', () => {
-  const FLAG = { maxNgram: '--max-ngram', priorScale: '--prior-scale', zMin: '--z-min', minCount: '--min-count', top: '--top' };
+  const FLAG = { maxNgram: '--max-ngram', priorScale: '--prior-scale', zMin: '--z-min', minCount: '--min-count', top: '--top', maxP: '--max-p' };
   const CASES = [
     ['maxNgram', 0],
     ['maxNgram', 6],
     ['top', 0],
     ['minCount', 0],
     ['priorScale', 0],
+    ['maxP', 0],
+    ['maxP', 1.5],
+    ['maxP', -0.05],
   ];
   for (const [key, value] of CASES) {
     test(`${key}: ${value} fails like ${FLAG[key]} ${value}`, () => {

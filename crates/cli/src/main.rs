@@ -59,6 +59,10 @@ struct AnalyzeArgs {
     /// Most terms listed per side.
     #[arg(long, value_name = "K", default_value_t = Options::default().top_k)]
     top: usize,
+    /// Largest outlet-level p-value listed, where the story has outlets enough (0 < P ≤ 1;
+    /// 1 lists terms whatever their p).
+    #[arg(long, value_name = "P", allow_negative_numbers = true, default_value_t = Options::default().max_p)]
+    max_p: f64,
     /// A JSON file of outlet names or hosts to leanings, used after the story's own ratings.
     #[arg(long, value_name = "FILE")]
     ratings: Option<PathBuf>,
@@ -107,6 +111,7 @@ fn options(args: &AnalyzeArgs) -> Result<Options, Failure> {
         z_min: args.z_min,
         min_count: args.min_count,
         top_k: args.top,
+        max_p: args.max_p,
         ratings,
     })
 }
@@ -119,6 +124,7 @@ fn flag(option: OptionName) -> &'static str {
         OptionName::ZMin => "--z-min",
         OptionName::MinCount => "--min-count",
         OptionName::Top => "--top",
+        OptionName::MaxP => "--max-p",
         OptionName::Ratings => "--ratings",
     }
 }

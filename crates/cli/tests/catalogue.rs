@@ -1,4 +1,5 @@
-//! The bad-input catalogue of issue 6 (tests/catalogue/cases.json) through the CLI binary.
+//! The bad-input catalogue (tests/catalogue/cases.json): whatever a CMS or a classroom feeds
+//! in gives a report or one error naming the field. Run here through the CLI binary.
 //! An error case must exit 2 with exactly `error: <message>` on stderr and nothing on stdout;
 //! a report case must exit 0 with a report meeting the case's checks, byte for byte the
 //! library's report for cases kept as files (given as a file and on standard input), and

@@ -1,0 +1,165 @@
+//! The outlet-level evidence for a side's terms (docs/METHOD.md §5): how many times each
+//! rated outlet used a term, the term's permutation p-value for the side, and the side's
+//! outlets that used it. Once p is known, a side whose outlets are enough for the test lists
+//! only terms with p ≤ `max_p`; a side with too few outlets lists them as a description.
+
+use rustc_hash::FxHashMap;
+
+use super::terms::{side_sentences, Listed};
+use super::visit::Visit;
+use crate::input::{Options, Side};
+use crate::report::{OutletUses, Rounded, TestDesign};
+use crate::stats::{p_value, Design, Occurrence, TermCounts, TermId, Use};
+
+/// What the outlet-level test needs of a story: its units and their term tokens, and every
+/// wanted term's uses by unit.
+pub(crate) struct Evidence<'v> {
+    visit: &'v Visit<'v>,
+    unit_tokens: Vec<u64>,
+    /// (unit, uses) of each wanted term, units ascending.
+    uses: FxHashMap<TermId, Vec<(u32, u32)>>,
+    /// Derived from the story's outlets and their term tokens, so estimated p-values are
+    /// the same on every run and whatever the order of the articles.
+    story_seed: u64,
+}
+
+/// A term of a side that made the list, with its evidence.
+pub(crate) struct Chosen {
+    pub listed: Listed,
+    pub p: f64,
+}
+
+/// FNV-1a over `bytes` from `hash`: a hash that is the same on every platform.
+fn stable_hash(hash: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(hash, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01B3)
+    })
+}
+
+const FNV_OFFSET: u64 = 0xCBF2_9CE4_8422_2325;
+
+impl<'v> Evidence<'v> {
+    /// Counts the uses of each `wanted` term by every rated outlet: one walk over the rated
+    /// sentences' token ids. `unit_tokens` are the units' term tokens.
+    pub fn new(
+        visit: &'v Visit<'v>,
+        counts: &TermCounts,
+        unit_tokens: Vec<u64>,
+        wanted: &[TermId],
+    ) -> Evidence<'v> {
+        let mut per_term: Vec<Vec<(u32, u32)>> = vec![Vec::new(); wanted.len()];
+        if !wanted.is_empty() {
+            let finder = counts.finder(wanted.iter().copied());
+            let mut found: Vec<Occurrence> = Vec::new();
+            for side in Side::ALL {
+                for (index, _, ids) in side_sentences(visit, counts, side) {
+                    finder.find(ids, &mut found);
+                    let unit = visit.unit_of[index];
+                    for hit in &found {
+                        let uses = &mut per_term[hit.slot];
+                        match uses.last_mut() {
+                            Some((last, count)) if *last == unit => *count += 1,
+                            _ => uses.push((unit, 1)),
+                        }
+                    }
+                }
+            }
+        }
+        let mut story_seed = FNV_OFFSET;
+        for ((side, source), tokens) in visit.units.iter().zip(&unit_tokens) {
+            story_seed = stable_hash(story_seed, source.as_bytes());
+            story_seed = stable_hash(story_seed, &[side.index() as u8]);
+            story_seed = stable_hash(story_seed, &tokens.to_le_bytes());
+        }
+        Evidence {
+            visit,
+            unit_tokens,
+            uses: wanted.iter().copied().zip(per_term).collect(),
+            story_seed,
+        }
+    }
+
+    /// The test design of `side`: its outlets among all rated outlets.
+    pub fn design(&self, side: Side) -> Design {
+        Design::new(
+            self.visit.outlets_per_side[side.index()] as usize,
+            self.visit.units.len(),
+        )
+    }
+
+    /// The p-value of `listed` for `side`.
+    pub fn p(&self, side: Side, listed: &Listed) -> f64 {
+        let users: Vec<Use> = self
+            .uses_of(listed.term)
+            .iter()
+            .map(|&(unit, count)| Use {
+                count,
+                term_tokens: self.unit_tokens.get(unit as usize).copied().unwrap_or(0),
+                on_side: self.visit.units.get(unit as usize).map(|u| u.0) == Some(side),
+            })
+            .collect();
+        let mut seed = stable_hash(self.story_seed, listed.text.as_bytes());
+        seed = stable_hash(seed, &[side.index() as u8]);
+        p_value(&self.design(side), &users, seed)
+    }
+
+    fn uses_of(&self, term: TermId) -> &[(u32, u32)] {
+        self.uses.get(&term).map_or(&[], Vec::as_slice)
+    }
+
+    /// The outlets of `side` that used `term`, most uses first, then by name.
+    pub fn by_outlet(&self, side: Side, term: TermId) -> Vec<OutletUses> {
+        let mut outlets: Vec<OutletUses> = self
+            .uses_of(term)
+            .iter()
+            .filter_map(|&(unit, count)| {
+                let &(of, source) = self.visit.units.get(unit as usize)?;
+                (of == side).then(|| OutletUses {
+                    source: source.to_owned(),
+                    count,
+                })
+            })
+            .collect();
+        outlets.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.source.cmp(&b.source)));
+        outlets
+    }
+}
+
+/// The test design as the report shows it.
+pub(crate) fn test_design(design: &Design) -> TestDesign {
+    TestDesign {
+        units: design.units,
+        of: design.of,
+        assignments: design.assignments,
+        exact: design.exact,
+        min_p: Rounded::new(design.min_p()),
+    }
+}
+
+/// Whether a side's design can show a difference at `max_p`.
+pub(crate) fn tested(design: &Design, options: &Options) -> bool {
+    design.min_p() <= options.max_p
+}
+
+/// The terms `side` lists, from the candidates that passed the other rules (best first):
+/// when the side is tested, those with p ≤ `max_p`, up to `top_k`; otherwise the first
+/// `top_k`, each with its p. p is computed only for the terms looked at.
+pub(crate) fn choose(
+    evidence: &Evidence,
+    side: Side,
+    candidates: Vec<Listed>,
+    options: &Options,
+) -> Vec<Chosen> {
+    let filter = tested(&evidence.design(side), options);
+    let mut chosen = Vec::new();
+    for listed in candidates {
+        if chosen.len() == options.top_k {
+            break;
+        }
+        let p = evidence.p(side, &listed);
+        if !filter || p <= options.max_p {
+            chosen.push(Chosen { listed, p });
+        }
+    }
+    chosen
+}

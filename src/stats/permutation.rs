@@ -1,0 +1,448 @@
+//! The outlet-level permutation test (docs/METHOD.md §5): whether a side's outlets use a term
+//! at higher rates than the other rated outlets, beyond what shuffling the outlets between
+//! the sides would give. The unit is the outlet, not the word: a term that one outlet repeats
+//! moves one rank, not the whole side, and a story's topic words, which every outlet uses,
+//! rank alike on every side.
+//!
+//! Statistic: the Wilcoxon–Mann–Whitney rank sum of the side's k outlets among all N rated
+//! outlets, ranked by their rate of the term (ties share their mid-rank). p is the share of
+//! the C(N, k) ways to choose k outlets whose rank sum is at least the observed one: counted
+//! exactly when there are at most [`MAX_EXACT`], estimated from [`DRAWS`] random choices
+//! otherwise, as (1 + count) / (1 + DRAWS).
+//!
+//! Ranks are kept doubled, so that mid-ranks are whole numbers and every comparison is exact.
+//! Outlets that never use the term all share the lowest rank, so an assignment's rank sum
+//! depends only on which of the term's users it holds: the exact count enumerates subsets
+//! of the users (each standing for the ways to fill the rest with non-users), and a random
+//! assignment is drawn user by user (selection sampling), each with the probability a
+//! uniformly random choice of k outlets would give.
+
+/// Most assignments counted one by one; past it, p is estimated.
+pub(crate) const MAX_EXACT: u64 = 10_000;
+/// Random assignments drawn when there are more than [`MAX_EXACT`].
+pub(crate) const DRAWS: u64 = 9_999;
+
+/// The design of a side's test: k of N outlets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Design {
+    /// k: the side's outlets.
+    pub units: usize,
+    /// N: all rated outlets.
+    pub of: usize,
+    /// C(N, k), when it is at most 2⁵³ (past that a report could not carry it exactly).
+    pub assignments: Option<u64>,
+    /// Whether p is counted over every assignment.
+    pub exact: bool,
+}
+
+/// C(n, k), or `None` past 2⁵³.
+fn binomial(n: usize, k: usize) -> Option<u64> {
+    const LIMIT: u128 = 1 << 53;
+    if k > n {
+        return Some(0);
+    }
+    let k = k.min(n - k);
+    let mut value: u128 = 1;
+    for i in 0..k {
+        // value · (n − i) / (i + 1) is C(n, i + 1), a whole number.
+        value = value * (n - i) as u128 / (i + 1) as u128;
+        if value > LIMIT {
+            return None;
+        }
+    }
+    Some(value as u64)
+}
+
+impl Design {
+    pub fn new(units: usize, of: usize) -> Design {
+        let assignments = binomial(of, units);
+        Design {
+            units,
+            of,
+            assignments,
+            exact: assignments.is_some_and(|c| c <= MAX_EXACT),
+        }
+    }
+
+    /// The smallest p the design allows: 1 / C(N, k) when counted, 1 / (1 + DRAWS) when
+    /// estimated.
+    pub fn min_p(&self) -> f64 {
+        match self.assignments {
+            Some(c) if self.exact => 1.0 / c.max(1) as f64,
+            _ => 1.0 / (1 + DRAWS) as f64,
+        }
+    }
+}
+
+/// One outlet's use of a term: its count, its term tokens, and whether it is on the side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Use {
+    pub count: u32,
+    pub term_tokens: u64,
+    pub on_side: bool,
+}
+
+/// Compares two rates count / tokens exactly (a rate with no tokens is 0).
+fn rate_order(a: &Use, b: &Use) -> std::cmp::Ordering {
+    let left = u128::from(a.count) * u128::from(b.term_tokens.max(1));
+    let right = u128::from(b.count) * u128::from(a.term_tokens.max(1));
+    left.cmp(&right)
+}
+
+/// A small deterministic generator (SplitMix64): the same seed gives the same draws on
+/// every platform, natively and in WASM.
+struct SplitMix(u64);
+
+impl SplitMix {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A whole number below `n` (< 2³²), by the top 32 bits of a draw scaled to `n`.
+    fn below(&mut self, n: u64) -> u64 {
+        ((self.next() >> 32) * n) >> 32
+    }
+}
+
+/// The p-value of the term whose users (outlets with a count above 0) are `users`, for a
+/// side of `design.units` outlets among `design.of`. `seed` fixes the random draws when p is
+/// estimated.
+pub(crate) fn p_value(design: &Design, users: &[Use], seed: u64) -> f64 {
+    let (n, k) = (design.of as u64, design.units as u64);
+    let u = users.len() as u64;
+    if k == 0 || n == 0 || u > n {
+        return 1.0;
+    }
+    // Doubled mid-ranks: the N − u non-users hold ranks 1..=N−u, the users the rest, in
+    // ascending order of rate, ties sharing the mean of their positions.
+    let non_user_rank = n - u + 1;
+    let mut order: Vec<usize> = (0..users.len()).collect();
+    order.sort_by(|&a, &b| rate_order(&users[a], &users[b]));
+    let mut ranks = vec![0u64; users.len()];
+    let mut first = 0;
+    while first < order.len() {
+        let mut last = first;
+        while last + 1 < order.len()
+            && rate_order(&users[order[first]], &users[order[last + 1]]).is_eq()
+        {
+            last += 1;
+        }
+        // Positions (from 1) n − u + first + 1 ..= n − u + last + 1, doubled mean.
+        let doubled = 2 * (n - u) + (first + last) as u64 + 2;
+        for &user in &order[first..=last] {
+            ranks[user] = doubled;
+        }
+        first = last + 1;
+    }
+    let side_users = users.iter().filter(|user| user.on_side).count() as u64;
+    let observed: u64 = users
+        .iter()
+        .zip(&ranks)
+        .filter(|(user, _)| user.on_side)
+        .map(|(_, &rank)| rank)
+        .sum::<u64>()
+        + (k - side_users) * non_user_rank;
+    match design.assignments {
+        Some(total) if design.exact => {
+            exact_count(&ranks, n, k, non_user_rank, observed) as f64 / total.max(1) as f64
+        }
+        _ => {
+            let mut random = SplitMix(seed);
+            let mut at_least = 0u64;
+            for _ in 0..DRAWS {
+                let (mut left_k, mut left_n, mut sum) = (k, n, 0u64);
+                for &rank in &ranks {
+                    if random.below(left_n) < left_k {
+                        sum += rank;
+                        left_k -= 1;
+                    }
+                    left_n -= 1;
+                }
+                if sum + left_k * non_user_rank >= observed {
+                    at_least += 1;
+                }
+            }
+            (1 + at_least) as f64 / (1 + DRAWS) as f64
+        }
+    }
+}
+
+/// The number of k-subsets of the N outlets whose doubled rank sum is at least `observed`:
+/// every subset S of the users, standing for the C(N − u, k − |S|) ways to add non-users.
+/// For k above N / 2 the N − k outlets left out are chosen instead (their sum is at most the
+/// total less `observed`), so that the walk never goes deeper than min(k, N − k) ≤ N / 2.
+fn exact_count(ranks: &[u64], n: u64, k: u64, non_user_rank: u64, observed: u64) -> u64 {
+    let all = n * (n + 1); // the doubled ranks 1..=N add up to N (N + 1)
+    let walk = if 2 * k > n {
+        Walk {
+            ranks,
+            non_users: n - ranks.len() as u64,
+            k: n - k,
+            non_user_rank,
+            accept: Bound::AtMost(all.saturating_sub(observed)),
+        }
+    } else {
+        Walk {
+            ranks,
+            non_users: n - ranks.len() as u64,
+            k,
+            non_user_rank,
+            accept: Bound::AtLeast(observed),
+        }
+    };
+    walk.count(0, 0, 0)
+}
+
+/// Which rank sums are counted.
+#[derive(Clone, Copy)]
+enum Bound {
+    AtLeast(u64),
+    AtMost(u64),
+}
+
+/// A walk over the subsets of the users: which to choose, the rest of the k being non-users.
+struct Walk<'a> {
+    ranks: &'a [u64],
+    non_users: u64,
+    k: u64,
+    non_user_rank: u64,
+    accept: Bound,
+}
+
+impl Walk<'_> {
+    /// The subsets that extend `chosen` users of rank sum `sum` with users from `next` on.
+    /// Leaving a user out continues the loop; choosing one recurses, at most k deep.
+    fn count(&self, mut next: usize, chosen: u64, sum: u64) -> u64 {
+        let mut total = 0;
+        loop {
+            let left = (self.ranks.len() - next) as u64;
+            if chosen + left + self.non_users < self.k {
+                return total; // too few outlets left to make up k
+            }
+            if chosen == self.k || next == self.ranks.len() {
+                let fill = self.k - chosen;
+                let rank_sum = sum + fill * self.non_user_rank;
+                let counted = match self.accept {
+                    Bound::AtLeast(bound) => rank_sum >= bound,
+                    Bound::AtMost(bound) => rank_sum <= bound,
+                };
+                if counted {
+                    total += binomial(self.non_users as usize, fill as usize).unwrap_or(0);
+                }
+                return total;
+            }
+            total += self.count(next + 1, chosen + 1, sum + self.ranks[next]);
+            next += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn unit(count: u32, term_tokens: u64, on_side: bool) -> Use {
+        Use {
+            count,
+            term_tokens,
+            on_side,
+        }
+    }
+
+    /// Every k-subset of the N outlets, by brute force, with mid-ranks computed from rates
+    /// written as fractions: the definition the test statistic must match.
+    fn brute_force(all: &[(u32, u64, bool)]) -> f64 {
+        let n = all.len();
+        let rate = |&(count, tokens, _): &(u32, u64, bool)| {
+            if tokens == 0 {
+                0.0
+            } else {
+                f64::from(count) / tokens as f64
+            }
+        };
+        let rates: Vec<f64> = all.iter().map(rate).collect();
+        let ranks: Vec<f64> = rates
+            .iter()
+            .map(|&r| {
+                let below = rates.iter().filter(|&&o| o < r).count() as f64;
+                let tied = rates.iter().filter(|&&o| o == r).count() as f64;
+                below + (tied + 1.0) / 2.0
+            })
+            .collect();
+        let k = all.iter().filter(|u| u.2).count();
+        let observed: f64 = (0..n).filter(|&i| all[i].2).map(|i| ranks[i]).sum();
+        let (mut total, mut at_least) = (0u64, 0u64);
+        for mask in 0u32..(1 << n) {
+            if mask.count_ones() as usize != k {
+                continue;
+            }
+            total += 1;
+            let sum: f64 = (0..n)
+                .filter(|&i| mask & (1 << i) != 0)
+                .map(|i| ranks[i])
+                .sum();
+            if sum >= observed - 1e-9 {
+                at_least += 1;
+            }
+        }
+        at_least as f64 / total as f64
+    }
+
+    fn p_of(all: &[(u32, u64, bool)], seed: u64) -> f64 {
+        let k = all.iter().filter(|u| u.2).count();
+        let users: Vec<Use> = all
+            .iter()
+            .filter(|u| u.0 > 0)
+            .map(|&(c, t, s)| unit(c, t, s))
+            .collect();
+        p_value(&Design::new(k, all.len()), &users, seed)
+    }
+
+    #[test]
+    fn binomials_are_exact_and_stop_past_two_to_the_53() {
+        assert_eq!(binomial(15, 5), Some(3003));
+        assert_eq!(binomial(12, 4), Some(495));
+        assert_eq!(binomial(5, 0), Some(1));
+        assert_eq!(binomial(3, 5), Some(0));
+        assert_eq!(binomial(50, 25), Some(126_410_606_437_752));
+        assert_eq!(binomial(60, 30), None);
+        assert_eq!(binomial(100, 50), None);
+    }
+
+    #[test]
+    fn a_term_only_one_sides_outlets_use_gets_the_smallest_p() {
+        // 4 of 12 outlets, all four using it, nobody else: 1 / C(12, 4).
+        let mut all = vec![(3, 500, true); 4];
+        all.extend(vec![(0, 500, false); 8]);
+        assert_eq!(p_of(&all, 1), 1.0 / 495.0);
+    }
+
+    #[test]
+    fn a_word_every_outlet_uses_alike_gets_a_large_p() {
+        let all: Vec<(u32, u64, bool)> = (0..12).map(|i| (5, 500, i < 4)).collect();
+        assert_eq!(p_of(&all, 1), 1.0);
+    }
+
+    #[test]
+    fn one_prolific_outlet_moves_one_rank_not_the_side() {
+        // One outlet of the side uses the word 40 times; the other three not at all.
+        let mut all = vec![
+            (40, 900, true),
+            (0, 500, true),
+            (0, 500, true),
+            (0, 500, true),
+        ];
+        all.extend(vec![(0, 500, false); 8]);
+        let p = p_of(&all, 1);
+        assert_eq!(p, brute_force(&all));
+        assert!(p > 0.3, "{p}");
+    }
+
+    #[test]
+    fn exact_p_matches_brute_force_enumeration() {
+        // Mixed rates, ties among users and among non-users, units without tokens.
+        let cases: Vec<Vec<(u32, u64, bool)>> = vec![
+            vec![
+                (2, 100, true),
+                (1, 50, true),
+                (0, 80, true),
+                (1, 300, false),
+                (3, 90, false),
+                (0, 0, false),
+                (1, 100, false),
+            ],
+            vec![
+                (1, 10, true),
+                (1, 10, false),
+                (1, 10, true),
+                (1, 10, false),
+                (2, 10, false),
+            ],
+            vec![
+                (5, 200, true),
+                (4, 200, true),
+                (3, 200, true),
+                (2, 200, false),
+                (1, 200, false),
+                (0, 200, false),
+                (0, 0, false),
+                (6, 200, false),
+                (0, 5, true),
+                (2, 100, false),
+                (1, 400, false),
+                (3, 150, true),
+            ],
+            vec![(1, 10, false), (0, 10, true)],
+            vec![
+                (3, 30, true),
+                (2, 30, true),
+                (1, 30, true),
+                (1, 30, true),
+                (0, 30, false),
+                (2, 60, true),
+                (0, 30, true),
+                (1, 30, false),
+                (4, 30, true),
+                (0, 30, true),
+            ],
+        ];
+        for all in cases {
+            assert_eq!(p_of(&all, 1), brute_force(&all), "{all:?}");
+        }
+    }
+
+    #[test]
+    fn every_small_design_and_pattern_matches_brute_force() {
+        // All outlets of 6 with counts 0–2 (equal tokens), every side membership of size 1–5.
+        for pattern in 0..3u32.pow(6) {
+            let counts: Vec<u32> = (0..6).map(|i| pattern / 3u32.pow(i) % 3).collect();
+            for side in 1u32..63 {
+                let all: Vec<(u32, u64, bool)> = (0..6)
+                    .map(|i| (counts[i], 100, side & (1 << i) != 0))
+                    .collect();
+                assert_eq!(p_of(&all, 1), brute_force(&all), "{all:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn sampled_p_is_near_the_exact_one_and_the_same_for_the_same_seed() {
+        // 30 outlets, 10 on the side: C(30, 10) = 30 045 015 assignments, so p is sampled.
+        let all: Vec<(u32, u64, bool)> = (0..30)
+            .map(|i| ((i * 7 % 5) as u32 + u32::from(i < 10), 300, i < 10))
+            .collect();
+        let design = Design::new(10, 30);
+        assert!(!design.exact);
+        let p = p_of(&all, 42);
+        assert_eq!(p, p_of(&all, 42));
+        // The exact p of this design, counted with the walk (feasible at this size).
+        let users: Vec<Use> = all
+            .iter()
+            .filter(|u| u.0 > 0)
+            .map(|&(c, t, s)| unit(c, t, s))
+            .collect();
+        let exact = p_value(
+            &Design {
+                exact: true,
+                assignments: Some(30_045_015),
+                ..design
+            },
+            &users,
+            0,
+        );
+        // 9 999 draws: a standard error of at most 0.005.
+        assert!((p - exact).abs() < 0.02, "{p} vs {exact}");
+    }
+
+    #[test]
+    fn the_smallest_p_is_one_over_the_assignments_or_over_ten_thousand() {
+        assert_eq!(Design::new(2, 5).min_p(), 0.1);
+        assert_eq!(Design::new(4, 12).min_p(), 1.0 / 495.0);
+        assert_eq!(Design::new(10, 30).min_p(), 1.0 / 10_000.0);
+        assert_eq!(Design::new(0, 5).assignments, Some(1));
+    }
+}
