@@ -177,24 +177,28 @@ pub(crate) fn p_value(design: &Design, users: &[Use], seed: u64) -> f64 {
 /// total less `observed`), so that the walk never goes deeper than min(k, N − k) ≤ N / 2.
 fn exact_count(ranks: &[u64], n: u64, k: u64, non_user_rank: u64, observed: u64) -> u64 {
     let all = n * (n + 1); // the doubled ranks 1..=N add up to N (N + 1)
-    let walk = if 2 * k > n {
-        Walk {
-            ranks,
-            non_users: n - ranks.len() as u64,
-            k: n - k,
-            non_user_rank,
-            accept: Bound::AtMost(all.saturating_sub(observed)),
-        }
+    let (k, accept) = if 2 * k > n {
+        (n - k, Bound::AtMost(all.saturating_sub(observed)))
     } else {
-        Walk {
-            ranks,
-            non_users: n - ranks.len() as u64,
-            k,
-            non_user_rank,
-            accept: Bound::AtLeast(observed),
-        }
+        (k, Bound::AtLeast(observed))
     };
-    walk.count(0, 0, 0)
+    // Largest first, with running sums, so that the largest and smallest sums a partial
+    // choice can still reach are read off in one step.
+    let mut sorted = ranks.to_vec();
+    sorted.sort_unstable_by(|a, b| b.cmp(a));
+    let mut prefix = vec![0u64; sorted.len() + 1];
+    for (i, &rank) in sorted.iter().enumerate() {
+        prefix[i + 1] = prefix[i] + rank;
+    }
+    Walk {
+        ranks: &sorted,
+        prefix: &prefix,
+        non_users: n - ranks.len() as u64,
+        k,
+        non_user_rank,
+        accept,
+    }
+    .count(0, 0, 0)
 }
 
 /// Which rank sums are counted.
@@ -204,9 +208,22 @@ enum Bound {
     AtMost(u64),
 }
 
-/// A walk over the subsets of the users: which to choose, the rest of the k being non-users.
+impl Bound {
+    fn holds(self, sum: u64) -> bool {
+        match self {
+            Bound::AtLeast(bound) => sum >= bound,
+            Bound::AtMost(bound) => sum <= bound,
+        }
+    }
+}
+
+/// A walk over the subsets of the users (ranks largest first): which to choose, the rest of
+/// the k being non-users. A branch whose every completion is counted, or none is, is settled
+/// at once by its bounds.
 struct Walk<'a> {
     ranks: &'a [u64],
+    /// `prefix[i]`: the sum of the first i ranks.
+    prefix: &'a [u64],
     non_users: u64,
     k: u64,
     non_user_rank: u64,
@@ -214,25 +231,51 @@ struct Walk<'a> {
 }
 
 impl Walk<'_> {
+    /// The largest and smallest sums of `more` outlets chosen from the users from `next` on
+    /// and the non-users.
+    fn reach(&self, next: usize, more: u64) -> (u64, u64) {
+        let len = self.ranks.len();
+        let left = (len - next) as u64;
+        let largest = if more <= left {
+            self.prefix[next + more as usize] - self.prefix[next]
+        } else {
+            self.prefix[len] - self.prefix[next] + (more - left) * self.non_user_rank
+        };
+        let smallest = if more <= self.non_users {
+            more * self.non_user_rank
+        } else {
+            let users = (more - self.non_users) as usize;
+            self.non_users * self.non_user_rank + self.prefix[len] - self.prefix[len - users]
+        };
+        (largest, smallest)
+    }
+
     /// The subsets that extend `chosen` users of rank sum `sum` with users from `next` on.
     /// Leaving a user out continues the loop; choosing one recurses, at most k deep.
     fn count(&self, mut next: usize, chosen: u64, sum: u64) -> u64 {
         let mut total = 0;
         loop {
             let left = (self.ranks.len() - next) as u64;
-            if chosen + left + self.non_users < self.k {
+            let more = self.k - chosen;
+            if left + self.non_users < more {
                 return total; // too few outlets left to make up k
             }
-            if chosen == self.k || next == self.ranks.len() {
-                let fill = self.k - chosen;
-                let rank_sum = sum + fill * self.non_user_rank;
-                let counted = match self.accept {
-                    Bound::AtLeast(bound) => rank_sum >= bound,
-                    Bound::AtMost(bound) => rank_sum <= bound,
-                };
-                if counted {
-                    total += binomial(self.non_users as usize, fill as usize).unwrap_or(0);
-                }
+            let (largest, smallest) = self.reach(next, more);
+            let (all_in, none_in) = match self.accept {
+                Bound::AtLeast(_) => (
+                    self.accept.holds(sum + smallest),
+                    !self.accept.holds(sum + largest),
+                ),
+                Bound::AtMost(_) => (
+                    self.accept.holds(sum + largest),
+                    !self.accept.holds(sum + smallest),
+                ),
+            };
+            if all_in {
+                let ways = binomial((left + self.non_users) as usize, more as usize);
+                return total + ways.unwrap_or(0);
+            }
+            if none_in || more == 0 || next == self.ranks.len() {
                 return total;
             }
             total += self.count(next + 1, chosen + 1, sum + self.ranks[next]);

@@ -94,12 +94,18 @@ fn without_possessive(word: &[u8]) -> &[u8] {
 
 /// The normalized form of the word `surface`: packed when it fits in 15 bytes, otherwise
 /// written into `out` (which is then overwritten; left as it was for a packed form of an
-/// ASCII word).
+/// ASCII word). The ASCII path is inlined into the counting loop; the rest is not.
 #[inline]
 pub fn normal_form(surface: &str, out: &mut String) -> NormalForm {
-    if let Some(packed) = PackedForm::pack(without_possessive(surface.as_bytes()), true) {
-        return NormalForm::Packed(packed);
+    match PackedForm::pack(without_possessive(surface.as_bytes()), true) {
+        Some(packed) => NormalForm::Packed(packed),
+        None => written_form(surface, out),
     }
+}
+
+/// [`normal_form`] of a word beyond ASCII or longer than 15 bytes.
+#[inline(never)]
+fn written_form(surface: &str, out: &mut String) -> NormalForm {
     out.clear();
     for c in surface.chars() {
         match c {
