@@ -1,0 +1,54 @@
+// esbuild as the widget's and the standalone page's bundler: the options every bundle shares,
+// and the plugin that brings the element its stylesheet as minified text.
+
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { fail, ROOT } from './io.mjs';
+
+const ESBUILD = join(ROOT, 'node_modules', 'esbuild', 'lib', 'main.js');
+
+let esbuild = null;
+
+/** esbuild, a devDependency: the shipped code still has no runtime dependency. */
+export async function loadEsbuild() {
+  if (!esbuild) {
+    try {
+      esbuild = await import(pathToFileURL(ESBUILD).href);
+    } catch (error) {
+      fail(`esbuild is missing (run bash scripts/setup.sh): ${error.message}`);
+    }
+  }
+  return esbuild;
+}
+
+/** `import css from './styles.css'` gives the stylesheet's text, minified by esbuild's CSS
+ * minifier: the element adopts it as a constructable stylesheet, no request needed. */
+const stylesheetAsText = {
+  name: 'stylesheet-as-text',
+  setup(build) {
+    build.onLoad({ filter: /\.css$/ }, async (args) => {
+      const { code } = await esbuild.transform(await readFile(args.path, 'utf8'), { loader: 'css', minify: true });
+      return { contents: code.trim(), loader: 'text' };
+    });
+  },
+};
+
+/** Bundles `options.entryPoints` into minified ES modules; resolves to esbuild's output files
+ * (written to disk when `options.outdir` is given, else in memory). */
+export async function bundle({ plugins = [], ...options }) {
+  await loadEsbuild();
+  const result = await esbuild.build({
+    bundle: true,
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    legalComments: 'none',
+    logLevel: 'warning',
+    write: Boolean(options.outdir),
+    absWorkingDir: ROOT,
+    plugins: [stylesheetAsText, ...plugins],
+    ...options,
+  });
+  return result.outputFiles ?? [];
+}
