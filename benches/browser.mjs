@@ -1,5 +1,5 @@
 // Headless Chromium: WASM `analyze` on one story, and the <bias-compare> widget's first
-// render of it, served from dist/ with the strict CSP (SPEC §5) through request routing.
+// render of it, served from dist/ with the strict CSP (docs/WIDGET.md) through request routing.
 //
 //   node benches/browser.mjs benches/corpus/story-100.json [--runs N] [--trace FILE]
 //
@@ -8,7 +8,7 @@
 //
 //   cold  the first element of the page: the engine is fetched, compiled and instantiated (in
 //         the element's worker), the story analyzed, the report rendered. This is what a
-//         reader's page pays, so the issue 5 gate (< 50 ms) is on it.
+//         reader's page pays, so the performance target (< 50 ms) is on it.
 //   warm  a second element in the same page, once the engine is loaded.
 //
 // For each: wall time from appendChild (with the `story` property set) to `bias-compare-ready`
