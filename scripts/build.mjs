@@ -11,7 +11,6 @@
 //   pkg/bias_compare.js, pkg/bias_compare_bg.wasm (+ .d.ts)   1. wasm.mjs: wasm-bindgen --target web, wasm-opt
 //   bias-compare.js           the element (ES module, stylesheet inside)   2. widget.mjs: esbuild
 //   bias-compare-worker.js    the module worker the element runs the engine in
-//   bias-compare.css          the stylesheet source, for reference (the element does not load it)
 //   index.html, demo.js, demo.css, favicon.svg   the demo page        3. pages.mjs
 //   samples/*.json, samples/index.json            the sample stories  (samples.mjs)
 //   standalone.html           one file: the demo with everything inline; works from file://

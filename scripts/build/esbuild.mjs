@@ -1,7 +1,6 @@
 // esbuild as the widget's and the standalone page's bundler: the options every bundle shares,
 // and the plugin that brings the element its stylesheet as minified text.
 
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { fail, ROOT } from './io.mjs';
@@ -22,14 +21,16 @@ export async function loadEsbuild() {
   return esbuild;
 }
 
-/** `import css from './styles.css'` gives the stylesheet's text, minified by esbuild's CSS
- * minifier: the element adopts it as a constructable stylesheet, no request needed. */
+/** `import css from './styles/index.css'` gives the stylesheet's text, its @imports bundled
+ * and minified by esbuild's CSS bundler: the element adopts it as a constructable stylesheet,
+ * no request needed. */
 const stylesheetAsText = {
   name: 'stylesheet-as-text',
   setup(build) {
     build.onLoad({ filter: /\.css$/ }, async (args) => {
-      const { code } = await esbuild.transform(await readFile(args.path, 'utf8'), { loader: 'css', minify: true });
-      return { contents: code.trim(), loader: 'text' };
+      const result = await esbuild.build({ entryPoints: [args.path], bundle: true, minify: true, write: false, logLevel: 'warning', metafile: true });
+      const watchFiles = Object.keys(result.metafile.inputs).map((input) => join(ROOT, input));
+      return { contents: result.outputFiles[0].text.trim(), loader: 'text', watchFiles };
     });
   },
 };

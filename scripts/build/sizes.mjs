@@ -4,7 +4,7 @@
 import { DIST, say } from './io.mjs';
 import { SHIPPED, sizeOf } from './shipped.mjs';
 
-const PAGE_FILES = ['bias-compare.css', 'index.html', 'demo.js', 'demo.css', 'standalone.html'];
+const PAGE_FILES = ['index.html', 'demo.js', 'demo.css', 'standalone.html'];
 
 export function printSizes() {
   const kb = (n) => `${(n / 1024).toFixed(1)} KiB`.padStart(10);

@@ -1,12 +1,12 @@
 // Stage 2, the widget: www/bias-compare/ bundled into the two modules a news page loads,
-// dist/bias-compare.js (the element, its stylesheet inside) and dist/bias-compare-worker.js
+// dist/bias-compare.js (the element, its stylesheet inside as text) and dist/bias-compare-worker.js
 // (the worker that runs the engine). Both import the engine's files from dist/pkg/ at run
 // time, so `./pkg/…` imports are left to the browser; the element imports the glue only when
 // the engine has to run on its main thread.
 
 import { join } from 'node:path';
 import { bundle } from './esbuild.mjs';
-import { DIST, read, say, write, WWW } from './io.mjs';
+import { DIST, say, WWW } from './io.mjs';
 
 const SOURCE = join(WWW, 'bias-compare');
 
@@ -19,7 +19,5 @@ export async function buildWidget() {
     outdir: DIST,
     external: ['./pkg/*'],
   });
-  // The readable stylesheet, for reference: the element does not load it.
-  write(join(DIST, 'bias-compare.css'), read(join(SOURCE, 'styles.css')));
   say('bundled dist/bias-compare.js and dist/bias-compare-worker.js (esbuild)');
 }

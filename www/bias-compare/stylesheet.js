@@ -1,11 +1,11 @@
-// The element's styles: styles.css, which the build minifies and bundles into the element as
-// text (no extra request, no flash of unstyled content), applied to each shadow root.
+// The element's styles: styles/, which the build bundles, minifies and puts into the element
+// as text (no extra request, no flash of unstyled content), applied to each shadow root.
 //
 // One constructable stylesheet is shared by every element on the page (adoptedStyleSheets),
 // which a strict `style-src 'self'` does not restrict. Browsers without constructable
 // stylesheets get a <style> element instead, which needs style-src to allow it.
 
-import css from './styles.css';
+import css from './styles/index.css';
 
 let shared = null;
 
