@@ -37,6 +37,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CSP } from '../scripts/serve.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
@@ -52,7 +53,6 @@ const TRACE = option('--trace', null);
 const COMPARE = option('--compare', null);
 const storyFile = argv[0] ?? join(ROOT, 'benches/corpus/story-100.json');
 const ORIGIN = 'http://bench.test';
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.css': 'text/css' };
 const PAGE =
   '<!doctype html><meta charset="utf-8"><title>bench</title><body><h1>A news story</h1><p>' +

@@ -10,7 +10,7 @@ const ESBUILD = join(ROOT, 'node_modules', 'esbuild', 'lib', 'main.js');
 let esbuild = null;
 
 /** esbuild, a devDependency: the shipped code still has no runtime dependency. */
-export async function loadEsbuild() {
+async function loadEsbuild() {
   if (!esbuild) {
     try {
       esbuild = await import(pathToFileURL(ESBUILD).href);

@@ -8,8 +8,8 @@ import { DIST, fail, PKG, ROOT, run, say } from './io.mjs';
 
 const CRATE = 'bias_compare_wasm';
 const WASM_IN = join(ROOT, 'target', 'wasm32-unknown-unknown', 'wasm-release', `${CRATE}.wasm`);
-export const WASM = join(PKG, 'bias_compare_bg.wasm');
-export const GLUE = join(PKG, 'bias_compare.js');
+const WASM = join(PKG, 'bias_compare_bg.wasm');
+const GLUE = join(PKG, 'bias_compare.js');
 
 /** Leaves dist/ holding a fresh pkg/ (or the kept one) and nothing else. */
 export function buildWasm({ skip }) {

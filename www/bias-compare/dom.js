@@ -18,7 +18,7 @@ export function el(tag, props = {}, ...children) {
 
 /** One of el()'s props: `class`, `text`, or an attribute (true: present and empty; false, null
  * or undefined: absent). */
-export function setProp(node, key, value) {
+function setProp(node, key, value) {
   if (value === undefined || value === null || value === false) return;
   if (key === 'class') node.className = value;
   else if (key === 'text') node.textContent = value;
