@@ -1,5 +1,5 @@
 // Headless Chromium: WASM `analyze` on one story, and the <bias-compare> widget's first
-// render of it, served from dist/ with the strict CSP (SPEC §5) through request routing.
+// render of it, served from dist/ with the strict CSP (docs/WIDGET.md) through request routing.
 //
 //   node benches/browser.mjs benches/corpus/story-100.json [--runs N] [--trace FILE]
 //
@@ -8,7 +8,7 @@
 //
 //   cold  the first element of the page: the engine is fetched, compiled and instantiated (in
 //         the element's worker), the story analyzed, the report rendered. This is what a
-//         reader's page pays, so the issue 5 gate (< 50 ms) is on it.
+//         reader's page pays, so the performance target (< 50 ms) is on it.
 //   warm  a second element in the same page, once the engine is loaded.
 //
 // For each: wall time from appendChild (with the `story` property set) to `bias-compare-ready`
@@ -37,6 +37,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CSP } from '../scripts/serve.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = join(ROOT, 'dist');
@@ -52,7 +53,6 @@ const TRACE = option('--trace', null);
 const COMPARE = option('--compare', null);
 const storyFile = argv[0] ?? join(ROOT, 'benches/corpus/story-100.json');
 const ORIGIN = 'http://bench.test';
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.wasm': 'application/wasm', '.json': 'application/json', '.css': 'text/css' };
 const PAGE =
   '<!doctype html><meta charset="utf-8"><title>bench</title><body><h1>A news story</h1><p>' +

@@ -1,4 +1,4 @@
-// Reads the measurements scripts/bench.sh collected in DIR, checks the targets of issue 5,
+// Reads the measurements scripts/bench.sh collected in DIR, checks the performance targets,
 // writes docs/BENCHMARKS.md and docs/benchmarks.svg, and exits 1 when a target is missed.
 //   node benches/report.mjs DIR
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -188,7 +188,7 @@ CPU 65 → 57 ms (fastest 103 → 77 and 57 → 48). Tried and not kept, no diff
 noise: no container queries, flex instead of grid for the columns, the page's font instead of
 the widget's, no loading skeleton; earlier, one element per bar and one bold weight.
 Leaving out the bars' letters and values saved about 12 ms of CPU, but the numbers are what
-classrooms read, and SPEC §5 asks for every term's rate on each side.
+classrooms read, and docs/WIDGET.md promises every term's rate on each side.
 
 ## Memory
 

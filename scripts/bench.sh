@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `npm run bench`: builds what is needed, generates the seeded corpus, runs every benchmark
 # side by side on this machine (native, WASM in Node, WASM and the widget in headless
-# Chromium, the Python/scikit-learn baseline), checks the targets of issue 5, and regenerates
+# Chromium, the Python/scikit-learn baseline), checks the performance targets, and regenerates
 # docs/BENCHMARKS.md and docs/benchmarks.svg. Exits non-zero when a target is missed.
 #   bash scripts/bench.sh
 set -euo pipefail

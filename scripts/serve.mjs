@@ -5,7 +5,7 @@
 //   PORT=9000 node scripts/serve.mjs
 //   PORT=0 node scripts/serve.mjs   any free port
 //
-// Every response carries the strict Content-Security-Policy the widget is built for (SPEC §5),
+// Every response carries the strict Content-Security-Policy the widget is built for (docs/WIDGET.md),
 // so the demo proves it needs no inline script or style. GET and HEAD only; paths that leave
 // dist/ (`..`, encoded or not, symlinks pointing out) are refused.
 

@@ -1,5 +1,5 @@
 // Zero axe-core violations on the demo, for every sample, with the headlines and example
-// sentences closed and open, in the light and the dark colour scheme (issue 4).
+// sentences closed and open, in the light and the dark colour scheme.
 //
 // axe-core is injected with page.evaluate, which Playwright runs through the DevTools protocol:
 // the page keeps its strict CSP. axe walks open shadow roots, so the widget's content is checked.

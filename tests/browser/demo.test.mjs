@@ -1,5 +1,5 @@
 // The demo page renders every sample, and its coverage segments list each side's headlines
-// (issue 4; SPEC §5). What the page shows is checked against the sample JSON and against the
+// (docs/WIDGET.md). What the page shows is checked against the sample JSON and against the
 // report the same WASM engine gives in Node.
 
 import assert from 'node:assert/strict';

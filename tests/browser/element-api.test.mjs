@@ -1,6 +1,7 @@
-// The element's API (docs/WIDGET.md, SPEC §5): the `story` property, child JSON script and `src`
-// in that order of precedence; option attributes reflected to properties; the ready and error
-// events; the error state shown in place (issues 4 and 6).
+// The element's API (docs/WIDGET.md): the `story` property, child JSON script and `src` in
+// that order of precedence; option attributes reflected to properties, and options the engine
+// refuses reported as errors naming the option; the ready and error events; the error state
+// shown in place.
 //
 // Every test adds its own <bias-compare> to the test host page (tests/browser/fixtures/host.html,
 // served with the strict CSP) and removes it afterwards.
@@ -183,6 +184,32 @@ describe('option attributes and properties', () => {
     assert.equal(outcome.report.params.top_k, 2, 'options.top applies');
     outcome = await outcomeOf(page, () => page.evaluate(() => document.getElementById('subject').setAttribute('z-min', '2')), '#subject');
     assert.equal(outcome.report.params.z_min, 2, 'z-min="2" wins over options.zMin');
+  });
+
+  test('an attribute number the engine refuses is an error naming the option; element.top still reads it', async () => {
+    await addElement({ attributes: { top: '1.5' } });
+    await page.evaluate((s) => { window.__subject.story = s; }, sampleStory('drone-raid.json'));
+    let outcome = await connect();
+    assert.equal(outcome.ok, false, 'bias-compare-error expected for top="1.5"');
+    assert.equal(outcome.message, 'options.top: expected a whole number, found 1.5', 'the engine\'s message names the option');
+    assert.equal(await page.evaluate(() => document.getElementById('subject').top), 1.5, 'element.top is the attribute\'s number');
+    outcome = await outcomeOf(page, () => page.evaluate(() => document.getElementById('subject').setAttribute('max-ngram', '9')), '#subject');
+    assert.equal(outcome.ok, false, 'still an error with max-ngram="9" added');
+    outcome = await outcomeOf(page, () => page.evaluate(() => {
+      const element = document.getElementById('subject');
+      element.top = 3;
+      element.maxNgram = null;
+    }), '#subject');
+    assert.ok(outcome.ok, `fixed attributes render again: ${outcome.message}`);
+    assert.equal(outcome.report.params.top_k, 3);
+  });
+
+  test('an unknown key in the options property is an error naming it, not silently dropped', async () => {
+    await addElement();
+    await page.evaluate((s) => { window.__subject.story = s; window.__subject.options = { topp: 3 }; }, sampleStory('drone-raid.json'));
+    const outcome = await connect();
+    assert.equal(outcome.ok, false, 'bias-compare-error expected');
+    assert.match(outcome.message, /^options\.topp: unknown option/, `message: ${outcome.message}`);
   });
 
   test('heading-level sets the level of the section headings (side names one below)', async () => {

@@ -5,7 +5,7 @@
 //
 // Each test file launches one headless Chromium (Debian's /usr/bin/chromium, driven by
 // playwright-core) and one in-process static server: scripts/serve.mjs's handler for dist/
-// (with the strict CSP header of SPEC §5) plus tests/browser/fixtures/ under /__test__/,
+// (with the strict CSP header of docs/WIDGET.md) plus tests/browser/fixtures/ under /__test__/,
 // served by the same handler, so fixture pages get the same CSP. No network but localhost.
 
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';

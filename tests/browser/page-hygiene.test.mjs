@@ -1,11 +1,13 @@
-// The demo under the strict CSP of SPEC §5: no CSP violation, no console error, no page error,
-// and no request but the widget's own files, its engine and the story `src` (issues 4 and 6).
+// The demo under the strict CSP of docs/WIDGET.md: no CSP violation, no console error, no page
+// error, and no request but the demo's files, the widget's shipped files (each once) and the
+// story `src`.
 //
 // One walk through the demo (every sample, every segment, a term's examples, the paste box)
 // is recorded once; each test then checks one property of that record.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { SHIPPED } from '../../scripts/build/shipped.mjs';
 import { CSP, launchBrowser, outcomeOf, pickSample, sampleIndex, settled, startServer, watch } from './helpers.mjs';
 
 const SIDES = ['left', 'center', 'right'];
@@ -67,11 +69,11 @@ test('precondition: the demo walk rendered every sample and the pasted stories',
   for (const r of rendered) assert.ok(r.ok, `${r.file}: unexpected outcome ${r.message ?? ''}`);
 });
 
-test('the demo is served with the strict CSP of SPEC §5', () => {
+test('the demo is served with the strict CSP of docs/WIDGET.md', () => {
   assert.equal(
     mainResponse.headers()['content-security-policy'],
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'",
-    'index.html carries exactly the SPEC §5 policy',
+    'index.html carries exactly the policy docs/WIDGET.md names',
   );
   assert.equal(CSP, mainResponse.headers()['content-security-policy']);
 });
@@ -103,22 +105,13 @@ test('requests: only same-origin, only the demo files, the widget, its worker, i
   assert.deepEqual(aborted, [], 'no request may leave the page\'s origin');
   const paths = routed.map((url) => new URL(url).pathname);
   const samples = sampleIndex().map((s) => `/samples/${s.file}`);
-  const allowed = new Set([
-    '/index.html',
-    '/demo.css',
-    '/demo.js',
-    '/favicon.svg',
-    '/bias-compare.js',
-    '/bias-compare-worker.js',
-    '/pkg/bias_compare.js',
-    '/pkg/bias_compare_bg.wasm',
-    ...samples,
-  ]);
+  const widget = SHIPPED.map((name) => `/${name}`);
+  const allowed = new Set(['/index.html', '/demo.css', '/demo.js', '/favicon.svg', ...widget, ...samples]);
   const unexpected = paths.filter((path) => !allowed.has(path));
   assert.deepEqual(unexpected, [], `unexpected requests; allowed: ${[...allowed].join(', ')}`);
   // The engine runs in one module worker per page, which imports the glue and fetches the .wasm
   // itself (the page does not: the glue is loaded on the main thread only as a fallback).
-  for (const file of ['/bias-compare.js', '/bias-compare-worker.js', '/pkg/bias_compare.js', '/pkg/bias_compare_bg.wasm']) {
+  for (const file of widget) {
     assert.equal(paths.filter((p) => p === file).length, 1, `${file} is requested exactly once (one engine per page)`);
   }
   for (const sample of samples) assert.ok(paths.includes(sample), `${sample} was requested when picked`);

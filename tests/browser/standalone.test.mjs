@@ -1,4 +1,5 @@
-// dist/standalone.html from file://: no server, no network, the WASM inlined (SPEC §5).
+// dist/standalone.html from file://: no server, no network, the WASM inlined (docs/WIDGET.md,
+// "Standalone").
 //
 // The context is offline and every request but the file itself is refused and recorded, so any
 // attempt to fetch something (the .wasm, a sample, a font, an icon) fails the test.

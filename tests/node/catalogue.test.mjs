@@ -1,4 +1,4 @@
-// The bad-input catalogue (tests/catalogue/, issue 6) through WASM, against the native CLI.
+// The bad-input catalogue (tests/catalogue/) through WASM, against the native CLI.
 //
 // Every case that is not `cli_only` (bytes that are not UTF-8 cannot be a JS string) runs
 // through `analyze()` from dist/pkg with the file's text and, unless the case is `text_only` or
@@ -26,7 +26,7 @@ for (const [path, hint] of [
   [join(PKG, 'bias_compare.js'), 'node scripts/build.mjs'],
   [join(PKG, 'bias_compare_bg.wasm'), 'node scripts/build.mjs'],
   [CLI, 'cargo build --release --bin bias-compare'],
-  [join(CATALOGUE, 'cases.json'), 'the catalogue of issue 6'],
+  [join(CATALOGUE, 'cases.json'), 'the bad-input catalogue'],
 ]) {
   if (!existsSync(path)) throw new Error(`${path} is missing; ${hint}`);
 }
@@ -118,7 +118,7 @@ describe('catalogue through WASM, compared with the CLI', () => {
       // The parsed form too, except where it is not the same input:
       //  - `text_only` cases (README of the catalogue);
       //  - a story that is a JSON *string*: JSON.parse gives a JS string, which analyze() takes
-      //    as JSON text by design (SPEC §5), so it is a different story;
+      //    as JSON text by design (docs/WIDGET.md), so it is a different story;
       //  - the 32 MiB limit, which applies to the text given; JSON.stringify of the parsed
       //    object is a different (shorter) text.
       if (!entry.text_only && isJson(text)) {

@@ -1,6 +1,7 @@
-// The size budget of issue 5: what a news page downloads for the widget (the WASM module,
-// its wasm-bindgen glue, the element, whose stylesheet is embedded, and the module worker the
-// element runs the engine in) is at most 120 KiB gzipped. Each file is gzipped on its own at level 9, as a server would send it.
+// The widget's size budget: what a news page downloads for it (the SHIPPED files of
+// scripts/build/shipped.mjs: the WASM module, its wasm-bindgen glue, the element, whose
+// stylesheet is inside it, and the module worker the element runs the engine in) is at most
+// 120 KiB gzipped, each file gzipped on its own at level 9, as a server would send it.
 //
 // Needs: `node scripts/build.mjs` (dist/).
 
@@ -9,18 +10,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
+import { SHIPPED, sizeOf } from '../../scripts/build/shipped.mjs';
 
 const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
 const BUDGET_GZIP_BYTES = 120 * 1024;
-const SHIPPED = ['pkg/bias_compare_bg.wasm', 'pkg/bias_compare.js', 'bias-compare.js', 'bias-compare-worker.js'];
 
 function sizes() {
   return SHIPPED.map((name) => {
-    const path = join(DIST, name);
-    if (!existsSync(path)) throw new Error(`${path} is missing; build it first: node scripts/build.mjs`);
-    const bytes = readFileSync(path);
-    return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+    if (!existsSync(join(DIST, name))) throw new Error(`dist/${name} is missing; build it first: node scripts/build.mjs`);
+    return sizeOf(DIST, name);
   });
 }
 

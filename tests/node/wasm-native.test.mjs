@@ -1,4 +1,5 @@
-// WASM and native agree byte for byte (SPEC §2 "Determinism", §4, §5).
+// WASM and native agree byte for byte (SPEC §2 "Determinism", §4; docs/WIDGET.md, "The engine
+// without the element").
 //
 // For every sample story, `JSON.stringify(analyze(story), null, 2) + "\n"` from the WASM package
 // in dist/pkg must be exactly the stdout of `bias-compare analyze FILE --format json`; the same

@@ -1,0 +1,116 @@
+// Stage 3, the pages: the demo page (dist/index.html with demo.js, demo.css, favicon.svg)
+// around one <bias-compare>, and dist/standalone.html, the same page in one file that works
+// from file://.
+//
+// www/demo/index.html is the template of both: the build fills its {{named}} placeholders
+// (the sample picker, the first story), and the standalone page replaces the block between
+// <!-- build:head --> and <!-- /build:head --> (the page's files) with everything inline.
+
+import { createHash } from 'node:crypto';
+import { cpSync } from 'node:fs';
+import { join } from 'node:path';
+import { bundle } from './esbuild.mjs';
+import { DIST, fail, PKG, read, write, WWW } from './io.mjs';
+
+const DEMO = join(WWW, 'demo');
+const ENGINE = join(WWW, 'bias-compare', 'engine');
+const HEAD = /<!-- build:head -->\n([\s\S]*?)<!-- \/build:head -->\n/;
+
+const FAVICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32">' +
+  '<rect x="2" y="11" width="12" height="10" rx="2" fill="#1f5fbf"/>' +
+  '<rect x="15" y="11" width="6" height="10" fill="#6b5b95"/>' +
+  '<rect x="22" y="11" width="8" height="10" rx="2" fill="#b8322f"/></svg>\n';
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+}
+
+/** `template` with each {{name}} replaced by values[name]; every placeholder must be filled. */
+function fill(template, values) {
+  const page = template.replace(/\{\{([a-z-]+)\}\}/g, (_, name) => {
+    if (!(name in values)) fail(`www/demo/index.html: no value for {{${name}}}`);
+    return values[name];
+  });
+  for (const name of Object.keys(values)) {
+    if (!template.includes(`{{${name}}}`)) fail(`www/demo/index.html: no {{${name}}} placeholder`);
+  }
+  return page;
+}
+
+/** The demo page's template, filled in for `samples`; the first story is drone-raid.json when
+ * there is one (the README's example). With `src`, the element fetches the first story itself
+ * as the page loads; without, the demo script hands it the story (the standalone page). */
+function demoTemplate(samples, { src }) {
+  const first = samples.find((s) => s.file === 'drone-raid.json') ?? samples[0] ?? null;
+  const options = samples
+    .map((s) => `<option value="samples/${escapeHtml(s.file)}"${s === first ? ' selected' : ''}>${escapeHtml(s.title)}</option>`)
+    .join('\n      ');
+  return fill(read(join(DEMO, 'index.html')), {
+    'sample-options': options ? `\n      ${options}\n    ` : '',
+    'story-title': first ? escapeHtml(first.title) : '',
+    'first-sample-src': src && first ? ` src="samples/${escapeHtml(first.file)}"` : '',
+  });
+}
+
+export async function buildPages(samples) {
+  const page = demoTemplate(samples, { src: true });
+  if (!HEAD.test(page)) fail('www/demo/index.html: no <!-- build:head --> … <!-- /build:head --> block');
+  write(join(DIST, 'index.html'), page.replace(HEAD, '$1'));
+  for (const name of ['demo.js', 'demo.css']) cpSync(join(DEMO, name), join(DIST, name));
+  write(join(DIST, 'favicon.svg'), FAVICON);
+  write(join(DIST, 'standalone.html'), await standalonePage(demoTemplate(samples, { src: false }), samples));
+}
+
+// ------------------------------------------------------------------ the standalone page
+
+/**
+ * In the standalone bundle the engine is the page's own: load.js resolves to
+ * load.standalone.js, and its `./pkg/…` imports to the glue and the .wasm in dist/pkg/,
+ * bundled (the .wasm as bytes, by esbuild's binary loader).
+ */
+const engineInline = {
+  name: 'engine-inline',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/load\.js$/ }, (args) => (args.importer.startsWith(ENGINE) ? { path: join(ENGINE, 'load.standalone.js') } : undefined));
+    build.onResolve({ filter: /^\.\/pkg\// }, (args) => ({ path: join(PKG, args.path.slice('./pkg/'.length)) }));
+  },
+};
+
+function sha256(text) {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
+/** JSON for a <script type="application/json"> block: no "<" can end the element early. */
+function jsonForScript(value) {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+/** The demo page with the element, the engine, the demo script, its CSS and every sample
+ * inline, under a meta CSP that allows exactly those and no request. */
+async function standalonePage(page, samples) {
+  const [output] = await bundle({ entryPoints: [join(DEMO, 'standalone.js')], loader: { '.wasm': 'binary' }, plugins: [engineInline] });
+  const script = output.text;
+  if (/<\/script/i.test(script) || /<!--/.test(script)) fail('the standalone script contains "</script" or "<!--"');
+  const css = read(join(DEMO, 'demo.css'));
+  if (/<\/style/i.test(css)) fail('demo.css contains "</style"');
+
+  const embedded = {};
+  for (const s of samples) embedded[`samples/${s.file}`] = s.story ?? s.text;
+  const csp = [
+    "default-src 'none'",
+    `script-src ${sha256(script)} 'wasm-unsafe-eval'`,
+    `style-src ${sha256(css)}`,
+    'img-src data:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  const head =
+    `<meta http-equiv="Content-Security-Policy" content="${escapeHtml(csp)}">\n` +
+    '<link rel="icon" href="data:,">\n' +
+    `<style>${css}</style>\n` +
+    `<script type="application/json" id="bias-compare-samples">${jsonForScript(embedded)}</script>\n` +
+    `<script type="module">${script}</script>\n`;
+  // A function, so that no "$" in the script is read as a replacement pattern.
+  return page.replace(HEAD, () => head).replace('<title>', '<title>(standalone) ');
+}

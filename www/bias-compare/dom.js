@@ -1,0 +1,55 @@
+// Building the panel's DOM: elements with their classes, attributes and text in one call,
+// headings at the host's level, visually hidden text, and the disclosure pattern of the
+// term rows.
+//
+// Everything from a story or report reaches the page through these as textContent or one
+// attribute at a time: nothing is ever parsed as HTML.
+
+/** createElement with a class list, attributes and children (strings become text nodes). */
+export function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props)) setProp(node, key, value);
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child);
+  }
+  return node;
+}
+
+/** One of el()'s props: `class`, `text`, or an attribute (true: present and empty; false, null
+ * or undefined: absent). */
+function setProp(node, key, value) {
+  if (value === undefined || value === null || value === false) return;
+  if (key === 'class') node.className = value;
+  else if (key === 'text') node.textContent = value;
+  else node.setAttribute(key, value === true ? '' : String(value));
+}
+
+/** Text for screen readers only (the stylesheet's `.vh`). */
+export function visuallyHidden(text) {
+  return el('span', { class: 'vh', text });
+}
+
+/** A heading `offset` levels below the element's `heading-level` (never below h6). */
+export function heading(level, offset, text, props = {}) {
+  return el(`h${Math.min(6, level + offset)}`, { text, ...props });
+}
+
+/**
+ * A disclosure: `button`, which starts with aria-expanded="false", shows and hides what
+ * `build()` makes the first time it opens (most readers open a few terms, if any), appended to
+ * `container`. A button rather than a <details>: each <details> sets up a user-agent shadow
+ * tree of its own, thirty of them in a panel's first render.
+ */
+export function disclosure(button, container, build) {
+  let content = null;
+  button.addEventListener('click', () => {
+    const open = button.getAttribute('aria-expanded') !== 'true';
+    if (open && !content) {
+      content = build();
+      container.append(content);
+    }
+    if (content) content.hidden = !open;
+    button.setAttribute('aria-expanded', String(open));
+  });
+}

@@ -1,0 +1,25 @@
+// Where the served widget's engine comes from: the wasm-bindgen glue and the .wasm in pkg/,
+// beside whichever bundle imports this module (dist/bias-compare.js for the main-thread
+// fallback, dist/bias-compare-worker.js for the worker), and the worker beside the element.
+//
+// `./pkg/…` is therefore the path at run time, relative to dist/, not to this file: the build
+// leaves it to the browser (scripts/build/widget.mjs). The glue is imported dynamically, so a
+// page whose worker runs the engine never downloads it on its main thread.
+//
+// dist/standalone.html has no files beside it: its build resolves this module to
+// load.standalone.js instead (scripts/build/pages.mjs).
+
+/** The module worker that runs the engine off the main thread. */
+export function workerUrl() {
+  return new URL('./bias-compare-worker.js', import.meta.url);
+}
+
+/** The engine, instantiated: fetches the .wasm and imports the glue in parallel, not one after
+ * the other. Resolves to the glue module (`analyze`, …). */
+export async function loadEngine() {
+  const wasm = fetch(new URL('./pkg/bias_compare_bg.wasm', import.meta.url));
+  wasm.catch(() => {}); // reported by the glue's init below, if the glue loads at all
+  const glue = await import('./pkg/bias_compare.js');
+  await glue.default({ module_or_path: wasm });
+  return glue;
+}

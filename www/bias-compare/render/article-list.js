@@ -1,0 +1,65 @@
+// Lists of a story's articles (a side's headlines, the unrated articles): source, leaning and
+// headline, linked when its URL is an absolute http(s) URL. Long lists show LIST_STEP items,
+// then a button for the next ones.
+
+import { el } from '../dom.js';
+import { formatNumber } from '../format.js';
+import { leaningNote, untitledArticle } from './wording.js';
+
+const LIST_STEP = 100;
+
+export function articleList(items) {
+  const list = el('ul', { class: 'article-list' });
+  let shown = 0;
+  const more = () => {
+    const next = items.slice(shown, shown + LIST_STEP);
+    for (const article of next) list.append(articleItem(article));
+    shown += next.length;
+    if (shown >= items.length) return;
+    const left = items.length - shown;
+    const button = el('button', { type: 'button', class: 'more', text: `Show ${formatNumber(Math.min(LIST_STEP, left))} more of ${formatNumber(left)}` });
+    const item = el('li', { class: 'more-item' }, button);
+    button.addEventListener('click', () => {
+      const focusTarget = item.previousElementSibling;
+      item.remove();
+      more();
+      // Keep the keyboard where it was: on the first of the items just added.
+      const first = focusTarget ? focusTarget.nextElementSibling : list.firstElementChild;
+      const link = first?.querySelector('a');
+      if (link) link.focus();
+      else if (first) {
+        first.setAttribute('tabindex', '-1');
+        first.focus();
+      }
+    });
+    list.append(item);
+  };
+  more();
+  return list;
+}
+
+function articleItem(article) {
+  const href = safeHref(article.url);
+  const headline = typeof article.headline === 'string' && article.headline.trim() !== '' ? article.headline : untitledArticle(article.id);
+  return el(
+    'li',
+    { 'data-article': article.id },
+    // dir="auto" isolates story text: a right-to-left name, or a stray U+202E override in one,
+    // cannot reorder the text around it.
+    el('span', { class: 'article-source' }, el('span', { dir: 'auto', text: article.source }), el('span', { class: 'article-leaning', text: leaningNote(article) })),
+    href
+      ? el('a', { class: 'article-headline', dir: 'auto', href, target: '_blank', rel: 'noopener noreferrer nofollow', text: headline })
+      : el('span', { class: 'article-headline', dir: 'auto', text: headline }),
+  );
+}
+
+/** An http(s) URL as a normalised string, or null for anything else (javascript:, relative, …). */
+function safeHref(url) {
+  if (typeof url !== 'string' || url === '') return null;
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,19 @@
+// The panel: the one element the shadow root holds, with a report's sections or one of the
+// states of states.js. Built off-document and put in place in one replaceChildren, with no
+// layout read in between.
+
+import { el } from '../dom.js';
+import { comparisonSection } from './comparison.js';
+import { coverageSection } from './coverage.js';
+import { footer } from './footer.js';
+import { framingSection } from './framing.js';
+
+/** Replaces everything in `root` with one panel holding `nodes`. */
+export function showPanel(root, ...nodes) {
+  root.replaceChildren(el('div', { class: 'panel', part: 'panel' }, ...nodes));
+}
+
+/** A report's sections, top to bottom; `headingLevel` is the host's heading-level. */
+export function reportSections(report, headingLevel) {
+  return [coverageSection(report, headingLevel), framingSection(report, headingLevel), comparisonSection(report, headingLevel), footer(report)];
+}
