@@ -3,21 +3,20 @@
 //! outlets that used it. Once p is known, a side whose outlets are enough for the test lists
 //! only terms with p ≤ `max_p`; a side with too few outlets lists them as a description.
 
-use rustc_hash::FxHashMap;
-
 use super::terms::{side_sentences, Listed};
 use super::visit::Visit;
 use crate::input::{Options, Side};
 use crate::report::{OutletUses, Rounded, TestDesign};
-use crate::stats::{p_value, Design, Occurrence, TermCounts, TermId, Use};
+use crate::stats::{p_value, Design, Occurrence, PValue, TermCounts, TermId, Use};
 
 /// What the outlet-level test needs of a story: its units and their term tokens, and every
 /// wanted term's uses by unit.
 pub(crate) struct Evidence<'v> {
     visit: &'v Visit<'v>,
     unit_tokens: Vec<u64>,
-    /// (unit, uses) of each wanted term, units ascending.
-    uses: FxHashMap<TermId, Vec<(u32, u32)>>,
+    /// The wanted terms, ascending, and the (unit, uses) of each, units ascending.
+    wanted: Vec<TermId>,
+    uses: Vec<Vec<(u32, u32)>>,
     /// Derived from the story's outlets and their term tokens, so estimated p-values are
     /// the same on every run and whatever the order of the articles.
     story_seed: u64,
@@ -26,7 +25,7 @@ pub(crate) struct Evidence<'v> {
 /// A term of a side that made the list, with its evidence.
 pub(crate) struct Chosen {
     pub listed: Listed,
-    pub p: f64,
+    pub p: PValue,
 }
 
 /// FNV-1a over `bytes` from `hash`: a hash that is the same on every platform.
@@ -39,13 +38,13 @@ fn stable_hash(hash: u64, bytes: &[u8]) -> u64 {
 const FNV_OFFSET: u64 = 0xCBF2_9CE4_8422_2325;
 
 impl<'v> Evidence<'v> {
-    /// Counts the uses of each `wanted` term by every rated outlet: one walk over the rated
-    /// sentences' token ids. `unit_tokens` are the units' term tokens.
+    /// Counts the uses of each `wanted` term (ascending) by every rated outlet: one walk
+    /// over the rated sentences' token ids. `unit_tokens` are the units' term tokens.
     pub fn new(
         visit: &'v Visit<'v>,
         counts: &TermCounts,
         unit_tokens: Vec<u64>,
-        wanted: &[TermId],
+        wanted: Vec<TermId>,
     ) -> Evidence<'v> {
         let mut per_term: Vec<Vec<(u32, u32)>> = vec![Vec::new(); wanted.len()];
         if !wanted.is_empty() {
@@ -74,7 +73,8 @@ impl<'v> Evidence<'v> {
         Evidence {
             visit,
             unit_tokens,
-            uses: wanted.iter().copied().zip(per_term).collect(),
+            wanted,
+            uses: per_term,
             story_seed,
         }
     }
@@ -88,7 +88,7 @@ impl<'v> Evidence<'v> {
     }
 
     /// The p-value of `listed` for `side`.
-    pub fn p(&self, side: Side, listed: &Listed) -> f64 {
+    pub fn p(&self, side: Side, listed: &Listed) -> PValue {
         let users: Vec<Use> = self
             .uses_of(listed.term)
             .iter()
@@ -104,23 +104,34 @@ impl<'v> Evidence<'v> {
     }
 
     fn uses_of(&self, term: TermId) -> &[(u32, u32)] {
-        self.uses.get(&term).map_or(&[], Vec::as_slice)
+        let at = self.wanted.partition_point(|&t| t < term);
+        match self.uses.get(at) {
+            Some(uses) if self.wanted.get(at) == Some(&term) => uses,
+            _ => &[],
+        }
     }
 
     /// The outlets of `side` that used `term`, most uses first, then by name.
     pub fn by_outlet(&self, side: Side, term: TermId) -> Vec<OutletUses> {
-        let mut outlets: Vec<OutletUses> = self
-            .uses_of(term)
-            .iter()
-            .filter_map(|&(unit, count)| {
-                let &(of, source) = self.visit.units.get(unit as usize)?;
-                (of == side).then(|| OutletUses {
+        // Units are in name order within a side, so (fewest missing uses, unit) is the order
+        // wanted, packed in one integer.
+        let mut order: Vec<u64> = Vec::new();
+        for &(unit, count) in self.uses_of(term) {
+            if self.visit.units.get(unit as usize).map(|u| u.0) == Some(side) {
+                order.push((u64::from(u32::MAX - count) << 32) | u64::from(unit));
+            }
+        }
+        order.sort_unstable();
+        let mut outlets = Vec::with_capacity(order.len());
+        for key in order {
+            let count = u32::MAX - (key >> 32) as u32;
+            if let Some(&(_, source)) = self.visit.units.get((key & 0xFFFF_FFFF) as usize) {
+                outlets.push(OutletUses {
                     source: source.to_owned(),
                     count,
-                })
-            })
-            .collect();
-        outlets.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.source.cmp(&b.source)));
+                });
+            }
+        }
         outlets
     }
 }
@@ -157,7 +168,7 @@ pub(crate) fn choose(
             break;
         }
         let p = evidence.p(side, &listed);
-        if !filter || p <= options.max_p {
+        if !filter || p.p <= options.max_p {
             chosen.push(Chosen { listed, p });
         }
     }

@@ -39,43 +39,46 @@ pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
     let coverage = coverage::coverage(&visit);
     let (counts, unit_tokens) = count_terms(&visit, options);
 
-    let comparables: Vec<Comparable> = Side::ALL
-        .iter()
-        .map(|&side| {
-            coverage::comparable(
-                coverage.side(side).articles,
-                counts.words(side),
-                counts.term_tokens(side),
-                counts.all_term_tokens(),
-            )
-        })
-        .collect();
-    let candidates: Vec<Vec<Listed>> = Side::ALL
-        .iter()
-        .zip(&comparables)
-        .map(|(&side, &comparable)| match comparable {
+    // Plain loops rather than iterator chains: each chain is one more function in WASM.
+    let mut comparables = Vec::with_capacity(3);
+    let mut candidates: Vec<Vec<Listed>> = Vec::with_capacity(3);
+    for side in Side::ALL {
+        let comparable = coverage::comparable(
+            coverage.side(side).articles,
+            counts.words(side),
+            counts.term_tokens(side),
+            counts.all_term_tokens(),
+        );
+        comparables.push(comparable);
+        candidates.push(match comparable {
             Comparable::Yes => terms::listed_terms(&visit, &counts, side, options),
             _ => Vec::new(),
-        })
-        .collect();
-    let mut wanted: Vec<TermId> = candidates.iter().flatten().map(|c| c.term).collect();
-    wanted.sort_unstable();
-    wanted.dedup();
-    let evidence = Evidence::new(&visit, &counts, unit_tokens, &wanted);
+        });
+    }
+    // Each candidate term once, in id order (a term may be a candidate of two sides).
+    let mut is_wanted = vec![false; counts.terms().len()];
+    for candidate in candidates.iter().flatten() {
+        is_wanted[candidate.term as usize] = true;
+    }
+    let wanted: Vec<TermId> = counts.terms().filter(|&t| is_wanted[t as usize]).collect();
+    let evidence = Evidence::new(&visit, &counts, unit_tokens, wanted);
 
     let mut comparison = Vec::with_capacity(3);
     let mut framings = Vec::with_capacity(3);
     for ((side, comparable), candidates) in Side::ALL.into_iter().zip(comparables).zip(candidates) {
         let design = evidence.design(side);
         let chosen = evidence::choose(&evidence, side, candidates, options);
-        let framing = SideFraming {
+        let mut framing = SideFraming {
             insufficient: comparable == Comparable::Insufficient,
             tested: comparable == Comparable::Yes && evidence::tested(&design, options),
             test: evidence::test_design(&design),
+            status: None,
+            note: None,
             terms: examples::shown_terms(&visit, &counts, &evidence, side, chosen),
             words: counts.words(side),
             term_tokens: counts.term_tokens(side),
         };
+        (framing.status, framing.note) = prose::side_status(side, &coverage, &framing, comparable);
         comparison.push(ComparisonLine {
             side: side.key(),
             text: prose::comparison(side, &coverage, &framing, comparable),

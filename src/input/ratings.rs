@@ -10,6 +10,7 @@ use super::fields::{expected, key_path};
 use super::leaning::{Leaning, LeaningSource};
 use super::story::Article;
 use crate::error::{quoted, Error};
+use crate::text::lowercase;
 
 /// A ratings table: outlet names or URL hosts to leanings. Keys match case-insensitively,
 /// and a host key matches with or without a leading `www.`.
@@ -21,7 +22,7 @@ pub struct Ratings {
 
 /// A key as it is matched: trimmed, lowercased, without a leading `www.`.
 fn normalize_key(key: &str) -> String {
-    let lower = key.trim().to_lowercase();
+    let lower = lowercase(key.trim());
     match lower.strip_prefix("www.") {
         Some(host) if !host.is_empty() => host.to_owned(),
         _ => lower,
@@ -84,11 +85,10 @@ fn host_of(url: &str) -> Option<String> {
         .unwrap_or_default();
     let host_port = authority.rsplit_once('@').map_or(authority, |(_, h)| h);
     // An IPv6 literal keeps its colons: `[::1]:8080` is host `[::1]`.
-    let host = match host_port.split_once(']') {
+    let host = lowercase(&match host_port.split_once(']') {
         Some((v6, _)) if v6.starts_with('[') => format!("{v6}]"),
         _ => host_port.split(':').next().unwrap_or_default().to_owned(),
-    }
-    .to_lowercase();
+    });
     let host = host.strip_prefix("www.").unwrap_or(&host);
     (!host.is_empty()).then(|| host.to_owned())
 }

@@ -85,6 +85,8 @@ pub struct Term {
     pub uses: String,
     /// The outlet-level permutation test's p-value for this term on this side.
     pub p: Rounded,
+    /// What `p` counts, in words: "1 of the 495 ways to pick 4 of the 12 rated outlets …".
+    pub evidence: String,
     /// Every outlet of the side that used the term, most uses first, then by name.
     pub by_outlet: Vec<OutletUses>,
     pub rate: Rates,
@@ -123,6 +125,11 @@ pub struct SideFraming {
     /// terms describe these articles and are not evidence of a difference.
     pub tested: bool,
     pub test: TestDesign,
+    /// A short title for a side whose terms are not a tested list: "Not enough coverage",
+    /// "Description only", "No distinctive terms", "Nothing to compare with"; else `null`.
+    pub status: Option<String>,
+    /// One sentence saying why, for the same sides; else `null`.
+    pub note: Option<String>,
     pub terms: Vec<Term>,
     /// Word tokens in the side (what the 200-token sufficiency rule counts).
     pub words: u64,
@@ -147,6 +154,11 @@ pub struct SideLabel {
     pub short: &'static str,
     /// How sentences name the side's outlets: "left-leaning outlets".
     pub outlets: &'static str,
+    /// "6 articles".
+    pub articles: String,
+    /// The side's share of rated articles, rounded to a whole per cent: "33%" (`null` for
+    /// the unrated).
+    pub percent: Option<String>,
     /// "6 articles from 4 outlets".
     pub summary: String,
 }

@@ -3,13 +3,14 @@
 //! the report, so a reader can trace it. Front ends show these sentences; they do not
 //! write their own.
 
-use super::{Coverage, Notes, Params, SideFraming, SideLabel, Sides};
+use super::{Coverage, Notes, Params, Rounded, SideFraming, SideLabel, Sides};
 use crate::analyze::{
     Comparable, BLINDSPOT_AT_MOST, BLINDSPOT_MIN_RATED, MIN_SIDE_ARTICLES, MIN_SIDE_WORDS,
     OPPOSITE_AT_LEAST,
 };
 use crate::error::number_text;
 use crate::input::Side;
+use crate::stats::{Design, PValue};
 
 /// Most names a warning lists before "and N more".
 const MAX_LISTED_NAMES: usize = 5;
@@ -42,6 +43,8 @@ pub(crate) fn sides(coverage: &Coverage) -> Sides {
             name,
             short,
             outlets: outlets_of(side),
+            articles: counted(counts.articles as u64, "article", "articles"),
+            percent: Some(percent(counts.share.get())),
             summary: format!(
                 "{} from {}",
                 counted(counts.articles as u64, "article", "articles"),
@@ -59,6 +62,8 @@ pub(crate) fn sides(coverage: &Coverage) -> Sides {
             name,
             short,
             outlets: "outlets without a bias rating",
+            articles: counted(unrated.articles as u64, "article", "articles"),
+            percent: None,
             summary: format!(
                 "{} from {} without a bias rating, counted in coverage but left out of framing",
                 counted(unrated.articles as u64, "article", "articles"),
@@ -140,9 +145,22 @@ fn capitalized(text: &str) -> String {
     text
 }
 
-/// "1 article", "6 articles".
+/// A whole number with thousands separated by commas: "9,999".
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+/// "1 article", "6 articles", "1,204 articles".
 fn counted(n: u64, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    format!("{} {}", grouped(n), if n == 1 { one } else { many })
 }
 
 /// A whole percentage. Formatted as an integer, not an `f64`, which would link Rust's float
@@ -212,16 +230,7 @@ pub(crate) fn comparison(
             "Only {who} covered this story ({articles}), so there is no other side's wording to compare with."
         ),
         Comparable::Yes if !framing.tested => {
-            let others: Vec<String> = Side::ALL
-                .into_iter()
-                .filter(|&other| other != side && coverage.side(other).sources > 0)
-                .map(|other| outlets_counted(other, coverage.side(other).sources))
-                .collect();
-            let head = format!(
-                "With {} against {}, differences in wording cannot be told apart from chance",
-                outlets_counted(side, own.sources),
-                listed(&others),
-            );
+            let head = untested(side, coverage);
             if framing.terms.is_empty() {
                 format!("{head}, and no term stood out.")
             } else {
@@ -241,6 +250,73 @@ pub(crate) fn comparison(
             cited_terms(framing),
         ),
     }
+}
+
+/// The head of a not-`tested` side's sentences: "With 2 left-leaning outlets against 1
+/// center outlet and 2 right-leaning outlets, differences in wording cannot be told apart
+/// from chance".
+fn untested(side: Side, coverage: &Coverage) -> String {
+    let others: Vec<String> = Side::ALL
+        .into_iter()
+        .filter(|&other| other != side && coverage.side(other).sources > 0)
+        .map(|other| outlets_counted(other, coverage.side(other).sources))
+        .collect();
+    format!(
+        "With {} against {}, differences in wording cannot be told apart from chance",
+        outlets_counted(side, coverage.side(side).sources),
+        listed(&others),
+    )
+}
+
+/// A side column's title and one-line reason, when its terms are not a tested list.
+pub(crate) fn side_status(
+    side: Side,
+    coverage: &Coverage,
+    framing: &SideFraming,
+    comparable: Comparable,
+) -> (Option<String>, Option<String>) {
+    let title = match comparable {
+        Comparable::Insufficient => "Not enough coverage",
+        Comparable::Alone => "Nothing to compare with",
+        Comparable::Yes if framing.terms.is_empty() => "No distinctive terms",
+        Comparable::Yes if !framing.tested => "Description only",
+        Comparable::Yes => return (None, None),
+    };
+    let note = if comparable == Comparable::Yes && !framing.tested && !framing.terms.is_empty() {
+        format!(
+            "{}; these terms only describe these articles.",
+            untested(side, coverage)
+        )
+    } else {
+        comparison(side, coverage, framing, comparable)
+    };
+    (Some(title.to_owned()), Some(note))
+}
+
+/// What a term's p counts, in words: "In 1 of the 495 ways to pick 4 of the 12 rated
+/// outlets, the outlets picked use the term at least as much as the left-leaning outlets do
+/// (p 0.002)."
+pub(crate) fn evidence(side: Side, design: &Design, p: &PValue) -> String {
+    let picks = if design.exact {
+        format!(
+            "{} of the {} ways to pick",
+            grouped(p.at_least),
+            grouped(p.out_of)
+        )
+    } else {
+        format!(
+            "{} of {} random picks of",
+            grouped(p.at_least),
+            grouped(p.out_of)
+        )
+    };
+    format!(
+        "In {picks} {} of the {} rated outlets, the outlets picked use the term at least as much as the {} do (p {}).",
+        design.units,
+        design.of,
+        outlets_of(side),
+        number_text(Rounded::new(p.p).get()),
+    )
 }
 
 /// The blindspot note: `side` has few of the `rated` articles, `opposite` many.

@@ -154,7 +154,7 @@ impl TermCounts {
     }
 
     /// Every term id (terms and the prefixes leading to them, whose counts are 0).
-    pub fn terms(&self) -> impl Iterator<Item = TermId> {
+    pub fn terms(&self) -> std::ops::Range<TermId> {
         0..self.counts.len() as TermId
     }
 

@@ -15,4 +15,4 @@ mod token_ids;
 pub(crate) use counts::{TermCounts, TermId};
 pub(crate) use finder::Occurrence;
 pub(crate) use log_odds::log_odds;
-pub(crate) use permutation::{p_value, Design, Use};
+pub(crate) use permutation::{p_value, Design, PValue, Use};

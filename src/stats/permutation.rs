@@ -35,22 +35,30 @@ pub(crate) struct Design {
     pub exact: bool,
 }
 
-/// C(n, k), or `None` past 2⁵³.
+/// C(n, k), or `None` past 2⁵³. In `u64` throughout: C(n, i + 1) = C(n, i) · (n − i) /
+/// (i + 1) is computed with the common factor of C(n, i) and i + 1 divided out first, so
+/// nothing but the result itself can pass 2⁵³ (and WASM needs no 128-bit division).
 fn binomial(n: usize, k: usize) -> Option<u64> {
-    const LIMIT: u128 = 1 << 53;
+    const LIMIT: u64 = 1 << 53;
     if k > n {
         return Some(0);
     }
-    let k = k.min(n - k);
-    let mut value: u128 = 1;
+    let k = k.min(n - k) as u64;
+    let n = n as u64;
+    let mut value: u64 = 1;
     for i in 0..k {
-        // value · (n − i) / (i + 1) is C(n, i + 1), a whole number.
-        value = value * (n - i) as u128 / (i + 1) as u128;
+        let (mut a, mut b) = (value, i + 1);
+        while b != 0 {
+            (a, b) = (b, a % b);
+        }
+        // `a` is gcd(value, i + 1); (i + 1) / a divides n − i.
+        let divisor = (i + 1) / a;
+        value = (value / a).checked_mul((n - i) / divisor)?;
         if value > LIMIT {
             return None;
         }
     }
-    Some(value as u64)
+    Some(value)
 }
 
 impl Design {
@@ -74,6 +82,15 @@ impl Design {
     }
 }
 
+/// A p-value and what it was counted from: `at_least` of `out_of` assignments (all of them,
+/// or the random draws) reached the observed rank sum.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct PValue {
+    pub p: f64,
+    pub at_least: u64,
+    pub out_of: u64,
+}
+
 /// One outlet's use of a term: its count, its term tokens, and whether it is on the side.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Use {
@@ -82,11 +99,17 @@ pub(crate) struct Use {
     pub on_side: bool,
 }
 
-/// Compares two rates count / tokens exactly (a rate with no tokens is 0).
-fn rate_order(a: &Use, b: &Use) -> std::cmp::Ordering {
-    let left = u128::from(a.count) * u128::from(b.term_tokens.max(1));
-    let right = u128::from(b.count) * u128::from(a.term_tokens.max(1));
-    left.cmp(&right)
+/// A rate as the bits of its `f64`: for rates (finite, not negative) the bits sort as the
+/// values do, so ranking needs only a sort of integers. Equal fractions give the same `f64`
+/// (division is correctly rounded), and distinct ones a story can hold differ by more than a
+/// rounding step (term tokens stay below 2²⁵, docs/LIMITS.md), so ties are exact.
+fn rate_key(user: &Use) -> u64 {
+    let rate = if user.term_tokens == 0 {
+        0.0
+    } else {
+        f64::from(user.count) / user.term_tokens as f64
+    };
+    rate.to_bits()
 }
 
 /// A small deterministic generator (SplitMix64): the same seed gives the same draws on
@@ -111,33 +134,31 @@ impl SplitMix {
 /// The p-value of the term whose users (outlets with a count above 0) are `users`, for a
 /// side of `design.units` outlets among `design.of`. `seed` fixes the random draws when p is
 /// estimated.
-pub(crate) fn p_value(design: &Design, users: &[Use], seed: u64) -> f64 {
+pub(crate) fn p_value(design: &Design, users: &[Use], seed: u64) -> PValue {
     let (n, k) = (design.of as u64, design.units as u64);
     let u = users.len() as u64;
     if k == 0 || n == 0 || u > n {
-        return 1.0;
+        return PValue {
+            p: 1.0,
+            at_least: 1,
+            out_of: 1,
+        };
     }
     // Doubled mid-ranks: the N − u non-users hold ranks 1..=N−u, the users the rest, in
     // ascending order of rate, ties sharing the mean of their positions.
     let non_user_rank = n - u + 1;
-    let mut order: Vec<usize> = (0..users.len()).collect();
-    order.sort_by(|&a, &b| rate_order(&users[a], &users[b]));
-    let mut ranks = vec![0u64; users.len()];
-    let mut first = 0;
-    while first < order.len() {
-        let mut last = first;
-        while last + 1 < order.len()
-            && rate_order(&users[order[first]], &users[order[last + 1]]).is_eq()
-        {
-            last += 1;
-        }
-        // Positions (from 1) n − u + first + 1 ..= n − u + last + 1, doubled mean.
-        let doubled = 2 * (n - u) + (first + last) as u64 + 2;
-        for &user in &order[first..=last] {
-            ranks[user] = doubled;
-        }
-        first = last + 1;
-    }
+    let keys: Vec<u64> = users.iter().map(rate_key).collect();
+    let mut sorted = keys.clone();
+    sorted.sort_unstable();
+    let ranks: Vec<u64> = keys
+        .iter()
+        .map(|key| {
+            let first = sorted.partition_point(|k| k < key) as u64;
+            let last = sorted.partition_point(|k| k <= key) as u64 - 1;
+            // Positions (from 1) N − u + first + 1 ..= N − u + last + 1, doubled mean.
+            2 * (n - u) + first + last + 2
+        })
+        .collect();
     let side_users = users.iter().filter(|user| user.on_side).count() as u64;
     let observed: u64 = users
         .iter()
@@ -148,7 +169,12 @@ pub(crate) fn p_value(design: &Design, users: &[Use], seed: u64) -> f64 {
         + (k - side_users) * non_user_rank;
     match design.assignments {
         Some(total) if design.exact => {
-            exact_count(&ranks, n, k, non_user_rank, observed) as f64 / total.max(1) as f64
+            let at_least = exact_count(&ranks, n, k, non_user_rank, observed);
+            PValue {
+                p: at_least as f64 / total.max(1) as f64,
+                at_least,
+                out_of: total,
+            }
         }
         _ => {
             let mut random = SplitMix(seed);
@@ -166,7 +192,11 @@ pub(crate) fn p_value(design: &Design, users: &[Use], seed: u64) -> f64 {
                     at_least += 1;
                 }
             }
-            (1 + at_least) as f64 / (1 + DRAWS) as f64
+            PValue {
+                p: (1 + at_least) as f64 / (1 + DRAWS) as f64,
+                at_least,
+                out_of: DRAWS,
+            }
         }
     }
 }
@@ -185,7 +215,8 @@ fn exact_count(ranks: &[u64], n: u64, k: u64, non_user_rank: u64, observed: u64)
     // Largest first, with running sums, so that the largest and smallest sums a partial
     // choice can still reach are read off in one step.
     let mut sorted = ranks.to_vec();
-    sorted.sort_unstable_by(|a, b| b.cmp(a));
+    sorted.sort_unstable();
+    sorted.reverse();
     let mut prefix = vec![0u64; sorted.len() + 1];
     for (i, &rank) in sorted.iter().enumerate() {
         prefix[i + 1] = prefix[i] + rank;
@@ -342,7 +373,7 @@ mod tests {
             .filter(|u| u.0 > 0)
             .map(|&(c, t, s)| unit(c, t, s))
             .collect();
-        p_value(&Design::new(k, all.len()), &users, seed)
+        p_value(&Design::new(k, all.len()), &users, seed).p
     }
 
     #[test]
@@ -476,7 +507,8 @@ mod tests {
             },
             &users,
             0,
-        );
+        )
+        .p;
         // 9 999 draws: a standard error of at most 0.005.
         assert!((p - exact).abs() < 0.02, "{p} vs {exact}");
     }

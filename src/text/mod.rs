@@ -8,7 +8,7 @@ mod sentences;
 mod stopwords;
 mod tokens;
 
-pub use normalize::{normal_form, normalize_token, NormalForm, PackedForm};
+pub use normalize::{lowercase, normal_form, normalize_token, NormalForm, PackedForm};
 pub use sentences::sentence_ranges;
 pub use stopwords::is_stopword;
 pub use tokens::{tokens, Token, Tokens};

@@ -122,6 +122,21 @@ fn written_form(surface: &str, out: &mut String) -> NormalForm {
     }
 }
 
+/// `text` in lowercase, character by character. Everything the crate lowercases goes
+/// through `char::to_lowercase`, here and in [`normal_form`], so the WASM build carries one
+/// copy of Unicode's case tables (`str::to_lowercase` brings code of its own).
+pub fn lowercase(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii() {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
 /// Writes the normalized form of `surface` into `out`.
 pub fn normalize_token(surface: &str, out: &mut String) {
     if let NormalForm::Packed(packed) = normal_form(surface, out) {

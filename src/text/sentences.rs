@@ -62,7 +62,7 @@ fn full_stop_ends_sentence(text: &str, dot: usize, next: char) -> bool {
     let word: Cow<str> = if written.is_ascii() {
         Cow::Borrowed(written)
     } else {
-        Cow::Owned(written.to_lowercase())
+        Cow::Owned(super::lowercase(written))
     };
     let is_one_of = |list: &[&str]| list.iter().any(|entry| entry.eq_ignore_ascii_case(&word));
     if is_one_of(NEVER_FINAL) {
