@@ -1,6 +1,7 @@
 //! The sample stories of www/samples/ against their manifests in tests/data/planted/: the
 //! framing terms each sample's author planted must be listed and rank above every other
-//! term of their side, and one outlet's pet word (a decoy) must never be listed.
+//! term of their side; one outlet's pet word (a decoy) and the story's topic words, which
+//! every side uses, must never be listed (docs/METHOD.md §4–§5).
 
 use std::path::Path;
 
@@ -141,6 +142,44 @@ fn decoys_used_by_one_outlet_are_never_listed() {
                     "{}: decoy {decoy:?} listed for {key}",
                     sample.name
                 );
+            }
+        }
+    }
+}
+
+#[test]
+fn topic_words_every_side_uses_are_never_listed() {
+    for sample in samples() {
+        for topic in sample.manifest["topic"].as_array().into_iter().flatten() {
+            let topic = topic.as_str().unwrap();
+            for key in ["left", "center", "right"] {
+                let listed = side(&sample.report, key)
+                    .terms
+                    .iter()
+                    .find(|t| t.term == topic);
+                assert!(
+                    listed.is_none(),
+                    "{}: topic word {topic:?} listed for {key} (p {:?})",
+                    sample.name,
+                    listed.map(|t| t.p.get())
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_listed_term_shows_its_p_and_the_outlets_that_used_it() {
+    for sample in samples() {
+        for key in ["left", "center", "right"] {
+            let framing = side(&sample.report, key);
+            for term in &framing.terms {
+                if framing.tested {
+                    assert!(term.p.get() <= 0.05, "{} {key} {}", sample.name, term.term);
+                }
+                let uses: u32 = term.by_outlet.iter().map(|o| o.count).sum();
+                assert_eq!(uses, term.count, "{} {key} {}", sample.name, term.term);
+                assert_eq!(term.by_outlet.len(), term.outlets as usize);
             }
         }
     }
