@@ -4,7 +4,6 @@
 
 import { el } from '../dom.js';
 import { formatNumber } from '../format.js';
-import { leaningNote, untitledArticle } from './wording.js';
 
 const LIST_STEP = 100;
 
@@ -40,13 +39,16 @@ export function articleList(items) {
 
 function articleItem(article) {
   const href = safeHref(article.url);
-  const headline = typeof article.headline === 'string' && article.headline.trim() !== '' ? article.headline : untitledArticle(article.id);
+  // An article without a headline is listed by its id.
+  const headline = typeof article.headline === 'string' && article.headline.trim() !== '' ? article.headline : `Article ${article.id}`;
+  // The leaning, when finer than its side ("far-left" among the left).
+  const leaning = article.leaning !== article.side ? ` · ${article.leaning}` : '';
   return el(
     'li',
     { 'data-article': article.id },
     // dir="auto" isolates story text: a right-to-left name, or a stray U+202E override in one,
     // cannot reorder the text around it.
-    el('span', { class: 'article-source' }, el('span', { dir: 'auto', text: article.source }), el('span', { class: 'article-leaning', text: leaningNote(article) })),
+    el('span', { class: 'article-source' }, el('span', { dir: 'auto', text: article.source }), el('span', { class: 'article-leaning', text: leaning })),
     href
       ? el('a', { class: 'article-headline', dir: 'auto', href, target: '_blank', rel: 'noopener noreferrer nofollow', text: headline })
       : el('span', { class: 'article-headline', dir: 'auto', text: headline }),

@@ -6,18 +6,16 @@
 
 import { el, heading, visuallyHidden } from '../dom.js';
 import { articleList } from './article-list.js';
-import { SIDE_ABBR, SIDE_NAME, SIDES } from './sides.js';
-import { coverageHint, coverageSummary, headlinesTitle, noHeadlines, percentages, plural, segmentSources, unratedSummary } from './wording.js';
+import { SIDES } from './sides.js';
 
 // Ids for aria references; each element has a shadow root of its own, so fixed ids are unique.
 const HEADING_ID = 'bc-coverage-heading';
 const HEADLINES_ID = 'bc-headlines';
 
 export function coverageSection(report, headingLevel) {
-  const { coverage, articles } = report;
+  const { coverage, articles, sides, notes } = report;
   const blindspotSide = report.blindspot?.side ?? null;
   const rated = SIDES.reduce((sum, side) => sum + coverage[side].articles, 0);
-  const percents = percentages(SIDES.map((side) => coverage[side].share));
 
   const segments = new Map();
   let openSide = null;
@@ -28,8 +26,8 @@ export function coverageSection(report, headingLevel) {
     const close = el('button', { type: 'button', class: 'close', text: 'Close' });
     close.addEventListener('click', () => shut(true));
     panel.replaceChildren(
-      el('div', { class: 'headlines-head' }, el('p', { class: 'headlines-title', text: headlinesTitle(SIDE_NAME[side], side, items.length) }), close),
-      items.length > 0 ? articleList(items) : el('p', { class: 'muted', text: noHeadlines(side) }),
+      el('div', { class: 'headlines-head' }, el('p', { class: 'headlines-title', text: `${sides[side].name}: ${sides[side].summary}` }), close),
+      items.length > 0 ? articleList(items) : null,
     );
     panel.setAttribute('data-side', side);
     panel.hidden = false;
@@ -48,8 +46,9 @@ export function coverageSection(report, headingLevel) {
   };
 
   const bar = el('div', { class: 'coverage-bar', 'data-role': 'coverage', role: 'group', 'aria-labelledby': HEADING_ID });
-  SIDES.forEach((side, index) => {
+  for (const side of SIDES) {
     const data = coverage[side];
+    const label = sides[side];
     const blind = side === blindspotSide;
     const button = el(
       'button',
@@ -65,12 +64,12 @@ export function coverageSection(report, headingLevel) {
       el(
         'span',
         { class: 'seg-top' },
-        el('span', { class: 'seg-name' }, el('span', { class: 'full', text: SIDE_NAME[side] }), el('span', { class: 'abbr', text: SIDE_ABBR[side] })),
-        el('span', { class: 'seg-pct', text: `${percents[index]}%` }),
+        el('span', { class: 'seg-name' }, el('span', { class: 'full', text: label.name }), el('span', { class: 'abbr', text: label.short })),
+        el('span', { class: 'seg-pct', text: label.percent }),
       ),
-      el('span', { class: 'seg-count', text: plural(data.articles, 'article') }),
+      el('span', { class: 'seg-count', text: label.articles }),
       blind ? el('span', { class: 'seg-flag', text: 'Blindspot' }) : null,
-      visuallyHidden(segmentSources(data.sources)),
+      visuallyHidden(`: ${label.summary}. Show headlines.`),
     );
     // With no rated article at all, three equal (muted) segments rather than an empty bar.
     const share = rated > 0 ? Math.max(0, Number(data.share) || 0) : 1 / 3;
@@ -78,7 +77,7 @@ export function coverageSection(report, headingLevel) {
     button.addEventListener('click', () => (openSide === side ? shut(false) : open(side)));
     segments.set(side, button);
     bar.append(button);
-  });
+  }
   bar.addEventListener('keydown', (event) => {
     if (event.key === 'Escape' && openSide) shut(true);
   });
@@ -93,10 +92,10 @@ export function coverageSection(report, headingLevel) {
       'div',
       { class: 'section-head' },
       heading(headingLevel, 0, 'Coverage by political leaning', { id: HEADING_ID }),
-      el('p', { class: 'section-note', text: coverageSummary(coverage) }),
+      el('p', { class: 'section-note', text: notes.coverage }),
     ),
     bar,
-    el('p', { class: 'coverage-hint', text: coverageHint(rated) }),
+    el('p', { class: 'coverage-hint', text: rated > 0 ? `${notes.shares} Select a side to see its headlines.` : notes.shares }),
   );
   if (report.blindspot) {
     section.append(
@@ -109,16 +108,16 @@ export function coverageSection(report, headingLevel) {
     );
   }
   section.append(panel);
-  if (coverage.unrated.articles > 0) section.append(unratedArticles(coverage.unrated, articles));
+  if (coverage.unrated.articles > 0) section.append(unratedArticles(sides.unrated, articles));
   return section;
 }
 
 /** Built with the panel (a short list, and a documented hook); a closed <details> is not laid out. */
-function unratedArticles(unrated, articles) {
+function unratedArticles(label, articles) {
   return el(
     'details',
     { class: 'unrated', 'data-role': 'unrated', 'data-side': 'unrated' },
-    el('summary', {}, el('span', { class: 'swatch', 'aria-hidden': 'true' }), unratedSummary(unrated)),
+    el('summary', {}, el('span', { class: 'swatch', 'aria-hidden': 'true' }), ` ${label.name}: ${label.summary}`),
     articleList(articles.filter((article) => article.side === 'unrated')),
   );
 }

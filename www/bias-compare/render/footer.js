@@ -1,7 +1,6 @@
 // The panel's footer: the report's warnings, and how the terms were scored.
 
 import { el } from '../dom.js';
-import { methodLine } from './wording.js';
 
 export function footer(report) {
   const box = el('footer', { class: 'footer' });
@@ -10,6 +9,6 @@ export function footer(report) {
     for (const warning of report.warnings) list.append(el('li', { text: warning }));
     box.append(list);
   }
-  box.append(el('p', { text: methodLine(report.params) }));
+  box.append(el('p', { text: report.notes.method }));
   return box;
 }

@@ -2,9 +2,8 @@
 // it has none. Every term's bars share one scale, the highest rate of any term on any side.
 
 import { el, heading } from '../dom.js';
-import { SIDE_NAME, SIDES } from './sides.js';
+import { SIDES } from './sides.js';
 import { blankTermRow, termRow } from './term-row.js';
-import { FRAMING_NOTE, INSUFFICIENT_TITLE, insufficientReason, NO_TERMS_TITLE, noTermsReason, sideMeta } from './wording.js';
 
 export function framingSection(report, headingLevel) {
   let maxRate = 0;
@@ -18,29 +17,30 @@ export function framingSection(report, headingLevel) {
   return el(
     'section',
     { class: 'framing' },
-    el('div', { class: 'section-head' }, heading(headingLevel, 0, 'Distinctive framing'), el('p', { class: 'section-note', text: FRAMING_NOTE })),
+    el('div', { class: 'section-head' }, heading(headingLevel, 0, 'Distinctive framing'), el('p', { class: 'section-note', text: `${report.notes.framing} Select a term for its sentences and the outlets that used it.` })),
     columns,
   );
 }
 
 function sideColumn(side, report, headingLevel, maxRate) {
-  const coverage = report.coverage[side];
+  const label = report.sides[side];
   const framing = report.framing[side];
   const column = el(
     'div',
-    { class: 'side', 'data-side': side, role: 'group', 'aria-label': `${SIDE_NAME[side]}: framing terms` },
-    el('div', { class: 'side-head' }, el('span', { class: 'swatch', 'aria-hidden': 'true' }), heading(headingLevel, 1, SIDE_NAME[side]), el('span', { class: 'side-meta', text: sideMeta(coverage) })),
+    { class: 'side', 'data-side': side, role: 'group', 'aria-label': `${label.name}: framing terms` },
+    el('div', { class: 'side-head' }, el('span', { class: 'swatch', 'aria-hidden': 'true' }), heading(headingLevel, 1, label.name), el('span', { class: 'side-meta', text: label.summary })),
   );
-  if (framing.insufficient) {
-    column.append(
-      el('p', { class: 'side-empty', 'data-role': 'insufficient' }, el('strong', { text: INSUFFICIENT_TITLE }), insufficientReason(side, coverage.articles, framing.words)),
-    );
-  } else if (framing.terms.length === 0) {
-    column.append(el('p', { class: 'side-empty', 'data-role': 'no-terms' }, el('strong', { text: NO_TERMS_TITLE }), noTermsReason(side)));
-  } else {
-    const list = el('ul', { class: 'terms' });
-    const blank = blankTermRow(side);
-    for (const term of framing.terms) list.append(termRow(blank, term, maxRate));
+  // A side whose terms are not a tested list says why: too little coverage, nothing to
+  // compare with, nothing that stood out, or too few outlets to test (then its terms follow,
+  // as a description).
+  if (framing.status) {
+    const role = framing.insufficient ? 'insufficient' : framing.terms.length > 0 ? 'descriptive' : 'no-terms';
+    column.append(el('p', { class: 'side-empty', 'data-role': role }, el('strong', { text: framing.status }), framing.note));
+  }
+  if (framing.terms.length > 0) {
+    const list = el('ul', { class: 'terms', 'data-tested': framing.tested });
+    const blank = blankTermRow(side, report.sides);
+    for (const term of framing.terms) list.append(termRow(blank, term, maxRate, report.sides));
     column.append(list);
   }
   return column;

@@ -1,5 +1,6 @@
-// A framing term's row: a disclosure button showing the term, its z-score and outlets, and
-// its rate on every side as three bars, that opens the term's example sentences.
+// A framing term's row: a disclosure button showing the term, its z-score and p-value, and
+// its rate on every side as three bars, that opens the term's evidence: what its p counts,
+// the outlets that used it, and its example sentences.
 //
 // Why rows are clones: a deep clone of one blank row per column is one call into the DOM,
 // where building each row's twenty elements one by one was the larger part of a first
@@ -8,17 +9,17 @@
 // can change here in one place.
 
 import { disclosure, el, visuallyHidden } from '../dom.js';
-import { formatRate, formatZ } from '../format.js';
-import { SIDE_ABBR, SIDES } from './sides.js';
-import { NO_EXAMPLES, plural, termFigures, termSpoken } from './wording.js';
+import { formatNumber, formatRate, formatZ } from '../format.js';
+import { SIDES } from './sides.js';
 
 /**
- * A closed term row of `side`'s column with every text and bar left empty. The bars are three
+ * A closed term row of `side`'s column with every text and bar left empty, its bars labelled
+ * with the report's one-letter side names `labels`. The bars are three
  * columns, not three rows: the letters and the values are one block of three lines each (a
  * <br> between), so a row lays out two runs of text rather than six; the column's own side is
  * `.self` in both.
  */
-export function blankTermRow(side) {
+export function blankTermRow(side, labels) {
   const lines = (className, line) => {
     const block = el('span', { class: className });
     SIDES.forEach((s, i) => {
@@ -32,7 +33,7 @@ export function blankTermRow(side) {
   const bars = el(
     'span',
     { class: 'bars', 'aria-hidden': 'true' },
-    lines('bar-labels', (s, self) => (self ? el('span', { class: 'self', text: SIDE_ABBR[s] }) : SIDE_ABBR[s])),
+    lines('bar-labels', (s, self) => (self ? el('span', { class: 'self', text: labels[s].short }) : labels[s].short)),
     tracks,
     lines('bar-values', (s, self) => el('span', { class: self && 'self', 'data-rate': s })),
   );
@@ -42,37 +43,41 @@ export function blankTermRow(side) {
 }
 
 /** A clone of `blank` filled in with `term`; its bars are scaled to `maxRate`. */
-export function termRow(blank, term, maxRate) {
+export function termRow(blank, term, maxRate, labels) {
   const display = String(term.display);
   const rates = SIDES.map((s) => Number(term.rate[s]) || 0);
   // Each number formatted once, for the eye and for the spoken sentence alike.
   const rateTexts = rates.map(formatRate);
   const zText = `z ${formatZ(term.z)}`;
-  const outlets = plural(term.outlets, 'outlet');
+  const pText = `p ${formatNumber(term.p)}`;
 
   const row = blank.cloneNode(true);
   row.setAttribute('data-term', term.term);
   const part = (selector) => row.querySelector(selector);
-  part('.vh').textContent = termSpoken(display, SIDES, rateTexts, zText, term.count, outlets);
+  part('.vh').textContent = `${display}: ${SIDES.map((s, i) => `${labels[s].name} ${rateTexts[i]}`).join(', ')} per 10,000 terms; ${zText}; ${pText}; ${term.uses}.`;
   part('.term-name').textContent = display;
-  part('.term-meta').textContent = termFigures(zText, outlets);
+  part('.term-meta').textContent = `${zText} · ${pText}`;
   SIDES.forEach((s, i) => {
     const fill = part(`[data-bar="${s}"]`);
     fill.toggleAttribute('data-zero', rates[i] <= 0);
     fill.style.setProperty('--rate', String(maxRate > 0 ? Math.min(1, rates[i] / maxRate) : 0));
     part(`[data-rate="${s}"]`).textContent = rateTexts[i];
   });
-  disclosure(part('.term-toggle'), row, () => examples(term, display));
+  disclosure(part('.term-toggle'), row, () => evidence(term, display));
   return row;
 }
 
-/** The term's example sentences, the term marked in each. */
-function examples(term, display) {
-  const box = el('div', { class: 'examples' });
+/** What the term's p counts, the outlets that used it with their counts, and its example
+ * sentences, the term marked in each. */
+function evidence(term, display) {
+  const outlets = el('ul', { class: 'term-outlets', 'data-role': 'by-outlet', 'aria-label': term.uses });
+  for (const { source, count } of term.by_outlet) {
+    outlets.append(el('li', {}, el('span', { dir: 'auto', text: source }), ' ', el('span', { class: 'count', text: formatNumber(count) })));
+  }
+  const box = el('div', { class: 'examples' }, el('p', { class: 'term-evidence', 'data-role': 'evidence', text: term.evidence }), outlets);
   for (const example of term.examples) {
     box.append(el('blockquote', {}, el('p', {}, highlighted(example.sentence, [display, term.term])), el('cite', { text: `— ${example.source}` })));
   }
-  if (term.examples.length === 0) box.append(el('p', { class: 'muted', text: NO_EXAMPLES }));
   return box;
 }
 
