@@ -5,6 +5,7 @@
 use std::fmt;
 
 use crate::input::OptionName;
+use crate::report::{json_number, json_string};
 
 /// Bad input: a story or an option that cannot be analyzed.
 ///
@@ -66,15 +67,15 @@ pub(crate) const MAX_QUOTED_CHARS: usize = 80;
 /// stays on one line), cut after [`MAX_QUOTED_CHARS`] characters with `…` after the quote.
 pub(crate) fn quoted(text: &str) -> String {
     match text.char_indices().nth(MAX_QUOTED_CHARS) {
-        None => serde_json::Value::from(text).to_string(),
-        Some((cut, _)) => format!("{}…", serde_json::Value::from(&text[..cut])),
+        None => json_string(text),
+        Some((cut, _)) => format!("{}…", json_string(&text[..cut])),
     }
 }
 
 /// A number for an error message, written as JavaScript writes it ("9", "0.5", "1e-7",
 /// "NaN", "Infinity"), so the CLI and the widget quote a bad option alike. Not through
-/// `f64`'s `Display`: that links Rust's float printing, about 20 KB of WASM, while
-/// serde_json's shortest-digits writer is linked anyway.
+/// `f64`'s `Display`: that links Rust's float printing, about 20 KB of WASM, while the
+/// report's shortest-digits writer is linked anyway.
 pub(crate) fn number_text(x: f64) -> String {
     if x.is_nan() {
         "NaN".into()
@@ -83,7 +84,7 @@ pub(crate) fn number_text(x: f64) -> String {
     } else if x.fract() == 0.0 && x.abs() < 1e21 {
         format!("{}", x as i128)
     } else {
-        serde_json::Value::from(x).to_string()
+        json_number(x)
     }
 }
 

@@ -4,8 +4,6 @@
 
 use std::fmt;
 
-use serde::Serialize;
-
 use crate::error::{quoted, Error};
 
 /// A source's political leaning on the seven-point scale, or `Unrated`.
@@ -42,20 +40,28 @@ const LABELS: [(&str, Leaning); 8] = [
 ];
 
 /// How an article's leaning was found, for the reader who asks "why is this outlet left?".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LeaningSource {
-    #[serde(rename = "article")]
     Article,
-    #[serde(rename = "ratings.source")]
     StorySource,
-    #[serde(rename = "ratings.host")]
     StoryHost,
-    #[serde(rename = "options.ratings.source")]
     PageSource,
-    #[serde(rename = "options.ratings.host")]
     PageHost,
-    #[serde(rename = "none")]
     Unrated,
+}
+
+impl LeaningSource {
+    /// The report's name for it (`articles[].leaning_from`).
+    pub fn key(self) -> &'static str {
+        match self {
+            LeaningSource::Article => "article",
+            LeaningSource::StorySource => "ratings.source",
+            LeaningSource::StoryHost => "ratings.host",
+            LeaningSource::PageSource => "options.ratings.source",
+            LeaningSource::PageHost => "options.ratings.host",
+            LeaningSource::Unrated => "none",
+        }
+    }
 }
 
 impl Leaning {

@@ -136,7 +136,7 @@ fn check_unique_ids(articles: &[Article]) -> Result<(), Error> {
                 format!("articles[{index}].id"),
                 format!(
                     "duplicate id {} (first used by articles[{first}])",
-                    Value::from(article.id.as_str())
+                    crate::report::json_string(&article.id)
                 ),
             ));
         }

@@ -1,10 +1,18 @@
-//! The report as JSON text. Numbers are written the way JavaScript's `JSON.stringify` writes
-//! them (`0` not `0.0`), so the CLI's JSON and `JSON.stringify` of the WASM report are the
-//! same bytes (docs/REPORT.md, "Numbers, order and determinism").
+//! The report as JSON text, written as JavaScript's `JSON.stringify(report, null, 2)` writes
+//! it (or without the indentation): numbers as JavaScript writes them (`0`, not `0.0`),
+//! strings escaped alike, keys in the order the types declare them. So the CLI's JSON and
+//! `JSON.stringify` of the WASM report are the same bytes (docs/REPORT.md, "Numbers, order
+//! and determinism").
+//!
+//! Written by hand rather than by serde's derive: one small writer and one list of keys per
+//! type is a fraction of the WASM the derive and serde_json's serializer took.
 
-use serde::{Serialize, Serializer};
-
-use super::Report;
+use super::{
+    ArticleSummary, Blindspot, ComparisonLine, Coverage, Example, Framing, Notes, OutletUses,
+    Params, Rates, Report, SideCoverage, SideFraming, SideLabel, Sides, Term, TestDesign,
+    UnratedCoverage,
+};
+use crate::input::LeaningSource;
 
 /// A float rounded to 4 decimal places, written as an integer when it is one.
 #[derive(Debug, Clone, Copy, PartialEq, PartialOrd)]
@@ -22,21 +30,244 @@ impl Rounded {
     }
 }
 
-impl Serialize for Rounded {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        const SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
-        if self.0.fract() == 0.0 && self.0.abs() <= SAFE_INTEGER {
-            serializer.serialize_i64(self.0 as i64)
+/// A number as JavaScript writes it: a whole number of at most 2⁵³ in digits, anything else
+/// in the shortest form that reads back as the same `f64` (the algorithm serde_json uses),
+/// `null` for NaN and the infinities as `JSON.stringify` does.
+pub(crate) fn number(x: f64) -> String {
+    const SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+    if !x.is_finite() {
+        "null".into()
+    } else if x.fract() == 0.0 && x.abs() <= SAFE_INTEGER {
+        (x as i64).to_string()
+    } else {
+        zmij::Buffer::new().format_finite(x).to_owned()
+    }
+}
+
+/// Appends `text` as a JSON string: `"` and `\` escaped, control characters as `\n`, `\t`,
+/// … or `\u00XX`, everything else as it is (JSON.stringify's rules for valid Unicode).
+pub(crate) fn write_string(out: &mut String, text: &str) {
+    out.push('"');
+    let mut run = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        let escape = match byte {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\t' => "\\t",
+            b'\r' => "\\r",
+            0x08 => "\\b",
+            0x0C => "\\f",
+            0x00..=0x1F => "",
+            _ => continue,
+        };
+        out.push_str(&text[run..at]);
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xF)]));
         } else {
-            serializer.serialize_f64(self.0)
+            out.push_str(escape);
+        }
+        run = at + 1;
+    }
+    out.push_str(&text[run..]);
+    out.push('"');
+}
+
+/// `text` as a JSON string.
+pub(crate) fn string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    write_string(&mut out, text);
+    out
+}
+
+/// Writes JSON into a string, compact or indented by two spaces.
+pub(crate) struct Writer {
+    out: String,
+    indent: bool,
+    /// For each open object or array: whether it has an entry yet.
+    open: Vec<bool>,
+}
+
+impl Writer {
+    fn new(indent: bool) -> Writer {
+        Writer {
+            out: String::new(),
+            indent,
+            open: Vec::new(),
         }
     }
+
+    /// Starts an entry of the innermost object or array: the comma, and the new line.
+    fn entry(&mut self) {
+        if let Some(has_entry) = self.open.last_mut() {
+            if *has_entry {
+                self.out.push(',');
+            }
+            *has_entry = true;
+        }
+        if self.indent {
+            self.out.push('\n');
+            for _ in 0..self.open.len() {
+                self.out.push_str("  ");
+            }
+        }
+    }
+
+    fn open(&mut self, bracket: char) {
+        self.out.push(bracket);
+        self.open.push(false);
+    }
+
+    fn close(&mut self, bracket: char) {
+        let had_entries = self.open.pop().unwrap_or(false);
+        if had_entries && self.indent {
+            self.out.push('\n');
+            for _ in 0..self.open.len() {
+                self.out.push_str("  ");
+            }
+        }
+        self.out.push(bracket);
+    }
+
+    /// One `"key": value` of the object being written.
+    fn field(&mut self, key: &str, value: &dyn WriteJson) {
+        self.entry();
+        write_string(&mut self.out, key);
+        self.out.push_str(if self.indent { ": " } else { ":" });
+        value.write(self);
+    }
+
+    fn raw(&mut self, text: &str) {
+        self.out.push_str(text);
+    }
+}
+
+/// A value that can be written as JSON.
+pub(crate) trait WriteJson {
+    fn write(&self, w: &mut Writer);
+}
+
+impl WriteJson for str {
+    fn write(&self, w: &mut Writer) {
+        write_string(&mut w.out, self);
+    }
+}
+
+impl WriteJson for String {
+    fn write(&self, w: &mut Writer) {
+        write_string(&mut w.out, self);
+    }
+}
+
+impl WriteJson for &str {
+    fn write(&self, w: &mut Writer) {
+        write_string(&mut w.out, self);
+    }
+}
+
+impl WriteJson for bool {
+    fn write(&self, w: &mut Writer) {
+        w.raw(if *self { "true" } else { "false" });
+    }
+}
+
+impl WriteJson for Rounded {
+    fn write(&self, w: &mut Writer) {
+        w.raw(&number(self.0));
+    }
+}
+
+/// Whole numbers: every count of a report.
+macro_rules! whole_numbers {
+    ($($t:ty),*) => {$(
+        impl WriteJson for $t {
+            fn write(&self, w: &mut Writer) {
+                w.raw(&self.to_string());
+            }
+        }
+    )*};
+}
+whole_numbers!(u32, u64, usize);
+
+impl<T: WriteJson> WriteJson for Option<T> {
+    fn write(&self, w: &mut Writer) {
+        match self {
+            Some(value) => value.write(w),
+            None => w.raw("null"),
+        }
+    }
+}
+
+impl<T: WriteJson> WriteJson for Vec<T> {
+    fn write(&self, w: &mut Writer) {
+        w.open('[');
+        for item in self {
+            w.entry();
+            item.write(w);
+        }
+        w.close(']');
+    }
+}
+
+impl WriteJson for LeaningSource {
+    fn write(&self, w: &mut Writer) {
+        self.key().write(w);
+    }
+}
+
+/// A struct as a JSON object of its fields, with the fields' names as keys, in this order.
+macro_rules! json_object {
+    ($($t:ident { $($field:ident),* $(,)? })*) => {$(
+        impl WriteJson for $t {
+            fn write(&self, w: &mut Writer) {
+                w.open('{');
+                $(w.field(stringify!($field), &self.$field);)*
+                w.close('}');
+            }
+        }
+    )*};
+}
+
+json_object! {
+    Params { max_ngram, prior_scale, z_min, min_count, top_k, max_p }
+    SideCoverage { articles, sources, share }
+    UnratedCoverage { articles, sources }
+    Coverage { left, center, right, unrated, total_articles, total_sources }
+    SideLabel { name, short, outlets, articles, percent, summary }
+    Sides { left, center, right, unrated }
+    Blindspot { side, share, opposite_share, text }
+    Rates { left, center, right }
+    Example { article, source, sentence }
+    OutletUses { source, count }
+    Term { term, display, z, count, outlets, uses, p, evidence, by_outlet, rate, examples }
+    TestDesign { units, of, assignments, exact, min_p }
+    SideFraming { insufficient, tested, test, status, note, terms, words, term_tokens }
+    Framing { left, center, right }
+    ComparisonLine { side, text }
+    Notes { coverage, shares, framing, rate, z, p, blindspot, method }
+    ArticleSummary { id, source, leaning, leaning_from, side, headline, url }
+    Report { version, params, coverage, sides, blindspot, framing, comparison, warnings, notes, articles }
 }
 
 impl Report {
     /// The report as JSON, indented by two spaces like `JSON.stringify(report, null, 2)`.
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default()
+        self.json(true)
+    }
+
+    /// The report as JSON without white space, like `JSON.stringify(report)`: what crosses
+    /// into JavaScript to be parsed.
+    pub fn to_compact_json(&self) -> String {
+        self.json(false)
+    }
+
+    fn json(&self, indent: bool) -> String {
+        let mut writer = Writer::new(indent);
+        self.write(&mut writer);
+        writer.out
     }
 }
 
@@ -46,12 +277,57 @@ mod tests {
 
     #[test]
     fn rounds_to_four_places_and_writes_whole_numbers_as_integers() {
-        let json = |x: f64| serde_json::to_string(&Rounded::new(x)).unwrap();
+        let json = |x: f64| number(Rounded::new(x).get());
         assert_eq!(json(2.718_26), "2.7183");
         assert_eq!(json(100.0), "100");
         assert_eq!(json(0.000_04), "0");
         assert_eq!(json(-0.000_01), "0");
         assert_eq!(json(0.25), "0.25");
         assert_eq!(json(-2.5), "-2.5");
+    }
+
+    #[test]
+    fn numbers_are_written_as_serde_json_and_javascript_write_them() {
+        for x in [
+            0.1,
+            1e-7,
+            123.456,
+            1e21,
+            1.5e300,
+            -3.25,
+            2f64.powi(53) + 2.0,
+            1e16,
+        ] {
+            assert_eq!(number(x), serde_json::Value::from(x).to_string(), "{x}");
+        }
+        assert_eq!(number(f64::NAN), "null");
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        let all_controls: String = (0u8..0x20).map(char::from).collect();
+        for text in [
+            "plain",
+            "quote \" and \\ back",
+            "é😀\u{2028}\u{7f}",
+            &all_controls,
+            "",
+        ] {
+            assert_eq!(
+                string(text),
+                serde_json::Value::from(text).to_string(),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn indented_and_compact_forms_hold_the_same_values() {
+        let story = std::fs::read_to_string("www/samples/drone-raid.json").unwrap();
+        let report = crate::analyze_json(&story, &crate::Options::default()).unwrap();
+        let indented: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+        let compact: serde_json::Value = serde_json::from_str(&report.to_compact_json()).unwrap();
+        assert_eq!(indented, compact);
+        assert!(!report.to_compact_json().contains('\n'));
     }
 }

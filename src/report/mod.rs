@@ -4,14 +4,14 @@
 mod json;
 pub(crate) mod prose;
 
-use serde::Serialize;
+pub(crate) use json::{number as json_number, string as json_string};
 
 pub use json::Rounded;
 
 use crate::input::{LeaningSource, Side};
 
 /// The values in force for an analysis.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Params {
     pub max_ngram: usize,
     pub prior_scale: Rounded,
@@ -22,7 +22,7 @@ pub struct Params {
 }
 
 /// Articles and distinct sources of one rated side, and its share of rated articles.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SideCoverage {
     pub articles: usize,
     pub sources: usize,
@@ -30,13 +30,13 @@ pub struct SideCoverage {
 }
 
 /// Articles and distinct sources without a rating.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct UnratedCoverage {
     pub articles: usize,
     pub sources: usize,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Coverage {
     pub left: SideCoverage,
     pub center: SideCoverage,
@@ -47,7 +47,7 @@ pub struct Coverage {
 }
 
 /// A side that rated coverage mostly missed.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Blindspot {
     /// The side that under-covered the story.
     pub side: &'static str,
@@ -58,7 +58,7 @@ pub struct Blindspot {
 }
 
 /// Occurrences per 10 000 term tokens in each side.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Rates {
     pub left: Rounded,
     pub center: Rounded,
@@ -66,7 +66,7 @@ pub struct Rates {
 }
 
 /// A sentence that uses a term, quoted from the article.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Example {
     pub article: String,
     pub source: String,
@@ -74,7 +74,7 @@ pub struct Example {
 }
 
 /// One distinctive framing term of a side.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Term {
     pub term: String,
     pub display: String,
@@ -94,7 +94,7 @@ pub struct Term {
 }
 
 /// One outlet's uses of a term.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct OutletUses {
     pub source: String,
     pub count: u32,
@@ -102,7 +102,7 @@ pub struct OutletUses {
 
 /// The outlet-level test a side's terms were put to: its k of N outlets, and what that
 /// allows.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct TestDesign {
     /// k: the side's outlets.
     pub units: usize,
@@ -118,7 +118,7 @@ pub struct TestDesign {
 }
 
 /// One side's framing terms, with the totals they were computed from.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SideFraming {
     pub insufficient: bool,
     /// Whether the side's outlets are enough for the test to reach `max_p`; when false, its
@@ -138,7 +138,7 @@ pub struct SideFraming {
     pub term_tokens: u64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Framing {
     pub left: SideFraming,
     pub center: SideFraming,
@@ -146,7 +146,7 @@ pub struct Framing {
 }
 
 /// How front ends name a side, and its coverage in words.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct SideLabel {
     /// "Left", "Center", "Right", "Unrated".
     pub name: &'static str,
@@ -163,7 +163,7 @@ pub struct SideLabel {
     pub summary: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Sides {
     pub left: SideLabel,
     pub center: SideLabel,
@@ -174,7 +174,7 @@ pub struct Sides {
 /// One sentence for each thing a reader may ask about the report: what the coverage counts,
 /// what a share, a rate or a z-score is, the blindspot rule, and how terms were chosen, with
 /// this report's parameters filled in.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Notes {
     pub coverage: String,
     pub shares: String,
@@ -187,14 +187,14 @@ pub struct Notes {
 }
 
 /// One comparison bullet.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ComparisonLine {
     pub side: &'static str,
     pub text: String,
 }
 
 /// Every article with its resolved leaning, so a page can list a side's headlines.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ArticleSummary {
     pub id: String,
     pub source: String,
@@ -207,7 +207,7 @@ pub struct ArticleSummary {
 }
 
 /// The analysis of one story (docs/REPORT.md).
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Report {
     pub version: u32,
     pub params: Params,

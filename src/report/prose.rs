@@ -3,7 +3,7 @@
 //! the report, so a reader can trace it. Front ends show these sentences; they do not
 //! write their own.
 
-use super::{Coverage, Notes, Params, Rounded, SideFraming, SideLabel, Sides};
+use super::{json, Coverage, Notes, Params, Rounded, SideFraming, SideLabel, Sides};
 use crate::analyze::{
     Comparable, BLINDSPOT_AT_MOST, BLINDSPOT_MIN_RATED, MIN_SIDE_ARTICLES, MIN_SIDE_WORDS,
     OPPOSITE_AT_LEAST,
@@ -180,10 +180,7 @@ fn listed(items: &[String]) -> String {
 
 /// Names, quoted and listed, at most [`MAX_LISTED_NAMES`] of them then "and N more".
 fn name_list(names: &[&str]) -> String {
-    let names: Vec<String> = names
-        .iter()
-        .map(|&n| serde_json::Value::from(n).to_string())
-        .collect();
+    let names: Vec<String> = names.iter().map(|&n| json::string(n)).collect();
     let shown = names.len().min(MAX_LISTED_NAMES);
     let mut text = names[..shown].join(", ");
     if names.len() > shown {

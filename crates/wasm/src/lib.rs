@@ -92,7 +92,7 @@ pub fn analyze_story(story: JsValue, options: JsValue) -> Result<JsValue, JsValu
     let options = Options::from_value(&to_json_value(options, "options")?).map_err(into_error)?;
     let story = Story::from_value(to_json_value(story, "story")?).map_err(into_error)?;
     let report = analyze(&story, &options).map_err(into_error)?;
-    js_sys::JSON::parse(&serde_json::to_string(&report).unwrap_or_default())
+    js_sys::JSON::parse(&report.to_compact_json())
 }
 
 /// The version of the analysis library.
