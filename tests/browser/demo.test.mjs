@@ -7,7 +7,6 @@ import { before, describe, test } from 'node:test';
 import { browserAndServerForThisFile, expectedHref, expectedReport, pickSample, sampleIndex, sampleStory, settled, snapshot } from './helpers.mjs';
 
 const SIDES = ['left', 'center', 'right'];
-const SIDE_NAME = { left: 'Left', center: 'Center', right: 'Right' };
 
 let page;
 const shared = browserAndServerForThisFile(async ({ browser, server }) => {
@@ -150,8 +149,10 @@ describe('clicking a coverage segment lists that side\'s headlines', () => {
         for (const s of SIDES) {
           assert.equal(seen.segments.find((x) => x.side === s).expanded, String(s === side), `aria-expanded of ${s} after clicking ${side}`);
         }
+        // The title is the report's own words for the side (its name and coverage summary).
+        const { sides } = await expectedReport(sampleStory(file));
         const title = await page.locator('#demo [data-role="headlines"] .headlines-title').textContent();
-        assert.equal(title, `${SIDE_NAME[side]}: ${expected.length} article${expected.length === 1 ? '' : 's'} from ${side === 'center' ? 'center' : `${side}-leaning`} outlets`);
+        assert.equal(title, `${sides[side].name}: ${sides[side].summary}`);
       }
       // A second click on the open segment closes the list.
       await page.click('#demo [data-role="coverage"] button[data-side="right"]');
