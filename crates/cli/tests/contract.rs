@@ -161,7 +161,10 @@ fn help_shows_examples() {
     for args in [&["--help"][..], &["analyze", "--help"]] {
         let output = run(args, None);
         let help = String::from_utf8(output.stdout).unwrap();
-        assert!(help.contains("Examples:\n  bias-compare analyze story.json --format text"), "{help}");
+        assert!(
+            help.contains("Examples:\n  bias-compare analyze story.json --format text"),
+            "{help}"
+        );
     }
 }
 
