@@ -39,11 +39,27 @@ const LABELS: [(&str, Leaning); 8] = [
     ("unrated", Leaning::Unrated),
 ];
 
-/// Every other label accepted, in the folded form [`fold`] gives: the labels the raters'
-/// tables use (AllSides, Ad Fontes Media, Media Bias/Fact Check; docs/METHOD.md §1 maps them
-/// and a test holds this list to that table) and the everyday spellings of the same places on
-/// the scale.
-const ALIASES: [(&str, Leaning); 27] = [
+/// Every label accepted, in the folded form [`fold`] gives: the scale's own labels, the labels
+/// the raters' tables use (AllSides, Ad Fontes Media, Media Bias/Fact Check; docs/METHOD.md §1
+/// maps them and a test holds this list to that table), and the everyday spellings of the
+/// same places on the scale, British `centre` included.
+const ALIASES: [(&str, Leaning); 42] = [
+    ("farleft", Leaning::FarLeft),
+    ("left", Leaning::Left),
+    ("leanleft", Leaning::LeanLeft),
+    ("center", Leaning::Center),
+    ("centre", Leaning::Center),
+    ("leanright", Leaning::LeanRight),
+    ("right", Leaning::Right),
+    ("farright", Leaning::FarRight),
+    ("unrated", Leaning::Unrated),
+    ("leftcentre", Leaning::LeanLeft),
+    ("centreleft", Leaning::LeanLeft),
+    ("leftofcentre", Leaning::LeanLeft),
+    ("rightcentre", Leaning::LeanRight),
+    ("centreright", Leaning::LeanRight),
+    ("rightofcentre", Leaning::LeanRight),
+    ("centrist", Leaning::Center),
     ("extremeleft", Leaning::FarLeft),
     ("mostextremeleft", Leaning::FarLeft),
     ("hyperpartisanleft", Leaning::Left),
@@ -56,7 +72,6 @@ const ALIASES: [(&str, Leaning); 27] = [
     ("leastbiased", Leaning::Center),
     ("middleorbalancedbias", Leaning::Center),
     ("balanced", Leaning::Center),
-    ("centrist", Leaning::Center),
     ("leansright", Leaning::LeanRight),
     ("skewsright", Leaning::LeanRight),
     ("rightleaning", Leaning::LeanRight),
@@ -73,15 +88,14 @@ const ALIASES: [(&str, Leaning); 27] = [
     ("satire", Leaning::Unrated),
 ];
 
-/// A label folded for matching: lowercase ASCII letters and digits only (so case, spaces,
-/// hyphens and underscores do not matter), British `centre` read as `center`.
+/// A label folded for matching: lowercase ASCII letters and digits only, so case, spaces,
+/// hyphens and underscores do not matter.
 fn fold(label: &str) -> String {
-    let folded: String = label
+    label
         .chars()
         .filter(char::is_ascii_alphanumeric)
         .map(|c| c.to_ascii_lowercase())
-        .collect();
-    folded.replace("centre", "center")
+        .collect()
 }
 
 /// How an article's leaning was found, for the reader who asks "why is this outlet left?".
@@ -122,17 +136,10 @@ impl Leaning {
             return None;
         }
         let folded = fold(label);
-        LABELS
+        ALIASES
             .iter()
-            .map(|&(name, leaning)| (name.replace('-', ""), leaning))
-            .find(|(name, _)| *name == folded)
-            .map(|(_, leaning)| leaning)
-            .or_else(|| {
-                ALIASES
-                    .iter()
-                    .find(|(alias, _)| *alias == folded)
-                    .map(|&(_, leaning)| leaning)
-            })
+            .find(|(alias, _)| *alias == folded)
+            .map(|&(_, leaning)| leaning)
     }
 
     /// The canonical label, e.g. `lean-left`.

@@ -47,7 +47,8 @@ impl OptionName {
         }
     }
 
-    fn from_js_name(key: &str) -> Option<OptionName> {
+    /// The option named `key` in the WASM options object.
+    pub fn from_js_name(key: &str) -> Option<OptionName> {
         OptionName::ALL
             .into_iter()
             .find(|name| name.js_name() == key)

@@ -96,10 +96,11 @@ pub fn without_markup(text: &str) -> Option<String> {
 /// The length of the tag (or comment, or script/style element) at the start of `text`,
 /// writing a line break for a block tag; `None` if `<` opens no tag here.
 fn tag(text: &str, out: &mut String) -> Option<usize> {
-    if let Some(body) = text.strip_prefix("<!--") {
-        return Some(4 + body.find("-->").map_or(body.len(), |end| end + 3));
-    }
     let bytes = text.as_bytes();
+    if bytes.starts_with(b"<!--") {
+        let end = (4..bytes.len()).find(|&at| bytes[at..].starts_with(b"-->"));
+        return Some(end.map_or(bytes.len(), |at| at + 3));
+    }
     let closing = bytes.get(1) == Some(&b'/');
     let name_start = 1 + usize::from(closing);
     let first = *bytes.get(name_start)?;
@@ -107,25 +108,32 @@ fn tag(text: &str, out: &mut String) -> Option<usize> {
         return None;
     }
     let end = tag_end(text)?;
-    let name: String = text[name_start..end]
-        .chars()
-        .take_while(char::is_ascii_alphanumeric)
-        .map(|c| c.to_ascii_lowercase())
-        .collect();
-    if !closing && (name == "script" || name == "style") {
+    let name_end = bytes[name_start..end]
+        .iter()
+        .position(|b| !b.is_ascii_alphanumeric())
+        .map_or(end, |at| name_start + at);
+    let name = &bytes[name_start..name_end];
+    if !closing && (name.eq_ignore_ascii_case(b"script") || name.eq_ignore_ascii_case(b"style")) {
         // Everything up to the end of the matching end tag is not text (or to the end of
-        // the text, if it has none). ASCII lowercasing keeps every byte where it was.
-        let after = end + 1;
-        let close = format!("</{name}");
-        return Some(match text[after..].to_ascii_lowercase().find(&close) {
-            Some(at) => {
-                let start = after + at;
-                start + tag_end(&text[start..]).map_or(close.len(), |e| e + 1)
+        // the text, if it has none).
+        let mut at = end + 1;
+        while at < bytes.len() {
+            let rest = &bytes[at..];
+            let is_close = rest.len() > name.len() + 1
+                && rest[0] == b'<'
+                && rest[1] == b'/'
+                && rest[2..2 + name.len()].eq_ignore_ascii_case(name);
+            if is_close {
+                return Some(at + text.get(at..).and_then(tag_end).map_or(rest.len(), |e| e + 1));
             }
-            None => text.len(),
-        });
+            at += 1;
+        }
+        return Some(bytes.len());
     }
-    if BLOCK_TAGS.contains(&name.as_str()) {
+    if BLOCK_TAGS
+        .iter()
+        .any(|block| block.as_bytes().eq_ignore_ascii_case(name))
+    {
         out.push('\n');
     }
     Some(end + 1)
