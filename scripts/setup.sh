@@ -19,6 +19,12 @@ if command -v rustup >/dev/null && ! rustup target list --installed | grep -qx w
   rustup target add wasm32-unknown-unknown
 fi
 
+# 1b. The standard library's sources, to build it into the WASM module (scripts/build/wasm.mjs).
+if command -v rustup >/dev/null && ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "adding the rust-src component"
+  rustup component add rust-src || say "could not add rust-src: the WASM module will be built with the prebuilt standard library (larger)"
+fi
+
 # 2. wasm-bindgen CLI at exactly the version Cargo.lock pins (the CLI and the crate must match).
 want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
 have=$(wasm-bindgen --version 2>/dev/null | awk '{ print $2 }' || true)
