@@ -124,7 +124,12 @@ fn tag(text: &str, out: &mut String) -> Option<usize> {
                 && rest[1] == b'/'
                 && rest[2..2 + name.len()].eq_ignore_ascii_case(name);
             if is_close {
-                return Some(at + text.get(at..).and_then(tag_end).map_or(rest.len(), |e| e + 1));
+                return Some(
+                    at + text
+                        .get(at..)
+                        .and_then(tag_end)
+                        .map_or(rest.len(), |e| e + 1),
+                );
             }
             at += 1;
         }
