@@ -11,7 +11,8 @@
 //   - a page importing the element and the engine, bundled by esbuild and by Vite, and the
 //     package's files served as they are, each rendered in Chromium under the strict CSP: the
 //     element shows the sample's report with its engine in its worker, the engine gives the CLI's
-//     report in the browser, and nothing fails to load;
+//     report in the browser, and nothing fails to load; and the README's React component,
+//     bundled by Vite with React 19, does the same;
 //   - a bundle that imports an entry and uses nothing from it is empty, except for
 //     'bias-compare/define', which defines the element.
 //
@@ -20,7 +21,7 @@
 
 import assert from 'node:assert/strict';
 import { execFile, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -68,8 +69,8 @@ async function inProject(command, args) {
 }
 
 /** The CLI on a file: { status, stdout (string), error (its message, without `error: `) }. */
-function cli(file) {
-  const result = spawnSync(CLI, ['analyze', file, '--format', 'json'], { maxBuffer: 1 << 28, encoding: 'utf8' });
+function cli(file, flags = []) {
+  const result = spawnSync(CLI, ['analyze', file, '--format', 'json', ...flags], { maxBuffer: 1 << 28, encoding: 'utf8' });
   if (result.error) throw result.error;
   return { status: result.status, stdout: result.stdout, error: result.stderr.replace(/^error: /, '').replace(/\n$/, '') };
 }
@@ -88,6 +89,7 @@ const STORIES = [
 
 let scratch;
 let tarball; // npm pack's account of the tarball: { filename, size, unpackedSize, files }
+let installed; // what `npm install` of the tarball put in node_modules/
 const timings = {};
 
 async function timed(name, action) {
@@ -103,6 +105,11 @@ before(async () => {
   cpSync(join(SAMPLES, STORY_FILE), join(scratch, 'src', 'story.json'));
   [tarball] = JSON.parse(await timed('npm pack', () => inProject('npm', ['pack', NPM, '--json', '--pack-destination', scratch])));
   await timed('npm install', () => inProject('npm', ['install', `./${tarball.filename}`, '--offline', '--no-audit', '--no-fund']));
+  installed = readdirSync(join(scratch, 'node_modules')).filter((name) => !name.startsWith('.'));
+  // The React page's own dependencies, as a React project has them installed.
+  for (const name of ['react', 'react-dom', 'scheduler']) {
+    symlinkSync(join(ROOT, 'node_modules', name), join(scratch, 'node_modules', name), 'dir');
+  }
 });
 
 after(() => {
@@ -123,7 +130,6 @@ describe('the tarball', () => {
     for (const key of ['dependencies', 'peerDependencies', 'optionalDependencies', 'bundleDependencies']) {
       assert.equal(manifest[key], undefined, `package.json has ${key}`);
     }
-    const installed = readdirSync(join(scratch, 'node_modules')).filter((name) => !name.startsWith('.'));
     assert.deepEqual(installed, ['bias-compare']);
   });
 
@@ -259,24 +265,28 @@ describe('a bundle uses only what it imports (sideEffects)', () => {
 
 // ------------------------------------------------------------------ Chromium
 
-/** The pages: each bundled page in its output folder, and the plain page in the project. */
-const PAGES = [
-  { name: 'Vite', root: 'out-vite', path: '/' },
-  { name: 'esbuild', root: 'out-esbuild', path: '/' },
-  { name: "the package's files as they are", root: '.', path: '/plain/' },
-];
+/** The one ```jsx block of a README. */
+function jsxBlock(readme) {
+  const blocks = [...readme.matchAll(/```jsx\n([\s\S]*?)```/g)].map((match) => match[1]);
+  assert.equal(blocks.length, 1, 'the README has one jsx example');
+  return blocks[0];
+}
 
 describe('in Chromium, under the strict CSP', () => {
   let browser;
   let expected; // the CLI's report of the pages' story
+  let expectedTop5; // and with --top 5, as the README's React component asks
 
   before(async () => {
     expected = cli(join(SAMPLES, STORY_FILE)).stdout;
+    expectedTop5 = cli(join(SAMPLES, STORY_FILE), ['--top', '5']).stdout;
+    // The README's React component, as the package ships it.
+    writeFileSync(join(scratch, 'src', 'coverage.jsx'), jsxBlock(readFileSync(join(scratch, 'node_modules', 'bias-compare', 'README.md'), 'utf8')));
     await timed('bundles', async () => {
       const esbuild = await import(pathToFileURL(BIN.esbuild).href);
       const out = join(scratch, 'out-esbuild');
       await Promise.all([
-        inProject(process.execPath, [BIN.vite, 'build', 'src', '--outDir', '../out-vite', '--emptyOutDir', '--logLevel', 'warn']),
+        inProject(process.execPath, [BIN.vite, 'build']), // vite.config.js: src/ into out-vite/
         esbuild.build({ entryPoints: [join(scratch, 'src', 'main.ts')], absWorkingDir: scratch, bundle: true, format: 'esm', minify: true, outdir: out, logLevel: 'warning' }),
       ]);
       // What docs/WIDGET.md tells an esbuild user to do: esbuild leaves `new URL(…,
@@ -293,47 +303,77 @@ describe('in Chromium, under the strict CSP', () => {
     await browser?.close();
   });
 
-  for (const { name, root, path } of PAGES) {
-    test(`${name}: the element renders the sample with its engine in its worker, the engine gives the CLI's report, nothing fails`, async () => {
-      const server = createStaticServer(join(scratch, root));
-      const origin = `http://127.0.0.1:${await listen(server, 0)}`;
-      const context = await browser.newContext();
-      try {
-        const page = await context.newPage();
-        const log = await watch(page);
-        await page.goto(`${origin}${path}`);
-        const outcome = await settled(page, '#panel');
-        assert.ok(outcome.ok, outcome.message);
-        const shown = await page.evaluate(() => `${JSON.stringify(document.querySelector('#panel').report, null, 2)}\n`);
-        assert.ok(shown === expected, 'the element\'s report is not the CLI\'s');
-        await page.screenshot({ path: artifactPath(`npm-package-${root === '.' ? 'plain' : root}.png`) });
+  /**
+   * Opens `path` of the scratch project's folder `root`, served with the strict CSP, waits for
+   * the element's report, checks it is `cliReport` and that the engine that made it ran in the
+   * element's worker, runs `more(page)`, then checks that nothing failed.
+   */
+  async function render(root, path, screenshot, cliReport, more) {
+    const server = createStaticServer(join(scratch, root));
+    const origin = `http://127.0.0.1:${await listen(server, 0)}`;
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      const log = await watch(page);
+      await page.goto(`${origin}${path}`);
+      const outcome = await settled(page, 'bias-compare');
+      assert.ok(outcome.ok, outcome.message);
+      const shown = await page.evaluate(() => `${JSON.stringify(document.querySelector('bias-compare').report, null, 2)}\n`);
+      assert.ok(shown === cliReport, "the element's report is not the CLI's");
+      await page.screenshot({ path: artifactPath(`npm-package-${screenshot}.png`) });
 
-        // Until the page calls the engine itself, only the element's worker loaded it.
-        const wasm = (names) => names.filter((url) => url.endsWith('.wasm'));
-        const mainThread = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
-        assert.deepEqual(wasm(mainThread), [], 'the main thread fetched the .wasm: the element ran its engine there, not in its worker');
-        const workers = page.workers();
-        assert.equal(workers.length, 1, 'one worker');
-        const workerRequests = await workers[0].evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
-        assert.equal(wasm(workerRequests).length, 1, `the worker did not fetch the .wasm: ${workerRequests.join(', ')}`);
+      // Until the page calls the engine itself, only the element's worker loaded it.
+      const wasm = (names) => names.filter((url) => url.endsWith('.wasm'));
+      const mainThread = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+      assert.deepEqual(wasm(mainThread), [], 'the main thread fetched the .wasm: the element ran its engine there, not in its worker');
+      const workers = page.workers();
+      assert.equal(workers.length, 1, 'one worker');
+      const workerRequests = await workers[0].evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+      assert.equal(wasm(workerRequests).length, 1, `the worker did not fetch the .wasm: ${workerRequests.join(', ')}`);
 
-        const engineJson = await page.evaluate(() => window.runEngine());
-        assert.ok(engineJson === expected, 'analyze() in the browser did not give the CLI\'s report');
+      await more(page);
 
-        assert.deepEqual(log.failed, [], 'failed requests');
-        assert.deepEqual(log.badStatus, [], 'requests answered 4xx/5xx');
-        assert.deepEqual(log.errors, [], 'uncaught errors');
-        assert.deepEqual(log.console, [], 'console errors or warnings');
-        assert.deepEqual(await log.cspViolations(), [], 'CSP violations');
-        const foreign = log.requests.filter((url) => !url.startsWith(`${origin}/`));
-        assert.deepEqual(foreign, [], 'requests to another origin');
-      } finally {
-        await context.close();
-        server.close();
-        server.closeAllConnections();
-      }
-    });
+      assert.deepEqual(log.failed, [], 'failed requests');
+      assert.deepEqual(log.badStatus, [], 'requests answered 4xx/5xx');
+      assert.deepEqual(log.errors, [], 'uncaught errors');
+      assert.deepEqual(log.console, [], 'console errors or warnings');
+      assert.deepEqual(await log.cspViolations(), [], 'CSP violations');
+      const foreign = log.requests.filter((url) => !url.startsWith(`${origin}/`));
+      assert.deepEqual(foreign, [], 'requests to another origin');
+    } finally {
+      await context.close();
+      server.close();
+      server.closeAllConnections();
+    }
   }
+
+  /** The page's own call of analyze() from 'bias-compare/engine' gives the CLI's report. */
+  async function engineInPage(page) {
+    const json = await page.evaluate(() => window.runEngine());
+    assert.ok(json === expected, "analyze() in the browser did not give the CLI's report");
+  }
+
+  const WHAT = "the element renders the sample with its engine in its worker, analyze() gives the CLI's report, nothing fails";
+
+  test(`Vite: ${WHAT}`, () => render('out-vite', '/', 'vite', expected, engineInPage));
+
+  test(`esbuild: ${WHAT}`, () => render('out-esbuild', '/', 'esbuild', expected, engineInPage));
+
+  test(`the package's files as they are: ${WHAT}`, () => render('.', '/plain/', 'plain', expected, engineInPage));
+
+  test("the README's React component, bundled by Vite with React 19: story and top set as properties, the report handed on, nothing fails", () =>
+    render('out-vite', '/react.html', 'react', expectedTop5, async (page) => {
+      const element = await page.evaluate(() => {
+        const panel = document.querySelector('bias-compare');
+        return { storyAttribute: panel.hasAttribute('story'), top: panel.getAttribute('top'), reports: window.readyReports.length };
+      });
+      assert.deepEqual(element, { storyAttribute: false, top: '5', reports: 1 });
+      assert.ok(`${JSON.stringify(await page.evaluate(() => window.readyReports[0]), null, 2)}\n` === expectedTop5, 'onReport was not given the report');
+    }));
+
+  test("the project README's React component is the package README's", () => {
+    assert.equal(jsxBlock(readFileSync(join(ROOT, 'README.md'), 'utf8')), jsxBlock(readFileSync(join(NPM, 'README.md'), 'utf8')));
+  });
 });
 
 after(() => {
