@@ -1,4 +1,4 @@
-// Stage 4, the sizes: raw and gzip -9 of every file a page downloads, the widget's total (the
+// Stage 5, the sizes: raw and gzip -9 of every file a page downloads, the widget's total (the
 // SHIPPED files; tests/node/size-budget.test.mjs holds it to its budget) apart.
 
 import { DIST, say } from './io.mjs';
