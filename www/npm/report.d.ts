@@ -208,4 +208,6 @@ export interface ArticleSummary {
   side: Side;
   headline: string | null;
   url: string | null;
+  /** The article's `published` as given. */
+  published: string | null;
 }
