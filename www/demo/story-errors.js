@@ -160,6 +160,21 @@ const SYNTAX = [
   [/^recursion limit exceeded$/, 'objects and arrays nested more than 127 deep'],
 ];
 
+const LONG_LINE = 120;
+
+/** The JSON token that starts at `index` (a string with its quotes, a word, a bracket). */
+function tokenAt(text, index) {
+  if (index >= text.length) return { start: Math.max(0, text.length - 1), end: text.length };
+  if (text[index] === '"') {
+    const end = stringEnd(text, index);
+    if (end > 0) return { start: index, end: end + 1 };
+  }
+  const word = /[^\s,:{}[\]"]*/y;
+  word.lastIndex = index;
+  word.test(text);
+  return { start: index, end: Math.max(index + 1, word.lastIndex) };
+}
+
 function syntaxError(description, line, column, text) {
   if (text.trim() === '' || text.trim() === '\ufeff') {
     return { text: 'The box is empty: paste a story as JSON, or start from the current sample.', start: null, end: null };
@@ -170,10 +185,13 @@ function syntaxError(description, line, column, text) {
   let span = lineAt(text, index);
   // Column 0 is the line break before the line (a line break inside quotes), or the end of an
   // empty text; at the end of the text, the last line that has something on it counts.
-  let where = `line ${line}, column ${index - span.start + 1}`; // in characters, not bytes
+  let where = `line ${line}, column ${[...text.slice(span.start, index)].length + 1}`; // in characters, not bytes
   if (column === 0 && line > 1) where = `the end of line ${line - 1}`;
   if (column === 0 || text.slice(span.start, span.end).trim() === '') {
     while (span.start > 0 && (span.start === index || text.slice(span.start, span.end).trim() === '')) span = lineAt(text, span.start - 1);
+  } else if (span.end - span.start > LONG_LINE) {
+    // JSON on one long line: the token where the parser stopped, not the whole line.
+    span = tokenAt(text, index);
   }
   return { text: sentence(`Not valid JSON at ${where}: ${plain}`), start: span.start, end: span.end };
 }
