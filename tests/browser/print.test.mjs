@@ -154,8 +154,9 @@ describe('a full-page capture at phone width', () => {
         const outcome = await pickSample(page, file);
         assert.ok(outcome.ok, `${file} should render: ${outcome.message}`);
         await page.evaluate(() => window.scrollTo(0, 0));
-        // A reader's capture comes a moment after the panel shows: two frames later here.
-        await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+        // A reader's capture comes a moment after the panel shows: here, once the page has been
+        // idle and has drawn a frame since.
+        await page.evaluate(() => new Promise((resolve) => requestIdleCallback(() => requestAnimationFrame(() => requestAnimationFrame(resolve)))));
         const columns = await page.evaluate(() =>
           [...document.getElementById('demo').shadowRoot.querySelectorAll('.side')].map((column) => {
             const box = column.getBoundingClientRect();

@@ -16,8 +16,16 @@ export function framingSection(report, headingLevel, methodHref) {
   }
   const columns = el('div', { class: 'sides' });
   for (const side of SIDES) columns.append(sideColumn(side, report, headingLevel, maxRate));
-  // Every column laid out once the panel's first frame is on screen (framing.css).
-  requestAnimationFrame(() => setTimeout(() => columns.classList.add('drawn')));
+  // Once the panel's first frame is on screen and the page is idle, the columns that frame
+  // skipped (out of view) are laid out too, so that a full-page capture shows them (framing.css).
+  // Only those: a column that was drawn would be laid out again for nothing.
+  requestAnimationFrame(() =>
+    (window.requestIdleCallback || setTimeout)(() => {
+      for (const column of columns.children) {
+        if (!column.firstChild.checkVisibility?.({ contentVisibilityAuto: true })) column.classList.add('drawn');
+      }
+    }),
+  );
   return el(
     'section',
     { class: 'framing' },
