@@ -40,7 +40,7 @@ export function framingSection(report, headingLevel, methodHref) {
 function legend(notes, methodHref) {
   const list = el('ul', {});
   for (const key of ['rate', 'z', 'p', 'blindspot']) list.append(el('li', { text: notes[key] }));
-  if (methodHref) list.append(el('li', {}, el('a', { href: methodHref, text: 'The method, with formulas and worked examples' })));
+  if (methodHref) list.append(el('li', {}, el('a', { href: methodHref, target: '_blank', rel: 'noopener', text: 'The method, with formulas and worked examples' })));
   return el('details', { class: 'legend', 'data-role': 'legend' }, el('summary', { text: 'What the numbers mean' }), list);
 }
 
