@@ -187,6 +187,8 @@ function showPasteError(message) {
  * `index` in a hidden element laid out as the textarea lays its text out.
  */
 function offsetInBox(box, index) {
+  // Laying a copy out takes some 0.25 s per MB: past 5 million characters, a proportional guess.
+  if (index > 5_000_000) return (box.scrollHeight * index) / box.value.length;
   const style = getComputedStyle(box);
   const mirror = document.createElement('div');
   for (const name of ['fontFamily', 'fontSize', 'fontWeight', 'fontStyle', 'letterSpacing', 'lineHeight', 'tabSize', 'wordSpacing', 'paddingLeft', 'paddingRight']) {
