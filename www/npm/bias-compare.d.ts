@@ -60,6 +60,10 @@ export class BiasCompareElement extends HTMLElement {
   /** Level of the element's section headings, 1 to 5 (default 2). */
   get headingLevel(): number;
   set headingLevel(value: number);
+  /** Where the method is explained (the `method-href` attribute), as an absolute http(s) URL,
+   * or `''` when unset or not http(s); the panel's explanations link to it. */
+  get methodHref(): string;
+  set methodHref(value: string);
 }
 
 declare global {
