@@ -1,0 +1,156 @@
+//! Names (docs/METHOD.md §6): the capitalized word sequences of the rated articles, built
+//! from the token ids and the capitals the counter marked (`crate::text::Capitals`), without
+//! segmenting the text again. A *name word* is a token written with a capital somewhere a
+//! capital is not merely the start of a sentence, a quotation or a title-case line; a name is
+//! a run of name words joined by spaces, trimmed of stopwords at its ends, of at most
+//! [`MAX_NAME_WORDS`] words. Each distinct name is interned as a sequence of token ids, and
+//! the articles that mention it are listed.
+
+use super::counts::TokenInfo;
+use super::sequences::SequenceIds;
+use crate::text::{is_calendar_word, INITIAL, JOINED, MARK_BITS};
+
+/// Longest name, in words: longer runs of capitals are headings or shouting, not names.
+pub(crate) const MAX_NAME_WORDS: usize = 6;
+
+/// One mention of a name: the article (in the order articles were counted), the token
+/// position of its first word there, and the name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Mention {
+    pub article: u32,
+    pub position: u32,
+    pub name: u32,
+}
+
+/// The names of a story.
+pub(crate) struct Names {
+    /// Every interned sequence (names and the prefixes leading to them), by id.
+    interned: SequenceIds,
+    /// By sequence id: the articles that mention it as a whole name, ascending (empty for a
+    /// sequence that is only a prefix of names).
+    pub articles: Vec<Vec<u32>>,
+    /// Every mention, by article then position.
+    pub mentions: Vec<Mention>,
+}
+
+impl Names {
+    /// The token ids of name `name`, first to last.
+    pub fn tokens(&self, name: u32) -> Vec<u32> {
+        let mut tokens = Vec::new();
+        let mut current = name;
+        while let Some(sequence) = self.interned.get(current) {
+            tokens.push(sequence.last);
+            current = sequence.prefix;
+        }
+        tokens.reverse();
+        tokens
+    }
+
+    /// The last token of name `name`.
+    pub fn last_token(&self, name: u32) -> Option<u32> {
+        self.interned.get(name).map(|sequence| sequence.last)
+    }
+
+    /// The name of these tokens, if the story has it.
+    pub fn find(&self, tokens: &[u32]) -> Option<u32> {
+        let name = self.interned.find(tokens)?;
+        (!self.articles.get(name as usize)?.is_empty()).then_some(name)
+    }
+}
+
+/// The names of `articles` (each a side and its token ids, sentences ended by `END`), whose
+/// capitalized words carry the marks `capitals`.
+pub(super) fn names(
+    articles: &[(usize, Box<[u32]>)],
+    capitals: &[Box<[u32]>],
+    token_info: &[TokenInfo],
+    token_text: &[Box<str>],
+) -> Names {
+    let mut is_name = vec![false; token_info.len()];
+    for ((_, ids), marks) in articles.iter().zip(capitals) {
+        for &mark in marks.iter() {
+            if mark & INITIAL == 0 {
+                if let Some(&id) = ids.get((mark >> MARK_BITS) as usize) {
+                    if let Some(flag) = is_name.get_mut(id as usize) {
+                        *flag = true;
+                    }
+                }
+            }
+        }
+    }
+    for (id, flag) in is_name.iter_mut().enumerate() {
+        if *flag {
+            let text = token_text.get(id).map_or("", |t| t);
+            *flag = token_info.get(id).is_some_and(|info| info.has_letter) && !is_calendar_word(text);
+        }
+    }
+
+    let mut found = Names {
+        interned: SequenceIds::new(token_info.len()),
+        articles: Vec::new(),
+        mentions: Vec::new(),
+    };
+    let mut run: Vec<u32> = Vec::new();
+    let mut run_start = 0usize;
+    for (article, ((_, ids), marks)) in articles.iter().zip(capitals).enumerate() {
+        let article = article as u32;
+        for &mark in marks.iter() {
+            let position = (mark >> MARK_BITS) as usize;
+            let Some(&id) = ids.get(position) else {
+                continue;
+            };
+            let joined = mark & JOINED != 0 && run_start + run.len() == position;
+            if !joined || !is_name[id as usize] {
+                keep_run(&mut found, token_info, &run, run_start, article);
+                run.clear();
+            }
+            if is_name[id as usize] {
+                if run.is_empty() {
+                    run_start = position;
+                }
+                run.push(id);
+            }
+        }
+        keep_run(&mut found, token_info, &run, run_start, article);
+        run.clear();
+    }
+    found.articles.resize(found.interned.len(), Vec::new());
+    found
+}
+
+/// Interns the name a run of name words makes, once trimmed of stopwords at its ends, and
+/// records its mention.
+fn keep_run(
+    found: &mut Names,
+    token_info: &[TokenInfo],
+    run: &[u32],
+    start: usize,
+    article: u32,
+) {
+    let edge = |id: &u32| {
+        token_info
+            .get(*id as usize)
+            .is_some_and(|info| info.can_edge_a_term())
+    };
+    let Some(first) = run.iter().position(edge) else {
+        return;
+    };
+    let last = run.iter().rposition(edge).unwrap_or(first);
+    let name = &run[first..=last];
+    if name.len() > MAX_NAME_WORDS {
+        return;
+    }
+    let id = found.interned.intern(name);
+    if found.articles.len() <= id as usize {
+        found.articles.resize(id as usize + 1, Vec::new());
+    }
+    let articles = &mut found.articles[id as usize];
+    if articles.last() != Some(&article) {
+        articles.push(article);
+    }
+    found.mentions.push(Mention {
+        article,
+        position: (start + first) as u32,
+        name: id,
+    });
+}
