@@ -16,7 +16,7 @@ use crate::report::{prose, Emphasis, Example, Rounded, SideCounts, SideShares};
 use crate::stats::{Names, TermCounts, TermId};
 use crate::text::tokens;
 
-/// Most topics listed per side.
+/// Most topics listed per side: names, and framing terms, apart.
 pub(crate) const MAX_TOPICS: usize = 5;
 /// A side stresses a topic when the share of its outlets mentioning it is at least this far
 /// above the other outlets' share (numerator, denominator).
@@ -34,33 +34,37 @@ struct Context<'a, 'v> {
     rated: &'a [usize],
 }
 
-/// A topic's mentions: outlets and articles per side, and the outlets (units) ascending.
-struct Tally {
-    outlets: [u32; 3],
-    articles: [u32; 3],
-    units: Vec<u32>,
-}
-
-/// A topic that passed the share rules for `side`: its place in the side's order (how far
-/// its share falls short of the largest possible gap, then its text) and what was counted.
+/// A topic that passed the share rules for `side`, with what was counted: outlets and
+/// articles per side that mention it, and the outlets (units), ascending.
 struct Candidate {
     topic: usize,
     side: Side,
-    /// The side's share minus the other outlets' share, as a fraction of `side_outlets ×
-    /// other_outlets`.
+    outlets: [u32; 3],
+    articles: [u32; 3],
+    units: Vec<u32>,
+    /// The side's share minus the other outlets' share, as a fraction of `whole`, the
+    /// side's outlets times the other outlets.
     gap: u64,
     whole: u64,
     omitted_by: Vec<&'static str>,
-    tally: Tally,
     /// The topic's normalized forms, the label first.
     variants: Vec<String>,
 }
 
-fn tally(visit: &Visit, rated: &[usize], articles: &[u32]) -> Tally {
-    let mut tally = Tally {
+/// The share rules (docs/METHOD.md §6) for a topic mentioned in the rated `articles`
+/// (counting order): the side whose outlets mention it most (the first in left, center,
+/// right order on a tie), and whether that side stresses it or another side leaves it out.
+fn candidate(visit: &Visit, rated: &[usize], topic: usize, articles: &[u32]) -> Option<Candidate> {
+    let mut found = Candidate {
+        topic,
+        side: Side::Left,
         outlets: [0; 3],
         articles: [0; 3],
         units: Vec::new(),
+        gap: 0,
+        whole: 0,
+        omitted_by: Vec::new(),
+        variants: Vec::new(),
     };
     // Counting order is canonical order: an outlet's articles are neighbours.
     for &k in articles {
@@ -68,54 +72,41 @@ fn tally(visit: &Visit, rated: &[usize], articles: &[u32]) -> Tally {
         let Some(side) = visit.sides[index] else {
             continue;
         };
-        tally.articles[side.index()] += 1;
+        found.articles[side.index()] += 1;
         let unit = visit.unit_of[index];
-        if tally.units.last() != Some(&unit) {
-            tally.outlets[side.index()] += 1;
-            tally.units.push(unit);
+        if found.units.last() != Some(&unit) {
+            found.outlets[side.index()] += 1;
+            found.units.push(unit);
         }
     }
-    tally
-}
-
-/// The share rules (docs/METHOD.md §6): the side whose outlets mention the topic most (the
-/// first in left, center, right order on a tie), and whether it stresses the topic or
-/// another side leaves it out.
-fn candidate(visit: &Visit, topic: usize, tally: Tally) -> Option<Candidate> {
-    let per_side = visit.outlets_per_side.map(u64::from);
-    let mentions = tally.outlets.map(u64::from);
-    let mut side = Side::Left;
-    for other in Side::ALL {
-        let (o, b) = (other.index(), side.index());
-        if per_side[o] > 0 && (per_side[b] == 0 || mentions[o] * per_side[b] > mentions[b] * per_side[o]) {
-            side = other;
+    let per_side = visit.outlets_per_side;
+    let share_above = |a: usize, b: usize| {
+        u64::from(found.outlets[a]) * u64::from(per_side[b])
+            > u64::from(found.outlets[b]) * u64::from(per_side[a])
+    };
+    let mut b = 0;
+    for other in 1..3 {
+        if per_side[other] > 0 && (per_side[b] == 0 || share_above(other, b)) {
+            b = other;
         }
     }
-    let b = side.index();
-    let (own, outlets) = (mentions[b], per_side[b]);
-    let others: u64 = per_side.iter().sum::<u64>() - outlets;
-    let rest: u64 = mentions.iter().sum::<u64>() - own;
+    let (own, outlets) = (u64::from(found.outlets[b]), u64::from(per_side[b]));
+    let all: u64 = per_side.iter().map(|&n| u64::from(n)).sum();
+    let mentions: u64 = found.outlets.iter().map(|&n| u64::from(n)).sum();
+    let (others, rest) = (all - outlets, mentions - own);
     if outlets == 0 || others == 0 || own < outlets.min(2) || 2 * own < outlets {
         return None;
     }
-    let whole = outlets * others;
-    let gap = own * others - rest * outlets;
-    let mut omitted_by = Vec::new();
+    found.side = Side::ALL[b];
+    found.whole = outlets * others;
+    found.gap = own * others - rest * outlets;
     for other in Side::ALL {
-        if other != side && per_side[other.index()] > 0 && mentions[other.index()] == 0 {
-            omitted_by.push(other.key());
+        if other != found.side && per_side[other.index()] > 0 && found.outlets[other.index()] == 0 {
+            found.omitted_by.push(other.key());
         }
     }
-    let stressed = gap * GAP.1 >= whole * GAP.0;
-    (stressed || !omitted_by.is_empty()).then_some(Candidate {
-        topic,
-        side,
-        gap,
-        whole,
-        omitted_by,
-        tally,
-        variants: Vec::new(),
-    })
+    let stressed = found.gap * GAP.1 >= found.whole * GAP.0;
+    (stressed || !found.omitted_by.is_empty()).then_some(found)
 }
 
 /// The topics each side stresses or another leaves out, strongest first: names and the
@@ -134,73 +125,68 @@ pub(crate) fn emphasis(
     }
     let names = counts.names();
     let mut topics = name_topics(&names);
-    let (term_topics, mut term_finder) = term_topics(counts, &names, evidence, &counting, terms);
+    let (term_topics, mut terms) = term_topics(counts, &names, evidence, &counting, terms);
     topics.extend(term_topics);
 
     let mut candidates: Vec<Candidate> = Vec::new();
     for (index, topic) in topics.iter().enumerate() {
-        let tally = tally(visit, &rated, topic.articles(&names));
-        if let Some(mut found) = candidate(visit, index, tally) {
-            found.variants = topic.variants(counts, &names).into_iter().map(|v| v.1).collect();
+        if let Some(mut found) = candidate(visit, &rated, index, topic.articles(&names)) {
+            for (_, variant) in topic.variants(counts, &names) {
+                found.variants.push(variant);
+            }
             candidates.push(found);
         }
     }
-    let mut chosen: Vec<(Candidate, f64)> = Vec::new();
-    for side in Side::ALL {
-        // The side's candidates by gap, largest first, then by text: one packed sort.
-        let texts: Vec<&str> = candidates
-            .iter()
-            .filter(|c| c.side == side)
-            .map(|c| c.variants[0].as_str())
-            .collect();
-        let mut sorted_texts = texts.clone();
-        sorted_texts.sort_unstable();
-        let mut order: Vec<u64> = Vec::new();
-        let mut at = 0;
-        for (slot, c) in candidates.iter().enumerate() {
-            if c.side == side {
-                let text_rank = sorted_texts.partition_point(|t| *t < texts[at]) as u64;
-                let shortfall = (c.whole - c.gap) * (1 << 20) / c.whole.max(1);
-                order.push((shortfall << 43) | (text_rank << 22) | slot as u64);
-                at += 1;
-            }
-        }
-        order.sort_unstable();
-        let tested = evidence::tested(&evidence.design(side), options);
-        let mut kept = 0;
-        for key in order {
-            if kept == MAX_TOPICS {
-                break;
-            }
-            let slot = (key & ((1 << 22) - 1)) as usize;
-            let c = &candidates[slot];
-            let p = evidence.mention_p(side, &c.tally.units, &c.variants[0]);
-            if !tested || p.p <= options.max_p {
-                chosen.push((std::mem::replace(&mut candidates[slot], empty()), p.p));
-                kept += 1;
-            }
-        }
+    // Each side's candidates by gap, largest first, then by text (one packed sort); p is
+    // computed in that order until the side has MAX_TOPICS.
+    let mut texts: Vec<&str> = Vec::with_capacity(candidates.len());
+    for c in &candidates {
+        texts.push(&c.variants[0]);
     }
-    // Strongest first: p, then the larger gap, then by text (a handful: insertion sort).
-    let before = |a: &(Candidate, f64), b: &(Candidate, f64)| {
-        let (ga, gb) = (a.0.gap * b.0.whole, b.0.gap * a.0.whole);
-        a.1 < b.1
-            || (a.1 == b.1
-                && (ga > gb
-                    || (ga == gb && a.0.variants[0] < b.0.variants[0])))
-    };
-    for i in 1..chosen.len() {
-        let mut j = i;
-        while j > 0 && before(&chosen[j], &chosen[j - 1]) {
-            chosen.swap(j, j - 1);
-            j -= 1;
+    texts.sort_unstable();
+    let mut order: Vec<u64> = Vec::with_capacity(candidates.len());
+    for (slot, c) in candidates.iter().enumerate() {
+        let text_rank = texts.partition_point(|t| *t < c.variants[0].as_str()) as u64;
+        let shortfall = (c.whole - c.gap) * (1 << 20) / c.whole.max(1);
+        order.push(((c.side.index() as u64) << 62) | (shortfall << 41) | (text_rank << 21) | slot as u64);
+    }
+    order.sort_unstable();
+    let mut chosen: Vec<(usize, f64)> = Vec::new();
+    // Per side and kind (name, term).
+    let mut listed = [0usize; 6];
+    for key in order {
+        let slot = (key & ((1 << 21) - 1)) as usize;
+        let Some(c) = candidates.get(slot) else {
+            continue;
+        };
+        let kind = 2 * c.side.index() + usize::from(matches!(topics[c.topic].members, Members::Term(..)));
+        if listed[kind] == MAX_TOPICS {
+            continue;
+        }
+        let tested = evidence::tested(&evidence.design(c.side), options);
+        let p = evidence.mention_p(c.side, &c.units, &c.variants[0]).p;
+        if !tested || p <= options.max_p {
+            // Strongest first: p, then the larger gap, then by text.
+            let before = |other: &(usize, f64)| {
+                let d = &candidates[other.0];
+                let (mine, theirs) = (c.gap * d.whole, d.gap * c.whole);
+                p < other.1
+                    || (p == other.1
+                        && (mine > theirs || (mine == theirs && c.variants[0] < d.variants[0])))
+            };
+            let mut at = chosen.len();
+            while at > 0 && before(&chosen[at - 1]) {
+                at -= 1;
+            }
+            chosen.insert(at, (slot, p));
+            listed[kind] += 1;
         }
     }
     if chosen
         .iter()
-        .any(|(c, _)| matches!(topics[c.topic].members, Members::Term(..)))
+        .any(|&(slot, _)| matches!(topics[candidates[slot].topic].members, Members::Term(..)))
     {
-        term_finder.finder = Some(counts.finder(term_finder.kept.iter().copied()));
+        terms.finder = Some(counts.finder(terms.kept.iter().copied()));
     }
     let mut articles_per_side = [0u32; 3];
     for &index in &rated {
@@ -212,31 +198,39 @@ pub(crate) fn emphasis(
         visit,
         counts,
         names: &names,
-        terms: &term_finder,
+        terms: &terms,
         rated: &rated,
     };
-    let mut listed = Vec::with_capacity(chosen.len());
-    for (c, p) in chosen {
+    let mut entries = Vec::with_capacity(chosen.len());
+    for (slot, p) in chosen {
+        let c = &candidates[slot];
         let tested = evidence::tested(&evidence.design(c.side), options);
-        listed.push(entry(&context, &topics[c.topic], c, p, tested, articles_per_side));
+        entries.push(entry(&context, &topics[c.topic], c, p, tested, articles_per_side));
     }
-    listed
+    entries
 }
 
-/// A placeholder left where a chosen candidate was taken out.
-fn empty() -> Candidate {
-    Candidate {
-        topic: 0,
-        side: Side::Left,
-        gap: 0,
-        whole: 0,
-        omitted_by: Vec::new(),
-        tally: Tally {
-            outlets: [0; 3],
-            articles: [0; 3],
-            units: Vec::new(),
-        },
-        variants: Vec::new(),
+/// A share per side, each of `of` in `whole`.
+fn shares(of: [u32; 3], whole: [u32; 3]) -> SideShares {
+    let share = |side: usize| {
+        Rounded::new(if whole[side] == 0 {
+            0.0
+        } else {
+            f64::from(of[side]) / f64::from(whole[side])
+        })
+    };
+    SideShares {
+        left: share(0),
+        center: share(1),
+        right: share(2),
+    }
+}
+
+fn counted(of: [u32; 3]) -> SideCounts {
+    SideCounts {
+        left: of[0],
+        center: of[1],
+        right: of[2],
     }
 }
 
@@ -244,56 +238,40 @@ fn empty() -> Candidate {
 fn entry(
     context: &Context,
     topic: &Topic,
-    c: Candidate,
+    c: &Candidate,
     p: f64,
     tested: bool,
     articles_per_side: [u32; 3],
 ) -> Emphasis {
-    let share = |part: u32, whole: u32| {
-        Rounded::new(if whole == 0 { 0.0 } else { f64::from(part) / f64::from(whole) })
-    };
     let per_side = context.visit.outlets_per_side;
-    let shares = |of: [u32; 3], whole: [u32; 3]| SideShares {
-        left: share(of[0], whole[0]),
-        center: share(of[1], whole[1]),
-        right: share(of[2], whole[2]),
-    };
-    let counted = |of: [u32; 3]| SideCounts {
-        left: of[0],
-        center: of[1],
-        right: of[2],
-    };
     // The written form: the label's first mention.
     let label = topic.label(context.counts, context.names);
     let first = match &label {
-        Members::Names(label) => context.names.articles[label[0] as usize].first().copied(),
-        Members::Term(..) => topic.articles(context.names).first().copied(),
+        Members::Names(label) => context.names.articles_of(label[0]).first(),
+        Members::Term(..) => topic.articles(context.names).first(),
     };
-    let topic_text = first
-        .and_then(|k| written(context, &label, k).map(|(text, _, _)| text))
-        .unwrap_or_else(|| c.variants[0].clone());
-    let text = prose::emphasis_text(
-        c.side,
-        c.tally.outlets,
-        per_side,
-        &c.omitted_by,
-        p,
-        tested,
-    );
+    let written = match first {
+        Some(&k) => written(context, &label, k),
+        None => None,
+    };
     Emphasis {
+        topic: written.map_or_else(|| c.variants[0].clone(), |(text, _, _)| text),
         side: c.side.key(),
-        kind: if matches!(topic.members, Members::Names(_)) { "name" } else { "term" },
-        outlets: counted(c.tally.outlets),
-        outlet_share: shares(c.tally.outlets, per_side),
-        articles: counted(c.tally.articles),
-        article_share: shares(c.tally.articles, articles_per_side),
+        kind: if matches!(topic.members, Members::Names(_)) {
+            "name"
+        } else {
+            "term"
+        },
+        outlets: counted(c.outlets),
+        outlet_share: shares(c.outlets, per_side),
+        articles: counted(c.articles),
+        article_share: shares(c.articles, articles_per_side),
         p: Rounded::new(p),
         tested,
-        omitted_by: c.omitted_by,
-        variants: c.variants,
-        text,
+        omitted_by: c.omitted_by.clone(),
+        variants: c.variants.clone(),
+        text: prose::emphasis_text(c.side, c.outlets, per_side, &c.omitted_by, p, tested),
         examples: examples(context, topic, c.side),
-        topic: topic_text,
     }
 }
 
@@ -311,12 +289,16 @@ fn examples(context: &Context, topic: &Topic, side: Side) -> Vec<Example> {
                 && !picked.contains(&k)
                 && !(new_outlets_only && units.contains(&unit))
             {
-                picked.push(k);
+                // In article order: after every one picked before it.
+                let mut at = picked.len();
+                while at > 0 && picked[at - 1] > k {
+                    at -= 1;
+                }
+                picked.insert(at, k);
                 units.push(unit);
             }
         }
     }
-    picked.sort_unstable();
     let mut examples = Vec::new();
     for k in picked {
         if let Some((_, sentence, bytes)) = written(context, &topic.members, k) {
@@ -342,10 +324,29 @@ fn written<'v>(
     let spot = first_spot(context.counts, context.names, context.terms, members, k)?;
     let index = *rated.get(k as usize)?;
     let sentence = visit.sentence(index, visit.sentences[index].get(spot.sentence)?);
-    let mut words = tokens(sentence).skip(spot.word).take(spot.words);
-    let first = words.next()?;
-    let end = words.last().map_or(first.end(), |last| last.end());
-    let bytes = first.start..end;
-    let text = sentence[bytes.clone()].split_whitespace().collect::<Vec<_>>().join(" ");
+    let (mut start, mut end) = (None, 0);
+    for (at, token) in tokens(sentence).enumerate() {
+        if at == spot.word {
+            start = Some(token.start);
+        }
+        if at + 1 == spot.word + spot.words {
+            end = token.end();
+            break;
+        }
+    }
+    let bytes = start?..end;
+    let mut text = String::new();
+    for part in sentence.get(bytes.clone())?.split_whitespace() {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(part);
+    }
+    // A name is shown without the possessive it was written with ("Marlow’s").
+    for possessive in ["'s", "’s"] {
+        if let Some(name) = text.strip_suffix(possessive) {
+            text.truncate(name.len());
+        }
+    }
     Some((text, sentence, bytes))
 }

@@ -28,24 +28,40 @@ pub(crate) const MAX_SENTENCE_BYTES: usize = 480;
 /// share of the content words either has (Jaccard similarity, numerator / denominator).
 pub(crate) const NEAR_DUPLICATE: (usize, usize) = (1, 2);
 
-/// A quotable sentence: its article (input index), place in the article, side and outlet.
-#[derive(Clone, Copy)]
-struct Sentence {
+/// A quotable sentence: its article (input index), place in the article, side, outlet and
+/// token ids.
+struct Sentence<'c> {
     index: usize,
     position: usize,
-    side: Side,
+    side: usize,
     unit: u32,
+    ids: &'c [u32],
 }
 
 /// Word weights: for each token, what a sentence using it adds to its score against each
-/// side's centroid and the common one, and to its own squared length (idf²).
+/// side's centroid and the common one, and to its own squared length (idf²); and each
+/// centroid's length (left, center, right, common).
 struct Weights {
     per_token: Vec<[f64; 5]>,
-    /// The length of each centroid (left, center, right, common).
     norms: [f64; 4],
 }
 
-/// The weights of the words of `rated` (input indexes in counting order, with `sides`).
+/// The token ids of an article's lead (sentences ended by END).
+fn lead(ids: &[u32]) -> &[u32] {
+    let mut ends = 0;
+    for (at, &id) in ids.iter().enumerate() {
+        if id == END {
+            ends += 1;
+            if ends == LEAD_SENTENCES {
+                return &ids[..at];
+            }
+        }
+    }
+    ids
+}
+
+/// The weights of the words of the rated articles' leads (`sides`: each one's side, in
+/// counting order).
 fn weights(counts: &TermCounts, sides: &[usize]) -> Weights {
     let vocabulary = counts.vocabulary();
     let mut used = vec![[0u32; 3]; vocabulary];
@@ -63,18 +79,25 @@ fn weights(counts: &TermCounts, sides: &[usize]) -> Weights {
             }
         }
     }
-    let total: u32 = articles.iter().sum();
-    let covered = articles.iter().filter(|&&n| n > 0).count();
+    let total = articles[0] + articles[1] + articles[2];
+    let mut covered = 0;
+    for &n in &articles {
+        covered += usize::from(n > 0);
+    }
     // ln n for every article count n, rather than a logarithm per word.
-    let ln: Vec<f64> = (0..=total).map(|n| libm::log(f64::from(n.max(1)))).collect();
+    let mut ln = Vec::with_capacity(total as usize + 1);
+    for n in 0..=total {
+        ln.push(libm::log(f64::from(n.max(1))));
+    }
     let mut per_token = vec![[0.0; 5]; vocabulary];
     let mut norms = [0.0; 4];
-    for (id, (weight, used)) in per_token.iter_mut().zip(&used).enumerate() {
-        let df: u32 = used.iter().sum();
+    for (id, used) in used.iter().enumerate() {
+        let df = (used[0] + used[1] + used[2]) as usize;
         if df == 0 || !counts.is_content(id as u32) {
             continue;
         }
-        let idf = ln[total as usize] - ln[df as usize];
+        let weight = &mut per_token[id];
+        let idf = ln[total as usize] - ln[df];
         let mut common = f64::INFINITY;
         for side in 0..3 {
             if articles[side] == 0 {
@@ -94,34 +117,35 @@ fn weights(counts: &TermCounts, sides: &[usize]) -> Weights {
         }
         weight[4] = idf * idf;
     }
-    Weights {
-        per_token,
-        norms: norms.map(f64::sqrt),
+    for norm in &mut norms {
+        *norm = norm.sqrt();
     }
-}
-
-/// The token ids of an article's lead (sentences ended by END).
-fn lead(ids: &[u32]) -> &[u32] {
-    let mut ends = 0;
-    for (at, &id) in ids.iter().enumerate() {
-        ends += usize::from(id == END);
-        if ends == LEAD_SENTENCES {
-            return &ids[..at];
-        }
-    }
-    ids
+    Weights { per_token, norms }
 }
 
 /// The content words of a sentence, ascending, each once.
 fn word_set(counts: &TermCounts, ids: &[u32]) -> Vec<u64> {
-    let mut set: Vec<u64> = ids
-        .iter()
-        .filter(|&&id| counts.is_content(id))
-        .map(|&id| u64::from(id))
-        .collect();
+    let mut set: Vec<u64> = Vec::with_capacity(ids.len());
+    for &id in ids {
+        if counts.is_content(id) {
+            set.push(u64::from(id));
+        }
+    }
     set.sort_unstable();
     set.dedup();
     set
+}
+
+/// Whether a sentence's quotation marks are balanced: the sentence splitter cuts quotations
+/// of several sentences apart, and half a quotation is not a point.
+fn balanced(sentence: &str) -> bool {
+    let (mut open, mut close, mut straight) = (0, 0, 0);
+    for c in sentence.chars() {
+        open += usize::from(c == '“');
+        close += usize::from(c == '”');
+        straight += usize::from(c == '"');
+    }
+    open == close && straight % 2 == 0
 }
 
 /// Whether two word sets are near-duplicates.
@@ -139,24 +163,26 @@ fn near(a: &[u64], b: &[u64]) -> bool {
 /// The key points of each side, and the common ground.
 pub(crate) fn key_points(visit: &Visit, counts: &TermCounts) -> (KeyPoints, Vec<KeyPoint>) {
     let rated = counted_articles(visit);
-    let sides: Vec<usize> = rated
-        .iter()
-        .map(|&index| visit.sides[index].map_or(0, Side::index))
-        .collect();
+    let mut sides = Vec::with_capacity(rated.len());
+    for &index in &rated {
+        sides.push(visit.sides[index].map_or(0, Side::index));
+    }
     let weights = weights(counts, &sides);
-    let mut sentences: Vec<(Sentence, &[u32])> = Vec::new();
+    let mut sentences: Vec<Sentence> = Vec::new();
     // Per side, then common: (score, quantized and reversed, << 32 | sentence number).
     let mut ranked: [Vec<u64>; 4] = Default::default();
     let mut stamp = vec![u32::MAX; counts.vocabulary()];
     for (k, &index) in rated.iter().enumerate() {
         let (side, unit) = (sides[k], visit.unit_of[index]);
-        let ids = lead(counts.article(k).unwrap_or_default());
-        for (position, (ids, place)) in ids
-            .split(|&t| t == END)
-            .zip(&visit.sentences[index])
-            .enumerate()
-        {
-            let fits = (SENTENCE_WORDS.0..=SENTENCE_WORDS.1).contains(&ids.len())
+        let places = &visit.sentences[index];
+        let mut position = 0;
+        for ids in lead(counts.article(k).unwrap_or_default()).split(|&t| t == END) {
+            let Some(place) = places.get(position) else {
+                break;
+            };
+            position += 1;
+            let fits = ids.len() >= SENTENCE_WORDS.0
+                && ids.len() <= SENTENCE_WORDS.1
                 && place.range.len() <= MAX_SENTENCE_BYTES;
             if !fits {
                 continue;
@@ -182,37 +208,36 @@ pub(crate) fn key_points(visit: &Visit, counts: &TermCounts) -> (KeyPoints, Vec<
                 continue;
             }
             let length = length.sqrt();
-            let mut rank = |list: usize, dot: f64| {
+            // Common ground: most of the sentence's words used by every side.
+            let lists = [(side, own), (3, if 2 * shared >= words { common } else { 0.0 })];
+            for (list, dot) in lists {
                 let norm = weights.norms[list];
                 if dot > 0.0 && norm > 0.0 {
                     let cosine = (dot / (length * norm)).min(1.0);
                     let quantized = (cosine * f64::from(u32::MAX)) as u64;
                     ranked[list].push(((u64::from(u32::MAX) - quantized) << 32) | u64::from(number));
                 }
-            };
-            rank(side, own);
-            // Common ground: most of the sentence's words used by every side.
-            if 2 * shared >= words {
-                rank(3, common);
             }
-            let side = Side::ALL[side];
-            sentences.push((Sentence { index, position, side, unit }, ids));
+            sentences.push(Sentence {
+                index,
+                position: position - 1,
+                side,
+                unit,
+                ids,
+            });
         }
     }
-    let [left, center, right, common] = ranked.map(|mut list| {
+    for list in &mut ranked {
         list.sort_unstable();
-        list
-    });
-    let pick = |list: &[u64], most: usize, by_side: bool| {
-        pick(visit, counts, &sentences, list, most, by_side)
-    };
+    }
+    let [left, center, right, common] = &ranked;
     (
         KeyPoints {
-            left: pick(&left, MAX_KEY_POINTS, false),
-            center: pick(&center, MAX_KEY_POINTS, false),
-            right: pick(&right, MAX_KEY_POINTS, false),
+            left: pick(visit, counts, &sentences, left, MAX_KEY_POINTS, false),
+            center: pick(visit, counts, &sentences, center, MAX_KEY_POINTS, false),
+            right: pick(visit, counts, &sentences, right, MAX_KEY_POINTS, false),
         },
-        pick(&common, MAX_COMMON_GROUND, true),
+        pick(visit, counts, &sentences, common, MAX_COMMON_GROUND, true),
     )
 }
 
@@ -221,47 +246,56 @@ pub(crate) fn key_points(visit: &Visit, counts: &TermCounts) -> (KeyPoints, Vec<
 fn pick(
     visit: &Visit,
     counts: &TermCounts,
-    sentences: &[(Sentence, &[u32])],
+    sentences: &[Sentence],
     ranked: &[u64],
     most: usize,
     by_side: bool,
 ) -> Vec<KeyPoint> {
-    let mut taken: Vec<(Sentence, Vec<u64>)> = Vec::new();
+    let mut taken: Vec<(&Sentence, Vec<u64>)> = Vec::new();
     for spread in [true, false] {
         for &key in ranked {
             if taken.len() == most {
                 break;
             }
-            let Some(&(sentence, ids)) = sentences.get((key & 0xFFFF_FFFF) as usize) else {
+            let Some(sentence) = sentences.get((key & 0xFFFF_FFFF) as usize) else {
                 continue;
             };
-            let clash = taken.iter().any(|(other, _)| {
-                other.index == sentence.index
-                    || (spread && by_side && other.side == sentence.side)
-                    || (spread && !by_side && other.unit == sentence.unit)
-            });
-            if clash {
+            let mut clash = false;
+            for (other, _) in &taken {
+                let same_group = if by_side {
+                    other.side == sentence.side
+                } else {
+                    other.unit == sentence.unit
+                };
+                clash |= other.index == sentence.index || (spread && same_group);
+            }
+            let place = &visit.sentences[sentence.index][sentence.position];
+            if clash || !balanced(visit.sentence(sentence.index, place)) {
                 continue;
             }
-            let words = word_set(counts, ids);
-            if !taken.iter().any(|(_, other)| near(&words, other)) {
+            let words = word_set(counts, sentence.ids);
+            let mut duplicate = false;
+            for (_, other) in &taken {
+                duplicate |= near(&words, other);
+            }
+            if !duplicate {
                 taken.push((sentence, words));
             }
         }
     }
-    taken
-        .into_iter()
-        .filter_map(|(sentence, _)| {
-            let article = &visit.story.articles[sentence.index];
-            let place = visit.sentences[sentence.index].get(sentence.position)?;
-            Some(KeyPoint {
+    let mut points = Vec::with_capacity(taken.len());
+    for (sentence, _) in taken {
+        let article = &visit.story.articles[sentence.index];
+        if let Some(place) = visit.sentences[sentence.index].get(sentence.position) {
+            points.push(KeyPoint {
                 sentence: visit.sentence(sentence.index, place).to_owned(),
                 article: article.id.clone(),
                 source: article.source.clone(),
-                side: sentence.side.key(),
+                side: Side::ALL[sentence.side].key(),
                 position: sentence.position,
                 in_headline: place.in_headline,
-            })
-        })
-        .collect()
+            });
+        }
+    }
+    points
 }

@@ -4,16 +4,15 @@
 //! of them, for quoting.
 //!
 //! Merging. Names sharing their last word are compared. A name S is merged into a longer
-//! name M when S's words appear in M in order (`Zelenskyy`, `Volodymyr Zelenskyy` and
-//! `President Zelenskyy` in `President Volodymyr Zelenskyy`), M is the only longest name
-//! that contains S, and some article mentions S together with M or with another name that
-//! contains S and is contained in M. Two longest names that share a last word (`John
-//! Smith`, `Jane Smith`) stay apart, and so does a short name either of them could mean
-//! (`Smith`).
+//! name M when it is safe: S's words appear in M in order (`Zelenskyy`, `Volodymyr
+//! Zelenskyy` and `President Zelenskyy` in `President Volodymyr Zelenskyy`), M is the only
+//! longest name that contains S, and, when S is a single word (a bare surname or place),
+//! some article mentions S together with M or with another name that contains S and is
+//! contained in M. Two longest names that share a last word (`John Smith`, `Jane Smith`)
+//! stay apart, and so does a short name either of them could mean (`Smith`).
 
-use super::visit::Visit;
-use crate::input::Side;
 use super::evidence::Evidence;
+use super::visit::Visit;
 use crate::stats::{Names, TermCounts, TermFinder, TermId, END};
 
 /// What a topic counts.
@@ -51,10 +50,7 @@ impl Topic {
     pub fn articles<'a>(&'a self, names: &'a Names) -> &'a [u32] {
         match (&self.articles, &self.members) {
             (Some(articles), _) => articles,
-            (None, Members::Names(members)) => members
-                .first()
-                .and_then(|&name| names.articles.get(name as usize))
-                .map_or(&[], |articles| articles.as_slice()),
+            (None, Members::Names(members)) => names.articles_of(members[0]),
             (None, Members::Term(..)) => &[],
         }
     }
@@ -63,35 +59,31 @@ impl Topic {
     /// name mentioned in the most articles, then the longest, then by text), then the
     /// others by text.
     pub fn variants(&self, counts: &TermCounts, names: &Names) -> Vec<(u32, String)> {
-        let text = |words: &[u32]| {
-            let parts: Vec<&str> = words.iter().map(|&t| counts.token_text(t)).collect();
-            parts.join(" ")
-        };
         let members = match &self.members {
-            Members::Term(term, _) => return vec![(*term, text(&counts.term_words(*term)))],
+            Members::Term(term, _) => return vec![(*term, text(counts, &counts.term_words(*term)))],
             Members::Names(members) => members,
         };
-        let mut named: Vec<(usize, usize, u32, String)> = members
-            .iter()
-            .map(|&name| {
-                let words = names.tokens(name);
-                let articles = names.articles.get(name as usize).map_or(0, Vec::len);
-                (articles, words.len(), name, text(&words))
-            })
-            .collect();
+        // (articles, words, name, text); the label is the one that ranks first.
+        let mut named: Vec<(usize, usize, u32, String)> = Vec::with_capacity(members.len());
+        for &name in members {
+            let words = names.tokens(name);
+            named.push((names.articles_of(name).len(), words.len(), name, text(counts, &words)));
+        }
         let mut label = 0;
         for (i, entry) in named.iter().enumerate() {
-            let best = &named[label];
-            if (entry.0, entry.1) > (best.0, best.1)
-                || ((entry.0, entry.1) == (best.0, best.1) && entry.3 < best.3)
-            {
+            if ranks_before(entry, &named[label]) {
                 label = i;
             }
         }
-        named.swap(0, label);
-        let mut variants: Vec<(u32, String)> =
-            named.into_iter().map(|entry| (entry.2, entry.3)).collect();
-        variants[1..].sort_unstable_by(|a, b| a.1.cmp(&b.1));
+        let first = named.swap_remove(label);
+        let mut variants = vec![(first.2, first.3)];
+        for (_, _, name, text) in named {
+            let mut at = variants.len();
+            while at > 1 && text < variants[at - 1].1 {
+                at -= 1;
+            }
+            variants.insert(at, (name, text));
+        }
         variants
     }
 
@@ -104,20 +96,47 @@ impl Topic {
     }
 }
 
-/// The rated articles' input indexes, in counting order.
+/// Whether a name ranks before another as a label: in more articles, then longer, then
+/// first by text.
+fn ranks_before(a: &(usize, usize, u32, String), b: &(usize, usize, u32, String)) -> bool {
+    (a.0, a.1) > (b.0, b.1) || ((a.0, a.1) == (b.0, b.1) && a.3 < b.3)
+}
+
+/// Token ids as normalized text, joined by one space.
+fn text(counts: &TermCounts, words: &[u32]) -> String {
+    let mut text = String::new();
+    for &word in words {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(counts.token_text(word));
+    }
+    text
+}
+
+/// The rated articles' input indexes, in counting order: side by side in canonical order.
 pub(crate) fn counted_articles(visit: &Visit) -> Vec<usize> {
-    // Counting goes side by side in canonical order, as `Visit::articles_of` lists them.
     let mut rated = Vec::new();
-    for side in Side::ALL {
-        rated.extend(visit.articles_of(side));
+    for &index in &visit.order {
+        if visit.sides[index].is_some() {
+            rated.push(index);
+        }
     }
     rated
 }
 
 /// Whether the words of `short` appear in `long` in order.
 fn within(short: &[u32], long: &[u32]) -> bool {
-    let mut rest = long.iter();
-    short.len() < long.len() && short.iter().all(|word| rest.any(|w| w == word))
+    if short.len() >= long.len() {
+        return false;
+    }
+    let mut matched = 0;
+    for &word in long {
+        if short.get(matched) == Some(&word) {
+            matched += 1;
+        }
+    }
+    matched == short.len()
 }
 
 /// Whether two ascending lists share an entry.
@@ -137,9 +156,9 @@ fn meet(a: &[u32], b: &[u32]) -> bool {
 pub(crate) fn name_topics(names: &Names) -> Vec<Topic> {
     // Names mentioned somewhere, grouped by last word: (last token << 32 | name), sorted.
     let mut keys: Vec<u64> = Vec::new();
-    for (name, articles) in names.articles.iter().enumerate() {
-        if let (false, Some(last)) = (articles.is_empty(), names.last_token(name as u32)) {
-            keys.push((u64::from(last) << 32) | name as u64);
+    for name in 0..names.articles.len() as u32 {
+        if let (false, Some(last)) = (names.articles_of(name).is_empty(), names.last_token(name)) {
+            keys.push((u64::from(last) << 32) | u64::from(name));
         }
     }
     keys.sort_unstable();
@@ -148,7 +167,7 @@ pub(crate) fn name_topics(names: &Names) -> Vec<Topic> {
     while start < keys.len() {
         let last = keys[start] >> 32;
         let mut end = start + 1;
-        while keys.get(end).is_some_and(|&key| key >> 32 == last) {
+        while end < keys.len() && keys[end] >> 32 == last {
             end += 1;
         }
         if end - start == 1 {
@@ -168,47 +187,73 @@ pub(crate) fn name_topics(names: &Names) -> Vec<Topic> {
 /// longest name heads one; each shorter name joins the longest name that alone contains it,
 /// when they are mentioned together, or stays apart.
 fn merge(names: &Names, group: &[u64], topics: &mut Vec<Topic>) {
-    let group: Vec<(u32, Vec<u32>)> = group
-        .iter()
-        .map(|&key| (key as u32, names.tokens(key as u32)))
-        .collect();
-    let articles_of = |name: u32| names.articles[name as usize].as_slice();
-    let longest: Vec<usize> = (0..group.len())
-        .filter(|&n| !group.iter().any(|(_, m)| within(&group[n].1, m)))
-        .collect();
-    let mut merged: Vec<Vec<u32>> = longest.iter().map(|&m| vec![group[m].0]).collect();
-    for (name, words) in &group {
-        let mut heads = longest
-            .iter()
-            .enumerate()
-            .filter(|&(_, &m)| within(words, &group[m].1));
-        let joins = match (heads.next(), heads.next()) {
-            (Some((at, &head)), None) => group
-                .iter()
-                .any(|(between, between_words)| {
-                    (*between == group[head].0 || within(between_words, &group[head].1))
-                        && within(words, between_words)
-                        && meet(articles_of(*name), articles_of(*between))
-                })
-                .then_some(at),
-            _ => None,
+    let mut words: Vec<Vec<u32>> = Vec::with_capacity(group.len());
+    for &key in group {
+        words.push(names.tokens(key as u32));
+    }
+    let name = |n: usize| group[n] as u32;
+    let inside = |n: usize, m: usize| within(&words[n], &words[m]);
+    let mut longest: Vec<usize> = Vec::new();
+    for n in 0..group.len() {
+        if !(0..group.len()).any(|m| inside(n, m)) {
+            longest.push(n);
+        }
+    }
+    let mut merged: Vec<Vec<u32>> = Vec::with_capacity(longest.len());
+    for &m in &longest {
+        merged.push(vec![name(m)]);
+    }
+    for n in 0..group.len() {
+        if longest.contains(&n) {
+            continue;
+        }
+        let mut head = None;
+        let mut heads = 0;
+        for (at, &m) in longest.iter().enumerate() {
+            if inside(n, m) {
+                head = Some((at, m));
+                heads += 1;
+            }
+        }
+        // Safe: one longest name contains it, and a single word is mentioned in some
+        // article with that name or with a name between the two.
+        let safe = match head {
+            Some((_, m)) if heads == 1 => {
+                words[n].len() > 1
+                    || (0..group.len()).any(|b| {
+                        (b == m || inside(b, m))
+                            && inside(n, b)
+                            && meet(names.articles_of(name(n)), names.articles_of(name(b)))
+                    })
+            }
+            _ => false,
         };
-        match joins {
-            Some(at) => merged[at].push(*name),
-            None if !longest.iter().any(|&m| group[m].0 == *name) => merged.push(vec![*name]),
-            None => {}
+        match head {
+            Some((at, _)) if safe => merged[at].push(name(n)),
+            _ => merged.push(vec![name(n)]),
         }
     }
     for members in merged {
-        let mut all: Vec<u64> = Vec::new();
-        for &name in &members {
-            all.extend(articles_of(name).iter().map(|&a| u64::from(a)));
-        }
-        all.sort_unstable();
-        all.dedup();
+        let articles = if members.len() == 1 {
+            None
+        } else {
+            let mut all: Vec<u64> = Vec::new();
+            for &member in &members {
+                for &article in names.articles_of(member) {
+                    all.push(u64::from(article));
+                }
+            }
+            all.sort_unstable();
+            all.dedup();
+            let mut articles = Vec::with_capacity(all.len());
+            for article in all {
+                articles.push(article as u32);
+            }
+            Some(articles)
+        };
         topics.push(Topic {
             members: Members::Names(members),
-            articles: Some(all.into_iter().map(|a| a as u32).collect()),
+            articles,
         });
     }
 }
@@ -226,19 +271,18 @@ pub(crate) fn term_topics(
     let mut kept: Vec<TermId> = Vec::new();
     let mut topics = Vec::new();
     for &term in terms {
-        if !kept.contains(&term) && names.find(&counts.term_words(term)).is_none() {
-            topics.push(Topic {
-                members: Members::Term(term, kept.len()),
-                articles: Some(
-                    evidence
-                        .articles_of(term)
-                        .iter()
-                        .map(|&index| counting.get(index as usize).copied().unwrap_or(0))
-                        .collect(),
-                ),
-            });
-            kept.push(term);
+        if kept.contains(&term) || names.find(&counts.term_words(term)).is_some() {
+            continue;
         }
+        let mut articles = Vec::new();
+        for &index in evidence.articles_of(term) {
+            articles.push(counting.get(index as usize).copied().unwrap_or(0));
+        }
+        topics.push(Topic {
+            members: Members::Term(term, kept.len()),
+            articles: Some(articles),
+        });
+        kept.push(term);
     }
     (topics, Terms { kept, finder: None })
 }
@@ -253,25 +297,27 @@ pub(crate) fn first_spot(
 ) -> Option<Spot> {
     let ids = counts.article(k as usize)?;
     let (position, words) = match members {
-        Members::Names(members) => {
-            let from = names.mentions.partition_point(|m| m.article < k);
-            let mention = names.mentions[from..]
-                .iter()
-                .take_while(|m| m.article == k)
-                .find(|m| members.contains(&m.name))?;
-            (mention.position as usize, names.tokens(mention.name).len())
-        }
+        Members::Names(members) => names.first_mention(k, members)?,
         Members::Term(_, slot) => {
             let mut found = Vec::new();
             terms.finder.as_ref()?.find(ids, &mut found);
-            let hit = found.iter().find(|hit| hit.slot == *slot)?;
-            (hit.position, hit.length)
+            let mut spot = None;
+            for hit in found {
+                if hit.slot == *slot && spot.is_none() {
+                    spot = Some((hit.position, hit.length));
+                }
+            }
+            spot?
         }
     };
     // The sentence holding `position`: the ENDs before it.
-    let before = ids.get(..position)?;
-    let sentence = before.iter().filter(|&&t| t == END).count();
-    let sentence_start = before.iter().rposition(|&t| t == END).map_or(0, |at| at + 1);
+    let (mut sentence, mut sentence_start) = (0, 0);
+    for (at, &id) in ids.get(..position)?.iter().enumerate() {
+        if id == END {
+            sentence += 1;
+            sentence_start = at + 1;
+        }
+    }
     Some(Spot {
         sentence,
         word: position - sentence_start,

@@ -16,10 +16,10 @@ pub(crate) const MAX_NAME_WORDS: usize = 6;
 /// One mention of a name: the article (in the order articles were counted), the token
 /// position of its first word there, and the name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct Mention {
-    pub article: u32,
-    pub position: u32,
-    pub name: u32,
+struct Mention {
+    article: u32,
+    position: u32,
+    name: u32,
 }
 
 /// The names of a story.
@@ -30,7 +30,7 @@ pub(crate) struct Names {
     /// sequence that is only a prefix of names).
     pub articles: Vec<Vec<u32>>,
     /// Every mention, by article then position.
-    pub mentions: Vec<Mention>,
+    mentions: Vec<Mention>,
 }
 
 impl Names {
@@ -49,6 +49,25 @@ impl Names {
     /// The last token of name `name`.
     pub fn last_token(&self, name: u32) -> Option<u32> {
         self.interned.get(name).map(|sequence| sequence.last)
+    }
+
+    /// The rated articles that mention name `name`, ascending.
+    pub fn articles_of(&self, name: u32) -> &[u32] {
+        self.articles.get(name as usize).map_or(&[], |articles| articles)
+    }
+
+    /// The first mention in article `k` of one of `names`: its token position and length.
+    pub fn first_mention(&self, k: u32, names: &[u32]) -> Option<(usize, usize)> {
+        let from = self.mentions.partition_point(|m| m.article < k);
+        for mention in self.mentions.get(from..)? {
+            if mention.article != k {
+                break;
+            }
+            if names.contains(&mention.name) {
+                return Some((mention.position as usize, self.tokens(mention.name).len()));
+            }
+        }
+        None
     }
 
     /// The name of these tokens, if the story has it.

@@ -7,7 +7,7 @@
 use super::{listed, outlets_counted, outlets_of};
 use crate::error::number_text;
 use crate::input::Side;
-use crate::report::{Coverage, Emphasis, Params, Rounded};
+use crate::report::{Coverage, Emphasis, Params, Rounded, SideFraming};
 
 /// "left-leaning", "center", "right-leaning".
 fn kind_of(side: Side) -> &'static str {
@@ -66,10 +66,12 @@ pub(crate) fn emphasis_text(
 }
 
 /// What a side's comparison bullet adds about the names its outlets stressed or other sides
-/// left out: the first two that passed the test, or that its outlets are too few to tell.
+/// left out: the first two that passed the test and are not among the framing terms the
+/// bullet cites, or that its outlets are too few to tell.
 pub(crate) fn emphasis_clauses(
     side: Side,
     coverage: &Coverage,
+    framing: &SideFraming,
     emphasis: &[Emphasis],
     max_p: f64,
 ) -> String {
@@ -80,10 +82,16 @@ pub(crate) fn emphasis_clauses(
         .sum::<u32>()
         - own;
     let mut cited = Vec::new();
-    let mut omitted = String::new();
+    // The sides that left out each cited name, and the names.
+    let mut omitted: Vec<(&[&str], Vec<String>)> = Vec::new();
     let mut untested = None;
     for entry in emphasis {
-        if entry.side != side.key() || entry.kind != "name" {
+        // The bullet already cites the side's first three framing terms.
+        let mut framed = false;
+        for term in framing.terms.iter().take(3) {
+            framed |= entry.variants.contains(&term.term);
+        }
+        if entry.side != side.key() || entry.kind != "name" || framed {
             continue;
         }
         if !entry.tested {
@@ -97,17 +105,20 @@ pub(crate) fn emphasis_clauses(
                 if own == 1 { "outlet" } else { "outlets" },
                 counts.iter().sum::<u32>() - mine,
             ));
-            if !entry.omitted_by.is_empty() {
-                omitted.push_str(&format!(
-                    " No {} outlet mentioned “{}”.",
-                    sides_or(&entry.omitted_by),
-                    entry.topic
-                ));
+            let topic = format!("“{}”", entry.topic);
+            match omitted.iter_mut().find(|(by, _)| *by == &entry.omitted_by[..]) {
+                Some((_, topics)) => topics.push(topic),
+                None if !entry.omitted_by.is_empty() => omitted.push((&entry.omitted_by, vec![topic])),
+                None => {}
             }
         }
     }
+    let mut left_out = String::new();
+    for (by, topics) in omitted {
+        left_out += &format!(" No {} outlet mentioned {}.", sides_or(by), topics.join(" or "));
+    }
     match untested {
-        _ if !cited.is_empty() => format!(" More of them mentioned {}.{omitted}", listed(&cited)),
+        _ if !cited.is_empty() => format!(" More of them mentioned {}.{left_out}", listed(&cited)),
         Some(topic) => format!(
             " With so few outlets, the names they mentioned more than the other sides (such as “{topic}”) may be chance."
         ),
