@@ -52,7 +52,7 @@ pub use crate::input::{
 };
 pub use crate::report::{
     ArticleSummary, Blindspot, ComparisonLine, Coverage, CoverageBy, Emphasis, Example,
-    FacetCoverage, Framing, KeyPoint, KeyPoints, Notes, OutletUses, Params, Rates, Report,
-    Rounded, SideCounts, SideCoverage, SideFraming, SideLabel, SideShares, Sides, Term,
-    TestDesign, UnratedCoverage,
+    FacetCoverage, Framing, KeyPoint, KeyPoints, Notes, OutletUses, Params, Rates, Report, Rounded,
+    SideCounts, SideCoverage, SideFraming, SideLabel, SideShares, Sides, Term, TestDesign,
+    UnratedCoverage,
 };

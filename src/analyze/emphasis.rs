@@ -9,7 +9,9 @@
 
 use super::evidence::{self, Evidence};
 use super::examples::quote;
-use super::topics::{counted_articles, first_spot, name_topics, term_topics, Members, Terms, Topic};
+use super::topics::{
+    counted_articles, first_spot, name_topics, term_topics, Members, Terms, Topic,
+};
 use super::visit::Visit;
 use crate::input::{Options, Side};
 use crate::report::{prose, Emphasis, Example, Rounded, SideCounts, SideShares};
@@ -148,7 +150,9 @@ pub(crate) fn emphasis(
     for (slot, c) in candidates.iter().enumerate() {
         let text_rank = texts.partition_point(|t| *t < c.variants[0].as_str()) as u64;
         let shortfall = (c.whole - c.gap) * (1 << 20) / c.whole.max(1);
-        order.push(((c.side.index() as u64) << 62) | (shortfall << 41) | (text_rank << 21) | slot as u64);
+        order.push(
+            ((c.side.index() as u64) << 62) | (shortfall << 41) | (text_rank << 21) | slot as u64,
+        );
     }
     order.sort_unstable();
     let mut chosen: Vec<(usize, f64)> = Vec::new();
@@ -159,7 +163,8 @@ pub(crate) fn emphasis(
         let Some(c) = candidates.get(slot) else {
             continue;
         };
-        let kind = 2 * c.side.index() + usize::from(matches!(topics[c.topic].members, Members::Term(..)));
+        let kind =
+            2 * c.side.index() + usize::from(matches!(topics[c.topic].members, Members::Term(..)));
         if listed[kind] == MAX_TOPICS {
             continue;
         }
@@ -205,7 +210,14 @@ pub(crate) fn emphasis(
     for (slot, p) in chosen {
         let c = &candidates[slot];
         let tested = evidence::tested(&evidence.design(c.side), options);
-        entries.push(entry(&context, &topics[c.topic], c, p, tested, articles_per_side));
+        entries.push(entry(
+            &context,
+            &topics[c.topic],
+            c,
+            p,
+            tested,
+            articles_per_side,
+        ));
     }
     entries
 }

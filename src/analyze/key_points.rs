@@ -7,8 +7,8 @@
 //! weighted by that idf) and the centroid. The common-ground centroid takes,
 //! for each word, the smallest share over the sides with coverage, so only words every side
 //! used count. Both are linear in the number of sentences, unlike the pairwise similarities
-//! of LexRank (Erkan & Radev 2004). The best sentences are taken greedily: one per article,
-//! one per outlet (or side) while others remain, none a near-duplicate of one already taken.
+//! of LexRank (Erkan & Radev 2004). The best sentences are taken greedily: one per outlet
+//! (or side) and article while others remain, none a near-duplicate of one already taken.
 
 use super::topics::counted_articles;
 use super::visit::Visit;
@@ -190,9 +190,10 @@ pub(crate) fn key_points(visit: &Visit, counts: &TermCounts) -> (KeyPoints, Vec<
             let number = sentences.len() as u32;
             let (mut own, mut common, mut length, mut words, mut shared) = (0.0, 0.0, 0.0, 0, 0);
             for &id in ids {
-                let (Some(weight), Some(seen)) =
-                    (weights.per_token.get(id as usize), stamp.get_mut(id as usize))
-                else {
+                let (Some(weight), Some(seen)) = (
+                    weights.per_token.get(id as usize),
+                    stamp.get_mut(id as usize),
+                ) else {
                     continue;
                 };
                 if *seen != number && weight[4] > 0.0 {
@@ -209,13 +210,17 @@ pub(crate) fn key_points(visit: &Visit, counts: &TermCounts) -> (KeyPoints, Vec<
             }
             let length = length.sqrt();
             // Common ground: most of the sentence's words used by every side.
-            let lists = [(side, own), (3, if 2 * shared >= words { common } else { 0.0 })];
+            let lists = [
+                (side, own),
+                (3, if 2 * shared >= words { common } else { 0.0 }),
+            ];
             for (list, dot) in lists {
                 let norm = weights.norms[list];
                 if dot > 0.0 && norm > 0.0 {
                     let cosine = (dot / (length * norm)).min(1.0);
                     let quantized = (cosine * f64::from(u32::MAX)) as u64;
-                    ranked[list].push(((u64::from(u32::MAX) - quantized) << 32) | u64::from(number));
+                    ranked[list]
+                        .push(((u64::from(u32::MAX) - quantized) << 32) | u64::from(number));
                 }
             }
             sentences.push(Sentence {
@@ -241,8 +246,9 @@ pub(crate) fn key_points(visit: &Visit, counts: &TermCounts) -> (KeyPoints, Vec<
     )
 }
 
-/// The best `most` sentences of `ranked` (best first): one per article; while others remain,
-/// one per outlet (or, `by_side`, per side); none a near-duplicate of one taken before.
+/// The best `most` sentences of `ranked` (best first): one per outlet (or, `by_side`, per
+/// side) and article while others remain, then the next best; none a near-duplicate of one
+/// taken before.
 fn pick(
     visit: &Visit,
     counts: &TermCounts,
@@ -267,7 +273,7 @@ fn pick(
                 } else {
                     other.unit == sentence.unit
                 };
-                clash |= other.index == sentence.index || (spread && same_group);
+                clash |= spread && (same_group || other.index == sentence.index);
             }
             let place = &visit.sentences[sentence.index][sentence.position];
             if clash || !balanced(visit.sentence(sentence.index, place)) {

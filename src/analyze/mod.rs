@@ -97,7 +97,11 @@ pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
     let [left, center, right]: [SideFraming; 3] =
         framings.try_into().unwrap_or_else(|_| unreachable!());
     let emphasis = emphasis::emphasis(&visit, &counts, &evidence, &framing_terms, options);
-    for ((line, side), framing) in comparison.iter_mut().zip(Side::ALL).zip([&left, &center, &right]) {
+    for ((line, side), framing) in comparison
+        .iter_mut()
+        .zip(Side::ALL)
+        .zip([&left, &center, &right])
+    {
         line.text += &prose::emphasis_clauses(side, &coverage, framing, &emphasis, options.max_p);
     }
     let (key_points, common_ground) = key_points::key_points(&visit, &counts);

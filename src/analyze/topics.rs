@@ -60,14 +60,21 @@ impl Topic {
     /// others by text.
     pub fn variants(&self, counts: &TermCounts, names: &Names) -> Vec<(u32, String)> {
         let members = match &self.members {
-            Members::Term(term, _) => return vec![(*term, text(counts, &counts.term_words(*term)))],
+            Members::Term(term, _) => {
+                return vec![(*term, text(counts, &counts.term_words(*term)))]
+            }
             Members::Names(members) => members,
         };
         // (articles, words, name, text); the label is the one that ranks first.
         let mut named: Vec<(usize, usize, u32, String)> = Vec::with_capacity(members.len());
         for &name in members {
             let words = names.tokens(name);
-            named.push((names.articles_of(name).len(), words.len(), name, text(counts, &words)));
+            named.push((
+                names.articles_of(name).len(),
+                words.len(),
+                name,
+                text(counts, &words),
+            ));
         }
         let mut label = 0;
         for (i, entry) in named.iter().enumerate() {
@@ -203,7 +210,7 @@ fn merge(names: &Names, group: &[u64], topics: &mut Vec<Topic>) {
     for &m in &longest {
         merged.push(vec![name(m)]);
     }
-    for n in 0..group.len() {
+    for (n, own) in words.iter().enumerate() {
         if longest.contains(&n) {
             continue;
         }
@@ -219,7 +226,7 @@ fn merge(names: &Names, group: &[u64], topics: &mut Vec<Topic>) {
         // article with that name or with a name between the two.
         let safe = match head {
             Some((_, m)) if heads == 1 => {
-                words[n].len() > 1
+                own.len() > 1
                     || (0..group.len()).any(|b| {
                         (b == m || inside(b, m))
                             && inside(n, b)

@@ -66,7 +66,10 @@ pub(crate) fn optional_name(
         Some(other) => return Err(expected(path, "a string", other)),
     };
     if text.chars().count() > max_chars {
-        return Err(Error::at(path, format!("longer than {max_chars} characters")));
+        return Err(Error::at(
+            path,
+            format!("longer than {max_chars} characters"),
+        ));
     }
     Ok((!text.is_empty()).then(|| text.to_owned()))
 }

@@ -194,7 +194,10 @@ pub(crate) fn resolve_facets<'a>(
     }
     let host = article.url.as_deref().and_then(host_of);
     for ratings in tables {
-        for key in [Some(article.source.as_str()), host.as_deref()].into_iter().flatten() {
+        for key in [Some(article.source.as_str()), host.as_deref()]
+            .into_iter()
+            .flatten()
+        {
             if let Some(rating) = ratings.get(key) {
                 for (value, given) in found.iter_mut().zip(&rating.facets) {
                     *value = value.or(given.as_deref());
@@ -260,8 +263,14 @@ mod tests {
         let ratings =
             Ratings::from_value(&json!({ "WWW.Daily.test": "left", "Herald": "right" }), "r")
                 .unwrap();
-        assert_eq!(ratings.get("daily.test").unwrap().leaning, Some(Leaning::Left));
-        assert_eq!(ratings.get(" herald ").unwrap().leaning, Some(Leaning::Right));
+        assert_eq!(
+            ratings.get("daily.test").unwrap().leaning,
+            Some(Leaning::Left)
+        );
+        assert_eq!(
+            ratings.get(" herald ").unwrap().leaning,
+            Some(Leaning::Right)
+        );
     }
 
     #[test]

@@ -5,7 +5,9 @@
 use rustc_hash::FxHashMap;
 use serde_json::Value;
 
-use super::fields::{expected, field_path, optional_name, optional_string, required_name, required_string};
+use super::fields::{
+    expected, field_path, optional_name, optional_string, required_name, required_string,
+};
 use super::leaning::Leaning;
 use super::ratings::Ratings;
 use crate::error::Error;

@@ -9,10 +9,10 @@
 //! terms of interest occur by walking them ([`TermFinder`]).
 
 use super::finder::TermFinder;
+use super::names::{names, Names};
 use super::passes::{count_ngrams, Limits, SKETCH_FROM_POSITIONS};
 use super::sequences::Sequence;
 use super::token_ids::TokenIds;
-use super::names::{names, Names};
 use crate::input::Side;
 use crate::text::{is_stopword, tokens, Capitals};
 

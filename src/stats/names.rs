@@ -2,13 +2,14 @@
 //! from the token ids and the capitals the counter marked (`crate::text::Capitals`), without
 //! segmenting the text again. A *name word* is a token written with a capital somewhere a
 //! capital is not merely the start of a sentence, a quotation or a title-case line; a name is
-//! a run of name words joined by spaces, trimmed of stopwords at its ends, of at most
-//! [`MAX_NAME_WORDS`] words. Each distinct name is interned as a sequence of token ids, and
+//! a run of name words joined by spaces — and the capitalized word that starts a sentence
+//! when the next word is a name word joined to it ("Nina Okafor led…") — trimmed of
+//! stopwords at its ends, of at most [`MAX_NAME_WORDS`] words. Each distinct name is interned as a sequence of token ids, and
 //! the articles that mention it are listed.
 
 use super::counts::TokenInfo;
 use super::sequences::SequenceIds;
-use crate::text::{is_calendar_word, INITIAL, JOINED, MARK_BITS};
+use crate::text::{is_calendar_word, INITIAL, JOINED, MARK_BITS, TITLE};
 
 /// Longest name, in words: longer runs of capitals are headings or shouting, not names.
 pub(crate) const MAX_NAME_WORDS: usize = 6;
@@ -53,7 +54,9 @@ impl Names {
 
     /// The rated articles that mention name `name`, ascending.
     pub fn articles_of(&self, name: u32) -> &[u32] {
-        self.articles.get(name as usize).map_or(&[], |articles| articles)
+        self.articles
+            .get(name as usize)
+            .map_or(&[], |articles| articles)
     }
 
     /// The first mention in article `k` of one of `names`: its token position and length.
@@ -100,7 +103,8 @@ pub(super) fn names(
     for (id, flag) in is_name.iter_mut().enumerate() {
         if *flag {
             let text = token_text.get(id).map_or("", |t| t);
-            *flag = token_info.get(id).is_some_and(|info| info.has_letter) && !is_calendar_word(text);
+            *flag =
+                token_info.get(id).is_some_and(|info| info.has_letter) && !is_calendar_word(text);
         }
     }
 
@@ -111,19 +115,29 @@ pub(super) fn names(
     };
     let mut run: Vec<u32> = Vec::new();
     let mut run_start = 0usize;
+    let name_word = |ids: &[u32], mark: u32| {
+        ids.get((mark >> MARK_BITS) as usize)
+            .is_some_and(|&id| is_name[id as usize])
+    };
     for (article, ((_, ids), marks)) in articles.iter().zip(capitals).enumerate() {
         let article = article as u32;
-        for &mark in marks.iter() {
+        for (at, &mark) in marks.iter().enumerate() {
             let position = (mark >> MARK_BITS) as usize;
             let Some(&id) = ids.get(position) else {
                 continue;
             };
+            // A first word counts when a name word is joined to it.
+            let first = mark & (INITIAL | TITLE) == INITIAL
+                && marks
+                    .get(at + 1)
+                    .is_some_and(|&next| next & JOINED != 0 && name_word(ids, next));
+            let counts = is_name[id as usize] || first;
             let joined = mark & JOINED != 0 && run_start + run.len() == position;
-            if !joined || !is_name[id as usize] {
+            if !joined || !counts {
                 keep_run(&mut found, token_info, &run, run_start, article);
                 run.clear();
             }
-            if is_name[id as usize] {
+            if counts {
                 if run.is_empty() {
                     run_start = position;
                 }
@@ -139,13 +153,7 @@ pub(super) fn names(
 
 /// Interns the name a run of name words makes, once trimmed of stopwords at its ends, and
 /// records its mention.
-fn keep_run(
-    found: &mut Names,
-    token_info: &[TokenInfo],
-    run: &[u32],
-    start: usize,
-    article: u32,
-) {
+fn keep_run(found: &mut Names, token_info: &[TokenInfo], run: &[u32], start: usize, article: u32) {
     let edge = |id: &u32| {
         token_info
             .get(*id as usize)

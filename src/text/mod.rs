@@ -9,7 +9,7 @@ mod sentences;
 mod stopwords;
 mod tokens;
 
-pub(crate) use names::{is_calendar_word, Capitals, INITIAL, JOINED, MARK_BITS};
+pub(crate) use names::{is_calendar_word, Capitals, INITIAL, JOINED, MARK_BITS, TITLE};
 pub use normalize::{lowercase, normal_form, normalize_token, NormalForm, PackedForm};
 pub use sentences::sentence_ranges;
 pub use stopwords::is_stopword;

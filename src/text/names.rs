@@ -13,8 +13,10 @@ pub const INITIAL: u32 = 1;
 /// The mark of a capitalized word joined to the capitalized word before it: only spaces or
 /// one hyphen between them, and no possessive `'s` ending the first.
 pub const JOINED: u32 = 2;
+/// The mark of every capitalized word of a title-case line (with [`INITIAL`]).
+pub const TITLE: u32 = 4;
 /// A capitalized word's token position is the mark shifted left by this much.
-pub const MARK_BITS: u32 = 2;
+pub const MARK_BITS: u32 = 3;
 
 /// Whether a word starts with a capital letter (`É` included: a character that lowercasing
 /// changes).
@@ -52,7 +54,10 @@ impl Capitals {
     #[inline]
     pub fn word(&mut self, sentence: &str, token: &Token, position: usize) {
         if is_capitalized(token.surface) {
-            self.capital(sentence.as_bytes().get(..token.start).unwrap_or_default(), position);
+            self.capital(
+                sentence.as_bytes().get(..token.start).unwrap_or_default(),
+                position,
+            );
         }
     }
 
@@ -64,9 +69,8 @@ impl Capitals {
             .last()
             .is_some_and(|&mark| (mark >> MARK_BITS) as usize + 1 == position);
         let joined = previous_capital && !initial && joins(before);
-        self.marks.push(
-            ((position as u32) << MARK_BITS) | u32::from(initial) | (u32::from(joined) << 1),
-        );
+        self.marks
+            .push(((position as u32) << MARK_BITS) | u32::from(initial) | (u32::from(joined) << 1));
     }
 
     /// Ends a sentence; the next starts at token position `next`. When more than two thirds
@@ -77,7 +81,7 @@ impl Capitals {
         let capitals = self.marks.len() - self.sentence_marks;
         if words >= 3 && 3 * capitals > 2 * words {
             for mark in &mut self.marks[self.sentence_marks..] {
-                *mark |= INITIAL;
+                *mark |= INITIAL | TITLE;
             }
         }
         self.sentence_marks = self.marks.len();
@@ -127,9 +131,24 @@ fn joins(before: &[u8]) -> bool {
 /// Days and months: written with a capital, but dates rather than what a story is about.
 pub fn is_calendar_word(normalized: &str) -> bool {
     const CALENDAR: [&str; 18] = [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-        "february", "march", "april", "june", "july", "august", "september", "october",
-        "november", "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     CALENDAR.contains(&normalized)
 }
@@ -211,6 +230,9 @@ mod tests {
         let marks = marked("Drones Hidden in Trucks Strike Russian Bombers");
         assert!(marks.iter().all(|&(_, initial, _)| initial), "{marks:?}");
         let sentence_case = marked("Drones hidden in trucks strike Russian bombers");
-        assert_eq!(sentence_case, [("Drones", true, false), ("Russian", false, false)]);
+        assert_eq!(
+            sentence_case,
+            [("Drones", true, false), ("Russian", false, false)]
+        );
     }
 }

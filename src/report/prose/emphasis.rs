@@ -54,7 +54,10 @@ pub(crate) fn emphasis_text(
         number_text(Rounded::new(p).get())
     );
     if !omitted_by.is_empty() {
-        text.push_str(&format!(" No {} outlet mentioned it.", sides_or(omitted_by)));
+        text.push_str(&format!(
+            " No {} outlet mentioned it.",
+            sides_or(omitted_by)
+        ));
     }
     if !tested {
         text.push_str(&format!(
@@ -97,7 +100,11 @@ pub(crate) fn emphasis_clauses(
         if !entry.tested {
             untested = untested.or(Some(&entry.topic));
         } else if entry.p.get() <= max_p && cited.len() < 2 {
-            let counts = [entry.outlets.left, entry.outlets.center, entry.outlets.right];
+            let counts = [
+                entry.outlets.left,
+                entry.outlets.center,
+                entry.outlets.right,
+            ];
             let mine = counts[side.index()];
             cited.push(format!(
                 "“{}” ({mine} of {own} {}, against {} of {others} other outlets)",
@@ -106,16 +113,25 @@ pub(crate) fn emphasis_clauses(
                 counts.iter().sum::<u32>() - mine,
             ));
             let topic = format!("“{}”", entry.topic);
-            match omitted.iter_mut().find(|(by, _)| *by == &entry.omitted_by[..]) {
+            match omitted
+                .iter_mut()
+                .find(|(by, _)| *by == &entry.omitted_by[..])
+            {
                 Some((_, topics)) => topics.push(topic),
-                None if !entry.omitted_by.is_empty() => omitted.push((&entry.omitted_by, vec![topic])),
+                None if !entry.omitted_by.is_empty() => {
+                    omitted.push((&entry.omitted_by, vec![topic]))
+                }
                 None => {}
             }
         }
     }
     let mut left_out = String::new();
     for (by, topics) in omitted {
-        left_out += &format!(" No {} outlet mentioned {}.", sides_or(by), topics.join(" or "));
+        left_out += &format!(
+            " No {} outlet mentioned {}.",
+            sides_or(by),
+            topics.join(" or ")
+        );
     }
     match untested {
         _ if !cited.is_empty() => format!(" More of them mentioned {}.{left_out}", listed(&cited)),
