@@ -56,7 +56,7 @@ function articleItem(article) {
 }
 
 /** An http(s) URL as a normalised string, or null for anything else (javascript:, relative, …). */
-function safeHref(url) {
+export function safeHref(url) {
   if (typeof url !== 'string' || url === '') return null;
   try {
     const parsed = new URL(url);
