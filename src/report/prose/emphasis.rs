@@ -152,10 +152,10 @@ pub(crate) fn emphasis_note(params: &Params) -> String {
 
 /// How to read key points.
 pub(crate) fn key_points_note() -> String {
-    "For each side, the sentences closest to what its articles said as a whole: a sentence scores by the words it shares with the side's articles, rarer words counting more. One per outlet first; near-duplicates are left out.".into()
+    "For each side, the sentences closest to what the openings of its articles said as a whole: a sentence scores by the words it shares with them, rarer words counting more. One per outlet first; near-duplicates are left out.".into()
 }
 
 /// How to read common ground.
 pub(crate) fn common_ground_note() -> String {
-    "Sentences made of words that every side's articles used, rarer words counting more: what all sides reported, as far as shared words can show it.".into()
+    "Sentences made mostly of words that the openings of every side's articles used, rarer words counting more: what all sides reported, as far as shared words can show it.".into()
 }
