@@ -69,6 +69,7 @@ fn candidate(visit: &Visit, rated: &[usize], topic: usize, articles: &[u32]) -> 
         variants: Vec::new(),
     };
     // Counting order is canonical order: an outlet's articles are neighbours.
+    let mut last = u32::MAX;
     for &k in articles {
         let index = rated[k as usize];
         let Some(side) = visit.sides[index] else {
@@ -76,9 +77,9 @@ fn candidate(visit: &Visit, rated: &[usize], topic: usize, articles: &[u32]) -> 
         };
         found.articles[side.index()] += 1;
         let unit = visit.unit_of[index];
-        if found.units.last() != Some(&unit) {
+        if unit != last {
             found.outlets[side.index()] += 1;
-            found.units.push(unit);
+            last = unit;
         }
     }
     let per_side = visit.outlets_per_side;
@@ -108,7 +109,16 @@ fn candidate(visit: &Visit, rated: &[usize], topic: usize, articles: &[u32]) -> 
         }
     }
     let stressed = found.gap * GAP.1 >= found.whole * GAP.0;
-    (stressed || !found.omitted_by.is_empty()).then_some(found)
+    if !stressed && found.omitted_by.is_empty() {
+        return None;
+    }
+    for &k in articles {
+        let unit = visit.unit_of[rated[k as usize]];
+        if found.units.last() != Some(&unit) {
+            found.units.push(unit);
+        }
+    }
+    Some(found)
 }
 
 /// The topics each side stresses or another leaves out, strongest first: names and the
@@ -126,7 +136,13 @@ pub(crate) fn emphasis(
         counting[index] = k as u32;
     }
     let names = counts.names();
-    let mut topics = name_topics(&names);
+    // A topic needs 2 outlets of a side, or the one outlet of a side that has one.
+    let at_least = if visit.outlets_per_side.contains(&1) {
+        1
+    } else {
+        2
+    };
+    let mut topics = name_topics(&names, counts.vocabulary(), at_least);
     let (term_topics, mut terms) = term_topics(counts, &names, evidence, &counting, terms);
     topics.extend(term_topics);
 

@@ -44,6 +44,8 @@ struct Sentence<'c> {
 struct Weights {
     per_token: Vec<[f64; 5]>,
     norms: [f64; 4],
+    /// Each article's lead, in token ids, in counting order.
+    leads: Vec<usize>,
 }
 
 /// The token ids of an article's lead (sentences ended by END).
@@ -67,9 +69,12 @@ fn weights(counts: &TermCounts, sides: &[usize]) -> Weights {
     let mut used = vec![[0u32; 3]; vocabulary];
     let mut stamp = vec![u32::MAX; vocabulary];
     let mut articles = [0u32; 3];
+    let mut leads = Vec::with_capacity(sides.len());
     for (k, &side) in sides.iter().enumerate() {
         articles[side] += 1;
-        for &id in lead(counts.article(k).unwrap_or_default()) {
+        let lead = lead(counts.article(k).unwrap_or_default());
+        leads.push(lead.len());
+        for &id in lead {
             // END is past every token id: `get_mut` skips it.
             if let Some(seen) = stamp.get_mut(id as usize) {
                 if *seen != k as u32 {
@@ -120,7 +125,11 @@ fn weights(counts: &TermCounts, sides: &[usize]) -> Weights {
     for norm in &mut norms {
         *norm = norm.sqrt();
     }
-    Weights { per_token, norms }
+    Weights {
+        per_token,
+        norms,
+        leads,
+    }
 }
 
 /// The content words of a sentence, ascending, each once.
@@ -176,7 +185,9 @@ pub(crate) fn key_points(visit: &Visit, counts: &TermCounts) -> (KeyPoints, Vec<
         let (side, unit) = (sides[k], visit.unit_of[index]);
         let places = &visit.sentences[index];
         let mut position = 0;
-        for ids in lead(counts.article(k).unwrap_or_default()).split(|&t| t == END) {
+        let ids = counts.article(k).unwrap_or_default();
+        let lead = ids.get(..weights.leads[k]).unwrap_or_default();
+        for ids in lead.split(|&t| t == END) {
             let Some(place) = places.get(position) else {
                 break;
             };

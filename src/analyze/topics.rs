@@ -159,12 +159,28 @@ fn meet(a: &[u32], b: &[u32]) -> bool {
     false
 }
 
-/// The story's names as topics, variants merged.
-pub(crate) fn name_topics(names: &Names) -> Vec<Topic> {
+/// The story's names as topics, variants merged: those whose names sharing their last word
+/// are mentioned `at_least` times in all (articles counted once per name); the others cannot
+/// reach the outlets a topic needs to be listed.
+pub(crate) fn name_topics(names: &Names, vocabulary: usize, at_least: usize) -> Vec<Topic> {
+    let mut mentions = vec![0u32; vocabulary];
+    for name in 0..names.count() {
+        if let Some(last) = names.last_token(name) {
+            if let Some(count) = mentions.get_mut(last as usize) {
+                *count += names.articles_of(name).len() as u32;
+            }
+        }
+    }
     // Names mentioned somewhere, grouped by last word: (last token << 32 | name), sorted.
     let mut keys: Vec<u64> = Vec::new();
-    for name in 0..names.articles.len() as u32 {
-        if let (false, Some(last)) = (names.articles_of(name).is_empty(), names.last_token(name)) {
+    for name in 0..names.count() {
+        let Some(last) = names.last_token(name) else {
+            continue;
+        };
+        let enough = mentions
+            .get(last as usize)
+            .is_some_and(|&n| n as usize >= at_least);
+        if enough && !names.articles_of(name).is_empty() {
             keys.push((u64::from(last) << 32) | u64::from(name));
         }
     }

@@ -171,8 +171,10 @@ pub(crate) fn resolve_leaning(
         if let Some(leaning) = ratings.get(&article.source).and_then(|r| r.leaning) {
             return (leaning, by_source);
         }
-        if let Some(leaning) = host.as_deref().and_then(|h| ratings.get(h)?.leaning) {
-            return (leaning, by_host);
+        if let Some(host) = host.as_deref() {
+            if let Some(leaning) = ratings.get(host).and_then(|r| r.leaning) {
+                return (leaning, by_host);
+            }
         }
     }
     (Leaning::Unrated, LeaningSource::Unrated)

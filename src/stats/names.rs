@@ -27,11 +27,14 @@ struct Mention {
 pub(crate) struct Names {
     /// Every interned sequence (names and the prefixes leading to them), by id.
     interned: SequenceIds,
-    /// By sequence id: the articles that mention it as a whole name, ascending (empty for a
-    /// sequence that is only a prefix of names).
-    pub articles: Vec<Vec<u32>>,
     /// Every mention, by article then position.
     mentions: Vec<Mention>,
+    /// By sequence id: where its articles start and end in `articles` (empty for a sequence
+    /// that is only a prefix of names). One array for all, not a vector per name.
+    starts: Vec<u32>,
+    ends: Vec<u32>,
+    /// Each name's articles, ascending, one after the other.
+    articles: Vec<u32>,
 }
 
 impl Names {
@@ -54,9 +57,16 @@ impl Names {
 
     /// The rated articles that mention name `name`, ascending.
     pub fn articles_of(&self, name: u32) -> &[u32] {
-        self.articles
-            .get(name as usize)
-            .map_or(&[], |articles| articles)
+        let (start, end) = match (self.starts.get(name as usize), self.ends.get(name as usize)) {
+            (Some(&start), Some(&end)) => (start as usize, end as usize),
+            _ => return &[],
+        };
+        self.articles.get(start..end).unwrap_or_default()
+    }
+
+    /// Names are ids below this.
+    pub fn count(&self) -> u32 {
+        self.starts.len() as u32
     }
 
     /// The first mention in article `k` of one of `names`: its token position and length.
@@ -76,7 +86,7 @@ impl Names {
     /// The name of these tokens, if the story has it.
     pub fn find(&self, tokens: &[u32]) -> Option<u32> {
         let name = self.interned.find(tokens)?;
-        (!self.articles.get(name as usize)?.is_empty()).then_some(name)
+        (!self.articles_of(name).is_empty()).then_some(name)
     }
 }
 
@@ -110,8 +120,10 @@ pub(super) fn names(
 
     let mut found = Names {
         interned: SequenceIds::new(token_info.len()),
-        articles: Vec::new(),
         mentions: Vec::new(),
+        starts: Vec::new(),
+        ends: Vec::new(),
+        articles: Vec::new(),
     };
     let mut run: Vec<u32> = Vec::new();
     let mut run_start = 0usize;
@@ -147,7 +159,27 @@ pub(super) fn names(
         keep_run(&mut found, token_info, &run, run_start, article);
         run.clear();
     }
-    found.articles.resize(found.interned.len(), Vec::new());
+    // Each name's articles: its mentions counted, then placed, each article once.
+    let names = found.interned.len();
+    let mut starts = vec![0u32; names + 1];
+    for mention in &found.mentions {
+        starts[mention.name as usize + 1] += 1;
+    }
+    for name in 0..names {
+        starts[name + 1] += starts[name];
+    }
+    starts.pop();
+    let mut ends = starts.clone();
+    let mut placed = vec![0u32; found.mentions.len()];
+    for mention in &found.mentions {
+        let name = mention.name as usize;
+        let end = ends[name] as usize;
+        if end == starts[name] as usize || placed[end - 1] != mention.article {
+            placed[end] = mention.article;
+            ends[name] += 1;
+        }
+    }
+    (found.starts, found.ends, found.articles) = (starts, ends, placed);
     found
 }
 
@@ -168,13 +200,6 @@ fn keep_run(found: &mut Names, token_info: &[TokenInfo], run: &[u32], start: usi
         return;
     }
     let id = found.interned.intern(name);
-    if found.articles.len() <= id as usize {
-        found.articles.resize(id as usize + 1, Vec::new());
-    }
-    let articles = &mut found.articles[id as usize];
-    if articles.last() != Some(&article) {
-        articles.push(article);
-    }
     found.mentions.push(Mention {
         article,
         position: (start + first) as u32,
