@@ -41,6 +41,7 @@ mod analyze;
 mod error;
 mod input;
 mod report;
+mod sort;
 mod stats;
 pub mod text;
 

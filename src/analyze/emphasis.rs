@@ -161,7 +161,7 @@ pub(crate) fn emphasis(
     for c in &candidates {
         texts.push(&c.variants[0]);
     }
-    texts.sort_unstable();
+    let texts = crate::sort::sorted_strs(&texts);
     let mut order: Vec<u64> = Vec::with_capacity(candidates.len());
     for (slot, c) in candidates.iter().enumerate() {
         let text_rank = texts.partition_point(|t| *t < c.variants[0].as_str()) as u64;

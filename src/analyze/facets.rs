@@ -38,8 +38,7 @@ pub(crate) fn coverage_by(visit: &Visit, page_ratings: &Ratings) -> CoverageBy {
         resolved.push(resolve_facets(article, &tables));
         sources.push(&article.source);
     }
-    sources.sort_unstable();
-    sources.dedup();
+    let sources = crate::sort::sorted_unique_strs(&sources);
     let mut split = Vec::new();
     for (facet, name) in FACETS.into_iter().enumerate() {
         // The values, sorted; then each article as (value, source) by their ranks, sorted,
@@ -54,8 +53,7 @@ pub(crate) fn coverage_by(visit: &Visit, page_ratings: &Ratings) -> CoverageBy {
         if values.is_empty() {
             continue;
         }
-        values.sort_unstable();
-        values.dedup();
+        let values = crate::sort::sorted_unique_strs(&values);
         let mut pairs: Vec<u64> = Vec::with_capacity(resolved.len());
         for (article, found) in story.articles.iter().zip(&resolved) {
             let value = known(found[facet]).map_or(values.len() as u64, |v| rank(&values, v));
