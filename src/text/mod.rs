@@ -3,6 +3,7 @@
 //! the capitals that mark names (§6). Every function here is total over `&str`: any string,
 //! however odd, yields some (possibly empty) result and never panics.
 
+mod lowercase;
 mod markup;
 mod names;
 mod normalize;

@@ -33,7 +33,7 @@ pub fn is_capitalized(word: &str) -> bool {
 fn capital_beyond_ascii(word: &str) -> bool {
     word.chars()
         .next()
-        .is_some_and(|c| c.to_lowercase().next() != Some(c))
+        .is_some_and(|c| super::lowercase::lowercase_char(c) != c)
 }
 
 /// The marks of an article's capitalized words, as the counter meets its tokens. Nothing is
