@@ -44,14 +44,16 @@ mod report;
 mod stats;
 pub mod text;
 
-pub use crate::analyze::{analyze, analyze_json};
+pub use crate::analyze::{analyze, analyze_json, analyze_with_lexicons};
 pub use crate::error::Error;
 pub use crate::input::{
     json_too_large, parse_json, Article, Leaning, LeaningSource, OptionName, Options, Ratings,
     Side, Story, MAX_STORY_BYTES,
 };
 pub use crate::report::{
-    ArticleSummary, Blindspot, ComparisonLine, Coverage, Example, Framing, Notes, OutletUses,
-    Params, Rates, Report, Rounded, SideCoverage, SideFraming, SideLabel, Sides, Term, TestDesign,
-    UnratedCoverage,
+    ArticleSummary, Blindspot, ComparisonLine, Coverage, Example, Framing, Language,
+    LanguageCategory, LanguageTerm, Mark, MarkedExample, Notes, OutletUses, Params, Part, Rates,
+    Report, Rounded, SideCoverage, SideFraming, SideLabel, SideLanguage, Sides, Term, TestDesign,
+    Tone, ToneExample, UnratedCoverage, WordUse,
 };
+pub use crate::text::Lexicons;

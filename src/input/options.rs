@@ -19,18 +19,20 @@ pub enum OptionName {
     MinCount,
     Top,
     MaxP,
+    Language,
     Ratings,
 }
 
 impl OptionName {
     /// Every option, in the order messages list them.
-    pub const ALL: [OptionName; 7] = [
+    pub const ALL: [OptionName; 8] = [
         OptionName::MaxNgram,
         OptionName::PriorScale,
         OptionName::ZMin,
         OptionName::MinCount,
         OptionName::Top,
         OptionName::MaxP,
+        OptionName::Language,
         OptionName::Ratings,
     ];
 
@@ -43,6 +45,7 @@ impl OptionName {
             OptionName::MinCount => "minCount",
             OptionName::Top => "top",
             OptionName::MaxP => "maxP",
+            OptionName::Language => "language",
             OptionName::Ratings => "ratings",
         }
     }
@@ -70,6 +73,9 @@ pub struct Options {
     /// Largest outlet-level p-value listed, where the story has outlets enough to reach it
     /// (0 < max_p ≤ 1; 1 turns the test's filter off).
     pub max_p: f64,
+    /// Whether to analyze how each side talks (docs/METHOD.md §6): charged words, hedging,
+    /// tone. Off, the report's `language` is `null`.
+    pub language: bool,
     /// The host page's ratings table, consulted after the story's own.
     pub ratings: Ratings,
 }
@@ -84,6 +90,7 @@ impl Default for Options {
             min_count: 3,
             top_k: 10,
             max_p: 0.05,
+            language: true,
             ratings: Ratings::default(),
         }
     }
@@ -150,6 +157,14 @@ impl Options {
             OptionName::MinCount => self.min_count = whole()?,
             OptionName::Top => self.top_k = whole()? as usize,
             OptionName::MaxP => self.max_p = number()?,
+            OptionName::Language => {
+                self.language = value.as_bool().ok_or_else(|| {
+                    Error::option(
+                        name,
+                        format!("expected true or false, found {}", type_name(value)),
+                    )
+                })?;
+            }
             OptionName::Ratings => self.ratings = Ratings::from_value(value, "options.ratings")?,
         }
         Ok(())
@@ -230,7 +245,7 @@ mod tests {
             Options::from_value(&json!({ "zmin": 1 }))
                 .unwrap_err()
                 .to_string(),
-            "options.zmin: unknown option (expected maxNgram, priorScale, zMin, minCount, top, maxP or ratings)"
+            "options.zmin: unknown option (expected maxNgram, priorScale, zMin, minCount, top, maxP, language or ratings)"
         );
     }
 

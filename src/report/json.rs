@@ -12,6 +12,10 @@ use super::{
     Params, Rates, Report, SideCoverage, SideFraming, SideLabel, Sides, Term, TestDesign,
     UnratedCoverage,
 };
+use super::{
+    Language, LanguageCategory, LanguageTerm, Mark, MarkedExample, Part, SideLanguage, Tone,
+    ToneExample, WordUse,
+};
 use crate::input::LeaningSource;
 
 /// A float rounded to 4 decimal places, written as an integer when it is one.
@@ -232,7 +236,7 @@ macro_rules! json_object {
 }
 
 json_object! {
-    Params { max_ngram, prior_scale, z_min, min_count, top_k, max_p }
+    Params { max_ngram, prior_scale, z_min, min_count, top_k, max_p, language }
     SideCoverage { articles, sources, share }
     UnratedCoverage { articles, sources }
     Coverage { left, center, right, unrated, total_articles, total_sources }
@@ -249,7 +253,26 @@ json_object! {
     ComparisonLine { side, text }
     Notes { coverage, shares, framing, rate, z, p, blindspot, method }
     ArticleSummary { id, source, leaning, leaning_from, side, headline, url }
-    Report { version, params, coverage, sides, blindspot, framing, comparison, warnings, notes, articles }
+    Report { version, params, coverage, sides, blindspot, framing, language, comparison, warnings, notes, articles }
+    Mark { text, category }
+    MarkedExample { article, source, sentence, parts }
+    ToneExample { article, source, sentence, score, parts }
+    LanguageTerm { term, display, category, count, outlets, negated, examples }
+    WordUse { rate, others, count, negated, p, holds, terms }
+    Tone { mean, others, sd, negative_share, positive_share, p, holds, most_negative, most_positive }
+    SideLanguage { words, sentences, tested, note, charged, hedging, tone }
+    LanguageCategory { key, list, name, text }
+    Language { left, center, right, note, categories }
+}
+
+/// A piece of a quoted sentence: plain text as a string, a marked word as an object.
+impl WriteJson for Part {
+    fn write(&self, w: &mut Writer) {
+        match self {
+            Part::Text(text) => text.write(w),
+            Part::Mark(mark) => mark.write(w),
+        }
+    }
 }
 
 impl Report {

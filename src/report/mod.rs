@@ -2,11 +2,16 @@
 //! form (`json`), and the one module that writes every sentence a report carries (`prose`).
 
 mod json;
+mod language;
 pub(crate) mod prose;
 
 pub(crate) use json::{number as json_number, string as json_string};
 
 pub use json::Rounded;
+pub use language::{
+    Language, LanguageCategory, LanguageTerm, Mark, MarkedExample, Part, SideLanguage, Tone,
+    ToneExample, WordUse,
+};
 
 use crate::input::{LeaningSource, Side};
 
@@ -19,6 +24,8 @@ pub struct Params {
     pub min_count: u32,
     pub top_k: usize,
     pub max_p: Rounded,
+    /// Whether the language section was asked for.
+    pub language: bool,
 }
 
 /// Articles and distinct sources of one rated side, and its share of rated articles.
@@ -215,6 +222,8 @@ pub struct Report {
     pub sides: Sides,
     pub blindspot: Option<Blindspot>,
     pub framing: Framing,
+    /// How each side talks; `null` when switched off or when the lexicons were not loaded.
+    pub language: Option<Language>,
     pub comparison: Vec<ComparisonLine>,
     pub warnings: Vec<String>,
     pub notes: Notes,
@@ -235,6 +244,17 @@ impl Coverage {
 impl Sides {
     /// The label of a rated side.
     pub fn side(&self, side: Side) -> &SideLabel {
+        match side {
+            Side::Left => &self.left,
+            Side::Center => &self.center,
+            Side::Right => &self.right,
+        }
+    }
+}
+
+impl Language {
+    /// The language of a rated side.
+    pub fn side(&self, side: Side) -> &SideLanguage {
         match side {
             Side::Left => &self.left,
             Side::Center => &self.center,

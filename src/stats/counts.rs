@@ -196,6 +196,11 @@ impl TermCounts {
             .map(|sentence| &sentence[..sentence.len() - 1])
     }
 
+    /// The normalized text of every token, by token id (after [`TermCounts::finish`]).
+    pub fn token_texts(&self) -> &[Box<str>] {
+        &self.token_text
+    }
+
     /// A finder for `terms`, which reports each by its place in `terms`.
     pub fn finder(&self, terms: impl IntoIterator<Item = TermId>) -> TermFinder {
         TermFinder::new(&self.sequences, self.token_text.len(), terms)

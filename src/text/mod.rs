@@ -1,13 +1,20 @@
 //! The text pipeline (docs/METHOD.md §3): sentences, then word tokens,
 //! their normalized form, and the stopword rule that decides which tokens may start or end
-//! a term. Every function here is total over `&str`: any string, however odd, yields some
+//! a term; and the lexicons of the language analysis, read in the same words (`lexicon`).
+//! Every function here is total over `&str`: any string, however odd, yields some
 //! (possibly empty) result and never panics.
 
+mod lexicon;
 mod normalize;
 mod sentences;
 mod stopwords;
 mod tokens;
 
+pub use lexicon::Lexicons;
+pub(crate) use lexicon::{
+    List, Match, AT_VERY, BUT, DOUBT, KIND, LEAST, NEGATION, NEVER, NO, OF, OR_NOR, SO_THIS,
+    WITHOUT,
+};
 pub use normalize::{lowercase, normal_form, normalize_token, NormalForm, PackedForm};
 pub use sentences::sentence_ranges;
 pub use stopwords::is_stopword;

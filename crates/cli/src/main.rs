@@ -63,6 +63,10 @@ struct AnalyzeArgs {
     /// 1 lists terms whatever their p).
     #[arg(long, value_name = "P", allow_negative_numbers = true, default_value_t = Options::default().max_p)]
     max_p: f64,
+    /// Leave out how each side talks (charged words, hedging, tone): the report's
+    /// `language` is null.
+    #[arg(long)]
+    no_language: bool,
     /// A JSON file of outlet names or hosts to leanings, used after the story's own ratings.
     #[arg(long, value_name = "FILE")]
     ratings: Option<PathBuf>,
@@ -112,6 +116,7 @@ fn options(args: &AnalyzeArgs) -> Result<Options, Failure> {
         min_count: args.min_count,
         top_k: args.top,
         max_p: args.max_p,
+        language: !args.no_language,
         ratings,
     })
 }
@@ -125,6 +130,7 @@ fn flag(option: OptionName) -> &'static str {
         OptionName::MinCount => "--min-count",
         OptionName::Top => "--top",
         OptionName::MaxP => "--max-p",
+        OptionName::Language => "--no-language",
         OptionName::Ratings => "--ratings",
     }
 }

@@ -67,14 +67,16 @@ fn flags_reach_the_report_params() {
             "4",
             "--max-p",
             "0.2",
+            "--no-language",
         ],
         None,
     );
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(
         report["params"],
-        serde_json::json!({ "max_ngram": 2, "prior_scale": 100, "z_min": -1, "min_count": 2, "top_k": 4, "max_p": 0.2 })
+        serde_json::json!({ "max_ngram": 2, "prior_scale": 100, "z_min": -1, "min_count": 2, "top_k": 4, "max_p": 0.2, "language": false })
     );
+    assert_eq!(report["language"], serde_json::Value::Null);
 }
 
 #[test]

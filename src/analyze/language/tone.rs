@@ -1,0 +1,260 @@
+//! A sentence's tone: VADER's compound score (Hutto & Gilbert 2014, docs/METHOD.md §6), rule
+//! for rule as the reference implementation, vaderSentiment 3.3.2, computes it — each lexicon
+//! word's valence, changed by a "no" or a negation up to three words before, by boosters and
+//! dampeners, by capitals that stand out, by VADER's special idioms and "least"; then the
+//! words before a "but" halved and those after it raised by half; the sum raised by "!" and
+//! "?", and normalized to −1…1 as x / √(x² + 15). The arithmetic is done in the order the
+//! reference does it, so the two agree to the last bit on the same words
+//! (tests/data/language/vader-reference.json).
+//!
+//! The words are ours, not VADER's (docs/METHOD.md §3 against VADER's split at spaces): a
+//! hyphenated word is two words here, punctuation standing alone is no word, "Russia's" is
+//! "russia". On sentences where the two splits agree, so do the scores.
+
+use crate::text::{
+    tokens, Lexicons, AT_VERY, BUT, DOUBT, KIND, LEAST, NEGATION, NEVER, NO, OF, OR_NOR, SO_THIS,
+    WITHOUT,
+};
+
+/// VADER's empirical constants (vaderSentiment.py 3.3.2).
+const C_INCR: f64 = 0.733;
+const N_SCALAR: f64 = -0.74;
+
+/// The compound score of a sentence given as vocabulary indices and as text (for its "!",
+/// "?" and capitals). `sentiments` receives each word's valence after the rules, for the
+/// words whose valence is not 0: (position, valence).
+pub(crate) fn compound(
+    lexicons: &Lexicons,
+    words: &[u32],
+    text: &str,
+    sentiments: &mut Vec<(usize, f64)>,
+) -> f64 {
+    let any = valences(lexicons, words, None, sentiments);
+    if !any {
+        return 0.0;
+    }
+    if has_capital_pair(text) {
+        if let Some(upper) = capitals(lexicons, words, text) {
+            valences(lexicons, words, Some(&upper), sentiments);
+        }
+    }
+    but_rule(lexicons, words, sentiments);
+    let mut sum = 0.0;
+    for &(_, value) in sentiments.iter() {
+        sum += value;
+    }
+    if sum != 0.0 {
+        let (mut exclamations, mut questions) = (0usize, 0usize);
+        for byte in text.bytes() {
+            exclamations += usize::from(byte == b'!');
+            questions += usize::from(byte == b'?');
+        }
+        let mut emphasis = exclamations.min(4) as f64 * 0.292;
+        if questions > 1 {
+            emphasis += if questions <= 3 {
+                questions as f64 * 0.18
+            } else {
+                0.96
+            };
+        }
+        if sum > 0.0 {
+            sum += emphasis;
+        } else {
+            sum -= emphasis;
+        }
+    }
+    (sum / (sum * sum + 15.0).sqrt()).clamp(-1.0, 1.0)
+}
+
+/// Two capital letters in a row: without them no word of VADER's lists (all of two letters
+/// or more, but "l") can stand in capitals, and the capitals rule cannot apply.
+fn has_capital_pair(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut found = false;
+    for (&a, &b) in bytes.iter().zip(bytes.iter().skip(1)) {
+        found |= a.is_ascii_uppercase() & b.is_ascii_uppercase();
+    }
+    found
+}
+
+/// Which words are in capitals, when that matters: some word with a valence or a booster is,
+/// and some word is not (VADER's "cap differential"). `None` otherwise.
+fn capitals(lexicons: &Lexicons, words: &[u32], text: &str) -> Option<Vec<bool>> {
+    let upper: Vec<bool> = tokens(text)
+        .map(|token| {
+            token.surface.chars().any(char::is_uppercase)
+                && !token.surface.chars().any(char::is_lowercase)
+        })
+        .collect();
+    let upper_count = upper.iter().filter(|&&u| u).count();
+    let matters = upper.len() == words.len()
+        && upper_count < upper.len()
+        && upper.iter().zip(words).any(|(&u, &w)| {
+            let word = lexicons.word(w);
+            u && (word.valence.is_some() || word.booster != 0)
+        });
+    matters.then_some(upper)
+}
+
+/// Each lexicon word's valence after the rules that look at the words around it (VADER's
+/// `sentiment_valence`); the nonzero ones go to `out`. `upper`: which words are in capitals,
+/// when the capitals rule applies. Returns whether the sentence has a lexicon word at all.
+fn valences(
+    lexicons: &Lexicons,
+    words: &[u32],
+    upper: Option<&[bool]>,
+    out: &mut Vec<(usize, f64)>,
+) -> bool {
+    out.clear();
+    let n = words.len();
+    let word = |i: usize| lexicons.word(words[i]);
+    let has = |i: usize, flag: u16| word(i).flags & flag != 0;
+    let in_lexicon = |i: usize| word(i).valence.is_some();
+    let is_upper = |i: usize| upper.is_some_and(|upper| upper.get(i) == Some(&true));
+    let mut any = false;
+    for i in 0..n {
+        let item = word(i);
+        if item.booster != 0 || (item.flags & KIND != 0 && i + 1 < n && has(i + 1, OF)) {
+            continue;
+        }
+        let Some(base) = item.valence else { continue };
+        any = true;
+        let mut valence = base;
+        if item.flags & NO != 0 && i != n - 1 && in_lexicon(i + 1) {
+            valence = 0.0;
+        }
+        if (i > 0 && has(i - 1, NO))
+            || (i > 1 && has(i - 2, NO))
+            || (i > 2 && has(i - 3, NO) && has(i - 1, OR_NOR))
+        {
+            valence = base * N_SCALAR;
+        }
+        if is_upper(i) {
+            if valence > 0.0 {
+                valence += C_INCR;
+            } else {
+                valence -= C_INCR;
+            }
+        }
+        for start in 0..3 {
+            if i > start && !in_lexicon(i - (start + 1)) {
+                let before = i - (start + 1);
+                let mut scalar = 0.0;
+                let booster = word(before).booster;
+                if booster != 0 {
+                    scalar = f64::from(booster) * 0.293;
+                    if valence < 0.0 {
+                        scalar *= -1.0;
+                    }
+                    if is_upper(before) {
+                        if valence > 0.0 {
+                            scalar += C_INCR;
+                        } else {
+                            scalar -= C_INCR;
+                        }
+                    }
+                }
+                if start == 1 && scalar != 0.0 {
+                    scalar *= 0.95;
+                }
+                if start == 2 && scalar != 0.0 {
+                    scalar *= 0.9;
+                }
+                valence += scalar;
+                valence = negation_check(valence, &has, start, i);
+                if start == 2 {
+                    valence = special_idioms(lexicons, words, valence, i);
+                }
+            }
+        }
+        // "least" before the word negates it, but not in "at least" or "very least".
+        if i > 0 && !in_lexicon(i - 1) && has(i - 1, LEAST) && !(i > 1 && has(i - 2, AT_VERY)) {
+            valence *= N_SCALAR;
+        }
+        if valence != 0.0 {
+            out.push((i, valence));
+        }
+    }
+    any
+}
+
+/// VADER's `_negation_check`: a negation one, two or three words before (with its exceptions
+/// "never so/this", which raise the valence, and "without doubt").
+fn negation_check(valence: f64, has: &impl Fn(usize, u16) -> bool, start: usize, i: usize) -> f64 {
+    match start {
+        0 if has(i - 1, NEGATION) => valence * N_SCALAR,
+        1 if has(i - 2, NEVER) && has(i - 1, SO_THIS) => valence * 1.25,
+        1 if has(i - 2, WITHOUT) && has(i - 1, DOUBT) => valence,
+        1 if has(i - 2, NEGATION) => valence * N_SCALAR,
+        // As the reference has it: "so" or "this" just before raises the valence alone.
+        2 if (has(i - 3, NEVER) && has(i - 2, SO_THIS)) || has(i - 1, SO_THIS) => valence * 1.25,
+        2 if has(i - 3, WITHOUT) && (has(i - 2, DOUBT) || has(i - 1, DOUBT)) => valence,
+        2 if has(i - 3, NEGATION) => valence * N_SCALAR,
+        _ => valence,
+    }
+}
+
+/// VADER's `_special_idioms_check` at word `i` (i > 2): an idiom around the word replaces its
+/// valence; a booster phrase ("kind of") before it adds to it.
+fn special_idioms(lexicons: &Lexicons, words: &[u32], valence: f64, i: usize) -> f64 {
+    let mut valence = valence;
+    let n = words.len();
+    let before: [&[usize]; 5] = [
+        &[i - 1, i],
+        &[i - 2, i - 1, i],
+        &[i - 2, i - 1],
+        &[i - 3, i - 2, i - 1],
+        &[i - 3, i - 2],
+    ];
+    'found: for at in before {
+        for idiom in &lexicons.idioms {
+            if idiom.is(words, at) {
+                valence = idiom.value;
+                break 'found;
+            }
+        }
+    }
+    let after: [&[usize]; 2] = [&[i, i + 1], &[i, i + 1, i + 2]];
+    for (k, at) in after.into_iter().enumerate() {
+        if n > i + 1 + k {
+            for idiom in &lexicons.idioms {
+                if idiom.is(words, at) {
+                    valence = idiom.value;
+                }
+            }
+        }
+    }
+    for at in [&[i - 3, i - 2, i - 1][..], &[i - 3, i - 2], &[i - 2, i - 1]] {
+        for phrase in &lexicons.booster_phrases {
+            if phrase.is(words, at) {
+                valence += phrase.value;
+            }
+        }
+    }
+    valence
+}
+
+/// VADER's `_but_check`: valences before the first "but" halved, those after it raised by
+/// half. As the reference does it: each value in turn is looked up by value, and the first
+/// word holding an equal value is the one changed (a repeated value can be changed twice).
+fn but_rule(lexicons: &Lexicons, words: &[u32], sentiments: &mut [(usize, f64)]) {
+    let Some(but) = words
+        .iter()
+        .position(|&w| lexicons.word(w).flags & BUT != 0)
+    else {
+        return;
+    };
+    for k in 0..sentiments.len() {
+        let value = sentiments[k].1;
+        let first = sentiments
+            .iter()
+            .position(|&(_, v)| v == value)
+            .unwrap_or(k);
+        let (position, found) = sentiments[first];
+        if position < but {
+            sentiments[first].1 = found * 0.5;
+        } else if position > but {
+            sentiments[first].1 = found * 1.5;
+        }
+    }
+}
