@@ -8,13 +8,21 @@
 //   node scripts/lexicons.mjs          write data/lexicons.txt
 //   node scripts/lexicons.mjs --check  exit 1 when data/lexicons.txt is not what the sources give
 //
-// The form: a first line naming it, then sections, each opened by a line "@name …".
-// "@vader N" is followed by N words, sorted, each written as one capital letter (A = 0, B = 1,
-// …: how many letters to drop from the end of the word before) and the letters that follow,
-// then one line of N characters, the valence of each word in tenths plus 79 as a character
-// code ("-1.9" is 60, "<"). Gzip packs words written this way, and the valences apart from
-// them, into about 60 % of what a "word<TAB>valence" list takes. The other sections are the
-// source files' own, without their comments and blank lines.
+// The form, made for a short reader: a first line naming it; the count N of VADER's words, then
+// the N words, sorted, each written as one capital letter (A = 0, B = 1, …: how many letters
+// to drop from the end of the word before) and the letters that follow; then one line of N
+// characters, each word's valence in tenths plus 79 as a character code ("-1.9" is 60, "<").
+// Gzip packs words written this way, and the valences apart from them, into about 60 % of
+// what a "word<TAB>valence" list takes. Then one line per entry of the other lists, its first
+// character saying what it is, its words as the engine reads them (lowercase, one space
+// between: "so-called" is "so called"; src/text/lexicon.rs checks they are):
+//   +words  -words     a VADER booster or dampener (a phrase of several words: "kind of")
+//   !word              a word of VADER's negation list
+//   ~word  ^word       a denial word; a word after which a denial denies nothing
+//   =V words           a VADER special case, its value V in tenths
+//   #c key  #h key     a charged or a hedging category; the entries below are in it
+//   :words|words|words an entry, the words after which it is not counted when they come next,
+//                      and those when they come before (0 stands for any number)
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -45,7 +53,7 @@ function vaderWords() {
 
 function vaderSection() {
   const words = vaderWords();
-  const lines = [`@vader ${words.length}`];
+  const lines = [String(words.length)];
   let previous = '';
   for (const [word] of words) {
     let shared = 0;
@@ -59,24 +67,61 @@ function vaderSection() {
   return lines;
 }
 
-/** A source file's lines without comments and blank ones; the entries of each charged and
- * hedging section sorted, so that ties between terms go in alphabetical order. */
+/** A phrase's words as the engine reads them: lowercase, split where UAX #29 splits words of
+ * these lists (at anything but a letter, a digit, or an apostrophe between letters). */
+function words(phrase) {
+  return phrase
+    .toLowerCase()
+    .replace(/[\u2018\u2019]/g, "'")
+    .split(/[^a-z0-9']+|'(?![a-z])|(?<![a-z])'/)
+    .filter(Boolean)
+    .join(' ');
+}
+
+const TAGS = { 'booster up': '+', 'booster down': '-', negation: '!', denial: '~', 'denial except': '^' };
+
+/** A source file's entries in the engine's form; the entries of each charged and hedging
+ * category sorted, so that ties between terms go in alphabetical order. */
 function listLines(name) {
   const out = [];
-  let section = null;
+  let tag = null;
+  let entries = null;
   const flush = () => {
-    if (section) out.push(...section.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
-    section = null;
+    if (entries) out.push(...entries.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    entries = null;
   };
   for (const raw of readFileSync(join(DATA, name), 'utf8').split('\n')) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
     if (line.startsWith('@')) {
       flush();
-      out.push(line);
-      if (/^@(charged|hedging) /.test(line)) section = [];
-    } else if (section) section.push(line.toLowerCase());
-    else out.push(line);
+      const section = line.slice(1);
+      const category = /^(charged|hedging) (\S+)$/.exec(section);
+      if (category) {
+        out.push(`#${category[1][0]} ${category[2]}`);
+        entries = [];
+        tag = ':';
+      } else if (section === 'idiom' || section in TAGS) tag = TAGS[section] ?? '=';
+      else throw new Error(`${name}: unknown section ${line}`);
+    } else if (tag === '=') {
+      const [phrase, value] = line.split('=');
+      out.push(`=${Math.round(Number(value) * 10)} ${words(phrase)}`);
+    } else if (tag === ':') {
+      const [phrase, ...rules] = line.split('|');
+      const not = { 'not before': '', 'not after': '' };
+      for (const rule of rules) {
+        const [kind, list] = rule.split(':').map((part) => part.trim());
+        if (!(kind in not)) throw new Error(`${name}: ${line}: expected "not before:" or "not after:"`);
+        not[kind] = list
+          .split(',')
+          .map((word) => (word.trim() === '<number>' ? '0' : words(word)))
+          .join(' ');
+      }
+      const fields = [words(phrase), not['not before'], not['not after']];
+      while (fields.length > 1 && !fields[fields.length - 1]) fields.pop();
+      entries.push(`:${fields.join('|')}`);
+    } else if (tag) out.push(tag + words(line));
+    else throw new Error(`${name}: an entry before any section: ${line}`);
   }
   flush();
   return out;

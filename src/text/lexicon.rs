@@ -6,12 +6,13 @@
 //! up once and its sentences are then read as indices. Phrases are kept in a small trie over
 //! those indices and matched as whole words, leftmost and longest first.
 //!
-//! Words are normalized as the counter normalizes tokens (docs/METHOD.md §3), with the same
-//! tokenizer, so "so-called" is the two words "so called" and "Russia's" is "russia".
+//! The text holds every word as the counter normalizes tokens (docs/METHOD.md §3), so
+//! "so-called" is the two words "so called" and "Russia's" would be "russia"; the tests
+//! check that each phrase of the sources reads so through the crate's own tokenizer. The
+//! reader is kept short (it is part of the widget's WASM): one character says what a line is.
 
 use rustc_hash::FxHashMap;
 
-use super::{normalize_token, tokens};
 use crate::error::Error;
 
 /// No word of the vocabulary.
@@ -157,31 +158,18 @@ const HEADER: &str = "bias-compare lexicons 1";
 const MAX_NODES: usize = 1 << 20;
 const MAX_WORDS: usize = 1 << 24;
 
-/// A valence in tenths: "-1.5" → −15. Written by hand rather than with `str::parse::<f64>`,
-/// whose float parser would add kilobytes to the widget's WASM for a few small numbers.
-fn tenths(text: &str) -> Option<i32> {
-    let (negative, digits) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
-    if whole.is_empty() || whole.len() > 2 || fraction.len() != 1 {
-        return None;
-    }
-    let mut value = 0i32;
-    for byte in whole.bytes().chain(fraction.bytes()) {
-        value = value * 10 + i32::from(byte.checked_sub(b'0').filter(|d| *d < 10)?);
-    }
-    Some(if negative { -value } else { value })
-}
-
-fn problem(line: usize, message: impl std::fmt::Display) -> Error {
-    Error::at("lexicons", format!("line {line}: {message}"))
+/// The one error of a text that is not the lexicons: the line where reading stopped.
+fn problem(line: usize) -> Error {
+    Error::at(
+        "lexicons",
+        format!("line {line} is not in the form of bias-compare-lexicons.txt"),
+    )
 }
 
 impl Lexicons {
     /// Reads the lexicons' text (`data/lexicons.txt`, served to the widget as
-    /// `bias-compare-lexicons.txt`). An error names the line at fault.
+    /// `bias-compare-lexicons.txt`; its form is described in scripts/lexicons.mjs). An error
+    /// names the line at fault.
     pub fn parse(text: &str) -> Result<Lexicons, Error> {
         let mut lexicons = Lexicons {
             index: FxHashMap::default(),
@@ -199,38 +187,48 @@ impl Lexicons {
             let index = lexicons.intern(word);
             lexicons.word_mut(index).flags |= flag;
         }
-        let mut lines = text.lines().enumerate().map(|(i, line)| (i + 1, line));
-        if lines.next().map(|(_, line)| line) != Some(HEADER) {
-            return Err(problem(1, format!("expected \"{HEADER}\"")));
-        }
-        let mut section = "";
-        let mut category = 0u32;
-        while let Some((number, line)) = lines.next() {
-            if let Some(header) = line.strip_prefix('@') {
-                section = header;
-                if let Some(count) = header.strip_prefix("vader ") {
-                    let count: usize = count
-                        .parse()
-                        .map_err(|_| problem(number, "expected a word count"))?;
-                    lexicons.read_vader(&mut lines, count)?;
-                } else if let Some((list, key)) = header.split_once(' ') {
-                    let list = match list {
-                        "charged" => List::Charged,
-                        "hedging" => List::Hedging,
-                        _ => continue,
-                    };
-                    category = lexicons.categories.len() as u32;
-                    lexicons.categories.push(Category {
-                        list,
-                        key: key.into(),
-                    });
+        let mut lines = text.split('\n');
+        let vader = match (lines.next(), lines.next()) {
+            (Some(HEADER), Some(count)) => count.parse::<usize>().map_err(|_| problem(2))?,
+            _ => return Err(problem(1)),
+        };
+        // The VADER words, front-coded: a letter (how many to drop from the word before),
+        // then the letters that follow.
+        let mut word = String::new();
+        let mut indices = Vec::with_capacity(vader.min(1 << 16));
+        for number in 3..3 + vader {
+            let line = lines.next().unwrap_or_default();
+            let drop = line.bytes().next().unwrap_or(0).wrapping_sub(b'A');
+            let keep = word.len().checked_sub(usize::from(drop));
+            match (keep, line.get(1..)) {
+                (Some(keep), Some(rest)) if drop < 26 && word.is_char_boundary(keep) => {
+                    word.truncate(keep);
+                    word.push_str(rest);
                 }
-                continue;
+                _ => return Err(problem(number)),
             }
-            let (words, joined) = lexicons.phrase(line.split('|').next().unwrap_or_default());
-            match section {
-                "booster up" | "booster down" => {
-                    let sign: i8 = if section == "booster up" { 1 } else { -1 };
+            indices.push(lexicons.intern(&word));
+        }
+        let values = lines.next().unwrap_or_default();
+        if values.len() != vader {
+            return Err(problem(3 + vader));
+        }
+        for (index, value) in indices.into_iter().zip(values.bytes()) {
+            let tenths = i16::from(value) - 79;
+            if !(-40..=40).contains(&tenths) {
+                return Err(problem(3 + vader));
+            }
+            lexicons.word_mut(index).valence = Some(f64::from(tenths) / 10.0);
+        }
+        let mut category = None;
+        for (number, line) in (4 + vader..).zip(lines) {
+            let (Some(tag), Some(rest)) = (line.bytes().next(), line.get(1..)) else {
+                continue; // the empty line after the last
+            };
+            match tag {
+                b'+' | b'-' => {
+                    let words = lexicons.words_of(rest);
+                    let sign: i8 = if tag == b'+' { 1 } else { -1 };
                     if let [word] = words[..] {
                         lexicons.word_mut(word).booster = sign;
                     } else if let Some(idiom) = idiom(&words, f64::from(sign) * 0.293) {
@@ -240,31 +238,42 @@ impl Lexicons {
                         }
                     }
                 }
-                "negation" | "denial" | "denial except" => {
-                    let flag = match section {
-                        "negation" => NEGATION,
-                        "denial" => DENIAL,
+                b'!' | b'~' | b'^' => {
+                    let flag = match tag {
+                        b'!' => NEGATION,
+                        b'~' => DENIAL,
                         _ => DENIAL_EXCEPT,
                     };
-                    for word in words {
-                        lexicons.word_mut(word).flags |= flag;
-                    }
+                    let index = lexicons.intern(rest);
+                    lexicons.word_mut(index).flags |= flag;
                 }
-                "idiom" => {
-                    let (phrase, value) = line
-                        .split_once('=')
-                        .ok_or_else(|| problem(number, "expected \"phrase = value\""))?;
-                    let value = tenths(value.trim())
-                        .ok_or_else(|| problem(number, "expected a value such as -1.5"))?;
-                    let (words, _) = lexicons.phrase(phrase);
+                b'=' => {
+                    let (value, phrase) = rest.split_once(' ').ok_or_else(|| problem(number))?;
+                    let value: i32 = value.parse().map_err(|_| problem(number))?;
+                    let words = lexicons.words_of(phrase);
                     if let Some(idiom) = idiom(&words, f64::from(value) / 10.0) {
                         lexicons.idioms.push(idiom);
                     }
                 }
-                _ if !lexicons.categories.is_empty() && !words.is_empty() => {
-                    lexicons.add_entry(line, &words, joined, category, number)?;
+                b'#' => {
+                    let list = match rest.get(..2) {
+                        Some("c ") => List::Charged,
+                        Some("h ") => List::Hedging,
+                        _ => return Err(problem(number)),
+                    };
+                    category = Some(lexicons.categories.len() as u32);
+                    lexicons.categories.push(Category {
+                        list,
+                        key: rest[2..].into(),
+                    });
                 }
-                _ => return Err(problem(number, "an entry outside any list")),
+                b':' => {
+                    let category = category.ok_or_else(|| problem(number))?;
+                    if !lexicons.add_entry(rest, category) {
+                        return Err(problem(number));
+                    }
+                }
+                _ => return Err(problem(number)),
             }
         }
         for (text, &index) in &lexicons.index {
@@ -277,87 +286,17 @@ impl Lexicons {
         Ok(lexicons)
     }
 
-    /// The VADER section: `count` front-coded words, then their valences.
-    fn read_vader<'t>(
-        &mut self,
-        lines: &mut impl Iterator<Item = (usize, &'t str)>,
-        count: usize,
-    ) -> Result<(), Error> {
-        let mut word = String::new();
-        let mut indices = Vec::with_capacity(count);
-        for _ in 0..count {
-            let (number, line) = lines
-                .next()
-                .ok_or_else(|| problem(0, "the VADER words end early"))?;
-            let mut chars = line.chars();
-            let drop = chars
-                .next()
-                .filter(char::is_ascii_uppercase)
-                .map(|c| usize::from(c as u8 - b'A'))
-                .ok_or_else(|| problem(number, "expected a letter A to Z"))?;
-            let keep = word
-                .len()
-                .checked_sub(drop)
-                .filter(|&keep| word.is_char_boundary(keep))
-                .ok_or_else(|| problem(number, "drops more than the word before has"))?;
-            word.truncate(keep);
-            word.push_str(chars.as_str());
-            indices.push(self.intern(&word));
-        }
-        let (number, values) = lines
-            .next()
-            .ok_or_else(|| problem(0, "the VADER valences are missing"))?;
-        if values.len() != count || !values.is_ascii() {
-            return Err(problem(number, "expected one valence for each VADER word"));
-        }
-        for (index, value) in indices.into_iter().zip(values.bytes()) {
-            let tenths = i16::from(value) - 79;
-            if !(-40..=40).contains(&tenths) {
-                return Err(problem(number, "a valence beyond -4 to 4"));
-            }
-            self.word_mut(index).valence = Some(f64::from(tenths) / 10.0);
-        }
-        Ok(())
-    }
-
-    /// A charged or hedging entry: its phrase, then `| not before: …` and `| not after: …`.
-    fn add_entry(
-        &mut self,
-        line: &str,
-        words: &[u32],
-        text: String,
-        category: u32,
-        number: usize,
-    ) -> Result<(), Error> {
-        let mut entry = Entry {
-            text: text.into(),
-            category,
-            not_before: Vec::new(),
-            not_after: Vec::new(),
-        };
-        for rule in line.split('|').skip(1) {
-            let (name, list) = rule
-                .split_once(':')
-                .ok_or_else(|| problem(number, "expected \"not before:\" or \"not after:\""))?;
-            let mut excluded = Vec::new();
-            for word in list.split(',') {
-                let word = word.trim();
-                excluded.push(if word == "<number>" {
-                    NUMBER_WORD
-                } else {
-                    let mut normalized = String::new();
-                    normalize_token(word, &mut normalized);
-                    self.intern(&normalized)
-                });
-            }
-            match name.trim() {
-                "not before" => entry.not_before = excluded,
-                "not after" => entry.not_after = excluded,
-                _ => return Err(problem(number, "expected \"not before:\" or \"not after:\"")),
-            }
-        }
-        if words.contains(&NO_WORD) {
-            return Err(problem(number, "too many words"));
+    /// An entry: its words, then after `|` the words after which it is not counted when
+    /// they come next, then after another `|` those when they come before. False when the
+    /// vocabulary or the trie is full.
+    fn add_entry(&mut self, line: &str, category: u32) -> bool {
+        let mut fields = line.split('|');
+        let text = fields.next().unwrap_or_default();
+        let words = self.words_of(text);
+        let not_before = self.words_of(fields.next().unwrap_or_default());
+        let not_after = self.words_of(fields.next().unwrap_or_default());
+        if words.is_empty() || words.contains(&NO_WORD) {
+            return false;
         }
         let mut node = NONE;
         for (depth, &word) in words.iter().enumerate() {
@@ -371,7 +310,7 @@ impl Lexicons {
             } else {
                 let new = self.terminal.len() as u32;
                 if self.terminal.len() >= MAX_NODES {
-                    return Err(problem(number, "too many phrases"));
+                    return false;
                 }
                 self.terminal.push(NONE);
                 if depth == 0 {
@@ -388,10 +327,29 @@ impl Lexicons {
         if let Some(terminal) = self.terminal.get_mut(node as usize) {
             if *terminal == NONE {
                 *terminal = self.entries.len() as u32;
-                self.entries.push(entry);
+                self.entries.push(Entry {
+                    text: text.into(),
+                    category,
+                    not_before,
+                    not_after,
+                });
             }
         }
-        Ok(())
+        true
+    }
+
+    /// The indices of words written as the engine reads them, one space apart ("0" stands
+    /// for any number), added when new.
+    fn words_of(&mut self, words: &str) -> Vec<u32> {
+        let mut indices = Vec::new();
+        for word in words.split(' ') {
+            if word == "0" {
+                indices.push(NUMBER_WORD);
+            } else if !word.is_empty() {
+                indices.push(self.intern(word));
+            }
+        }
+        indices
     }
 
     /// The index of a normalized word, added when new ([`NO_WORD`] once the vocabulary is
@@ -417,23 +375,6 @@ impl Lexicons {
         } else {
             &mut self.scratch
         }
-    }
-
-    /// A phrase's words, tokenized and normalized as the counter does, added when new; and
-    /// the words joined by one space.
-    fn phrase(&mut self, phrase: &str) -> (Vec<u32>, String) {
-        let mut normalized = String::new();
-        let mut words = Vec::new();
-        let mut joined = String::new();
-        for token in tokens(phrase) {
-            normalize_token(token.surface, &mut normalized);
-            words.push(self.intern(&normalized));
-            if !joined.is_empty() {
-                joined.push(' ');
-            }
-            joined.push_str(&normalized);
-        }
-        (words, joined)
     }
 
     /// The trie node below `node` by `word`, or [`NONE`].
