@@ -257,7 +257,7 @@ json_object! {
     Mark { text, category }
     MarkedExample { article, source, sentence, parts }
     ToneExample { article, source, sentence, score, parts }
-    LanguageTerm { term, display, category, count, outlets, negated, examples }
+    LanguageTerm { term, display, category, count, outlets, uses, negated, examples }
     WordUse { rate, others, count, negated, p, holds, terms }
     Tone { mean, others, sd, negative_share, positive_share, p, holds, most_negative, most_positive }
     SideLanguage { words, sentences, tested, note, charged, hedging, tone }

@@ -63,6 +63,8 @@ pub struct LanguageTerm {
     pub count: u32,
     /// Distinct outlets of the side that used it (not negated).
     pub outlets: u32,
+    /// `count` and `outlets` in words: "8 uses in 4 outlets".
+    pub uses: String,
     pub negated: u32,
     pub examples: Vec<MarkedExample>,
 }

@@ -12,7 +12,7 @@ mod permutation;
 mod sequences;
 mod token_ids;
 
-pub(crate) use counts::{TermCounts, TermId};
+pub(crate) use counts::{TermCounts, TermId, END};
 pub(crate) use finder::Occurrence;
 pub(crate) use log_odds::log_odds;
 pub(crate) use permutation::{order_key, p_value, p_value_of_keys, Design, Keyed, PValue, Use};

@@ -15,8 +15,9 @@ use rustc_hash::FxHashMap;
 
 use crate::error::Error;
 
-/// No word of the vocabulary.
-pub(crate) const NO_WORD: u32 = u32::MAX;
+/// No word of the vocabulary. Below 2³¹, so that a story's token table can keep a flag in
+/// the top bit of each entry.
+pub(crate) const NO_WORD: u32 = 0x7FFF_FFFF;
 const NONE: u32 = u32::MAX;
 /// Stands for any other word with "n't" in it: a negation for VADER and a denial.
 const NT_WORD: u32 = 0;
@@ -60,11 +61,11 @@ const RULE_WORDS: [(&str, u16); 14] = [
     ("nor", OR_NOR),
 ];
 
-/// What the rules know of a word of the vocabulary.
-#[derive(Debug, Clone, Copy, PartialEq)]
+/// What the rules know of a word of the vocabulary, in 8 bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct Word {
-    /// VADER's valence, when the word is in its lexicon.
-    pub valence: Option<f64>,
+    /// VADER's valence in tenths, or [`NO_VALENCE`] when the word is not in its lexicon.
+    tenths: i8,
     /// +1 for a VADER booster, −1 for a dampener, else 0.
     pub booster: i8,
     pub flags: u16,
@@ -73,12 +74,35 @@ pub(crate) struct Word {
     node: u32,
 }
 
+const NO_VALENCE: i8 = i8::MIN;
+
 const EMPTY_WORD: Word = Word {
-    valence: None,
+    tenths: NO_VALENCE,
     booster: 0,
     flags: 0,
     node: NONE,
 };
+
+impl Word {
+    /// VADER's valence, when the word is in its lexicon: tenths ÷ 10, the same `f64` as
+    /// the reference's `float("-1.9")` (both are the double nearest the decimal).
+    #[inline]
+    pub fn valence(self) -> Option<f64> {
+        (self.tenths != NO_VALENCE).then(|| f64::from(self.tenths) / 10.0)
+    }
+
+    #[inline]
+    pub fn in_lexicon(self) -> bool {
+        self.tenths != NO_VALENCE
+    }
+
+    /// Whether the rules start from this word: it has a valence, a phrase starts with it,
+    /// or it is a "but". The positions of such words are a sentence's *hits*.
+    #[inline]
+    pub fn is_hit(self) -> bool {
+        self.tenths != NO_VALENCE || self.node != NONE || self.flags & BUT != 0
+    }
+}
 
 /// Which list a phrase belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -171,8 +195,10 @@ impl Lexicons {
     /// `bias-compare-lexicons.txt`; its form is described in scripts/lexicons.mjs). An error
     /// names the line at fault.
     pub fn parse(text: &str) -> Result<Lexicons, Error> {
+        let mut index = FxHashMap::default();
+        index.reserve(1 << 13); // about the size of the lexicons shipped
         let mut lexicons = Lexicons {
-            index: FxHashMap::default(),
+            index,
             words: vec![EMPTY_WORD; 2],
             entries: Vec::new(),
             categories: Vec::new(),
@@ -218,7 +244,7 @@ impl Lexicons {
             if !(-40..=40).contains(&tenths) {
                 return Err(problem(3 + vader));
             }
-            lexicons.word_mut(index).valence = Some(f64::from(tenths) / 10.0);
+            lexicons.word_mut(index).tenths = tenths as i8;
         }
         let mut category = None;
         for (number, line) in (4 + vader..).zip(lines) {
@@ -392,7 +418,7 @@ impl Lexicons {
     pub(crate) fn word_index(&self, token: &str) -> u32 {
         match self.index.get(token) {
             Some(&index) => index,
-            None if token.contains("n't") => NT_WORD,
+            None if token.as_bytes().contains(&b'\'') && token.contains("n't") => NT_WORD,
             None if !token.chars().any(char::is_alphabetic) => NUMBER_WORD,
             None => NO_WORD,
         }
@@ -404,14 +430,29 @@ impl Lexicons {
         self.words.get(index as usize).copied().unwrap_or(EMPTY_WORD)
     }
 
-    /// The uses of charged and hedging phrases in a sentence given as vocabulary indices:
-    /// at each word, the longest phrase starting there that its exclusions allow, then on
-    /// after it; each marked negated when a denial word is among the three words before.
-    pub(crate) fn phrases(&self, words: &[u32], out: &mut Vec<Match>) {
+    /// The positions of a sentence's hits ([`Word::is_hit`]), into `hits`.
+    pub(crate) fn hits(&self, words: &[u32], hits: &mut Vec<u32>) {
+        hits.clear();
+        for (at, &word) in words.iter().enumerate() {
+            if self.word(word).is_hit() {
+                hits.push(at as u32);
+            }
+        }
+    }
+
+    /// The uses of charged and hedging phrases in a sentence given as vocabulary indices,
+    /// with its [`Lexicons::hits`]: at each word, the longest phrase starting there that its
+    /// exclusions allow, then on after it; each marked negated when a denial word is among
+    /// the three words before.
+    pub(crate) fn phrases(&self, words: &[u32], hits: &[u32], out: &mut Vec<Match>) {
         out.clear();
-        let mut at = 0;
-        while at < words.len() {
+        let mut free = 0; // the first word after the last use found
+        for &at in hits {
+            let at = at as usize;
             let mut node = self.word(words[at]).node;
+            if at < free || node == NONE {
+                continue;
+            }
             let mut best: Option<(u32, usize)> = None;
             let mut length = 1;
             while node != NONE {
@@ -425,17 +466,14 @@ impl Lexicons {
                 node = self.child(node, next);
                 length += 1;
             }
-            match best {
-                Some((entry, length)) => {
-                    out.push(Match {
-                        entry,
-                        position: at,
-                        length,
-                        negated: self.denied(words, at),
-                    });
-                    at += length;
-                }
-                None => at += 1,
+            if let Some((entry, length)) = best {
+                out.push(Match {
+                    entry,
+                    position: at,
+                    length,
+                    negated: self.denied(words, at),
+                });
+                free = at + length;
             }
         }
     }

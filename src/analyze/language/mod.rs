@@ -12,12 +12,11 @@
 mod quotes;
 mod tone;
 
-use super::terms::side_sentences;
-use super::visit::Visit;
+use super::visit::{SentenceRef, Visit};
 use crate::input::{Options, Side};
 use crate::report::{prose, Coverage, Language, LanguageTerm, Rounded, SideLanguage, Tone, WordUse};
-use crate::stats::{order_key, p_value_of_keys, Design, Keyed, TermCounts};
-use crate::text::{Lexicons, List, Match};
+use crate::stats::{order_key, p_value_of_keys, Design, Keyed, TermCounts, END};
+use crate::text::{Lexicons, List, Match, NO_WORD};
 use quotes::Quote;
 
 /// VADER's usual bounds (Hutto & Gilbert 2014, the reference implementation's README): a
@@ -78,6 +77,92 @@ fn list_index(list: List) -> usize {
     }
 }
 
+/// Everything counted in the walk over the rated sentences.
+struct Tally<'l> {
+    lexicons: &'l Lexicons,
+    /// By entry: its list (0 charged, 1 hedging).
+    lists: Vec<usize>,
+    units: Vec<UnitTally>,
+    /// By side, then entry.
+    terms: Vec<TermTally>,
+    sides: [SideTally; 3],
+    found: Vec<Match>,
+    sentiments: Vec<(usize, f64)>,
+    /// The sentence being read: its hits.
+    hits: Vec<u32>,
+}
+
+impl Tally<'_> {
+    /// Counts one sentence of `side`, given as vocabulary indices, of article `index`.
+    fn add(&mut self, visit: &Visit, side: Side, index: usize, sentence: &SentenceRef, words: &[u32]) {
+        let unit_index = visit.unit_of[index];
+        let Some(unit) = self.units.get_mut(unit_index as usize) else {
+            return;
+        };
+        let tally = &mut self.sides[side.index()];
+        unit.words += words.len() as u64;
+        tally.words += words.len() as u64;
+        let lexicons = self.lexicons;
+        lexicons.phrases(words, &self.hits, &mut self.found);
+        let entries = lexicons.entries.len();
+        for use_ in &self.found {
+            let list = self.lists.get(use_.entry as usize).copied().unwrap_or(0);
+            let Some(term) = self.terms.get_mut(side.index() * entries + use_.entry as usize) else {
+                continue;
+            };
+            if use_.negated {
+                term.negated += 1;
+                tally.uses[list].negated += 1;
+                continue;
+            }
+            term.count += 1;
+            tally.uses[list].count += 1;
+            unit.uses[list] += 1;
+            if term.last_unit != Some(unit_index) {
+                term.last_unit = Some(unit_index);
+                term.outlets += 1;
+            }
+            let quote = Quote {
+                unit: unit_index,
+                index,
+                sentence: sentence.clone(),
+                position: use_.position,
+                length: use_.length,
+            };
+            record_quote(&mut term.quotes, quote);
+        }
+        if words.is_empty() {
+            return;
+        }
+        let text = visit.sentence(index, sentence);
+        let score = tone::compound(lexicons, words, &self.hits, text, &mut self.sentiments);
+        unit.tone += score;
+        unit.sentences += 1;
+        tally.sentences += 1;
+        tally.tone_sum += score;
+        tally.tone_squares += score * score;
+        tally.negative += u64::from(score <= NEGATIVE_AT_MOST);
+        tally.positive += u64::from(score >= POSITIVE_AT_LEAST);
+        let lowest = tally.most_negative.as_ref().map_or(true, |(low, _)| score < *low);
+        let highest = tally.most_positive.as_ref().map_or(true, |(high, _)| score > *high);
+        if lowest || highest {
+            let quote = Quote {
+                unit: unit_index,
+                index,
+                sentence: sentence.clone(),
+                position: 0,
+                length: 0,
+            };
+            if lowest {
+                tally.most_negative = Some((score, quote.clone()));
+            }
+            if highest {
+                tally.most_positive = Some((score, quote));
+            }
+        }
+    }
+}
+
 /// The language section of a story's report.
 pub(crate) fn language(
     visit: &Visit,
@@ -86,94 +171,56 @@ pub(crate) fn language(
     coverage: &Coverage,
     options: &Options,
 ) -> Language {
-    // Each story token's vocabulary index, looked up once.
+    // Each story token's vocabulary index, looked up once, with whether it is a hit in the
+    // top bit.
     let mut table = Vec::with_capacity(counts.token_texts().len());
     for text in counts.token_texts() {
-        table.push(lexicons.word_index(text));
+        let word = lexicons.word_index(text);
+        table.push(word | u32::from(lexicons.word(word).is_hit()) << 31);
     }
-    let entries = lexicons.entries.len();
-    let lists: Vec<usize> = lexicons
-        .entries
-        .iter()
-        .map(|entry| {
-            lexicons
-                .categories
-                .get(entry.category as usize)
-                .map_or(0, |category| list_index(category.list))
-        })
-        .collect();
-    let mut units = vec![UnitTally::default(); visit.units.len()];
-    let mut terms = vec![TermTally::default(); 3 * entries];
-    let mut sides: [SideTally; 3] = Default::default();
-
+    let mut lists = Vec::with_capacity(lexicons.entries.len());
+    for entry in &lexicons.entries {
+        let category = lexicons.categories.get(entry.category as usize);
+        lists.push(category.map_or(0, |category| list_index(category.list)));
+    }
+    let mut tally = Tally {
+        lexicons,
+        lists,
+        units: vec![UnitTally::default(); visit.units.len()],
+        terms: vec![TermTally::default(); 3 * lexicons.entries.len()],
+        sides: Default::default(),
+        found: Vec::new(),
+        sentiments: Vec::new(),
+        hits: Vec::new(),
+    };
+    // The counter's token ids, article by article, split at the ends of sentences.
     let mut words: Vec<u32> = Vec::new();
-    let mut found: Vec<Match> = Vec::new();
-    let mut sentiments: Vec<(usize, f64)> = Vec::new();
     for side in Side::ALL {
-        let tally = &mut sides[side.index()];
-        for (index, sentence, ids) in side_sentences(visit, counts, side) {
-            let unit_index = visit.unit_of[index];
-            let Some(unit) = units.get_mut(unit_index as usize) else {
-                continue;
-            };
+        for (index, ids) in visit.articles_of(side).zip(counts.side_articles(side)) {
+            let mut sentences = visit.sentences[index].iter();
             words.clear();
+            tally.hits.clear();
             for &id in ids {
-                words.push(table.get(id as usize).copied().unwrap_or(u32::MAX));
-            }
-            unit.words += ids.len() as u64;
-            tally.words += ids.len() as u64;
-            lexicons.phrases(&words, &mut found);
-            for use_ in &found {
-                let list = lists.get(use_.entry as usize).copied().unwrap_or(0);
-                let term = &mut terms[side.index() * entries + use_.entry as usize];
-                if use_.negated {
-                    term.negated += 1;
-                    tally.uses[list].negated += 1;
+                if id != END {
+                    let entry = table.get(id as usize).copied().unwrap_or(NO_WORD);
+                    if entry >> 31 != 0 {
+                        tally.hits.push(words.len() as u32);
+                    }
+                    words.push(entry & NO_WORD);
                     continue;
                 }
-                term.count += 1;
-                tally.uses[list].count += 1;
-                unit.uses[list] += 1;
-                if term.last_unit != Some(unit_index) {
-                    term.last_unit = Some(unit_index);
-                    term.outlets += 1;
-                }
-                let quote = Quote {
-                    unit: unit_index,
-                    index,
-                    sentence: sentence.clone(),
-                    position: use_.position,
-                    length: use_.length,
+                let Some(sentence) = sentences.next() else {
+                    break;
                 };
-                record_quote(&mut term.quotes, quote);
-            }
-            if ids.is_empty() {
-                continue;
-            }
-            let text = visit.sentence(index, sentence);
-            let score = tone::compound(lexicons, &words, text, &mut sentiments);
-            unit.tone += score;
-            unit.sentences += 1;
-            tally.sentences += 1;
-            tally.tone_sum += score;
-            tally.tone_squares += score * score;
-            tally.negative += u64::from(score <= NEGATIVE_AT_MOST);
-            tally.positive += u64::from(score >= POSITIVE_AT_LEAST);
-            let quote = || Quote {
-                unit: unit_index,
-                index,
-                sentence: sentence.clone(),
-                position: 0,
-                length: 0,
-            };
-            if tally.most_negative.as_ref().map_or(true, |(low, _)| score < *low) {
-                tally.most_negative = Some((score, quote()));
-            }
-            if tally.most_positive.as_ref().map_or(true, |(high, _)| score > *high) {
-                tally.most_positive = Some((score, quote()));
+                tally.add(visit, side, index, sentence, &words);
+                words.clear();
+                tally.hits.clear();
             }
         }
     }
+    let Tally {
+        units, terms, sides, lists, ..
+    } = tally;
 
     let seed = story_seed(visit, &units);
     let mut built = Vec::with_capacity(3);
@@ -391,6 +438,7 @@ fn top_terms(
             category: category.to_owned(),
             count: tally.count,
             outlets: tally.outlets,
+            uses: prose::uses(tally.count, tally.outlets),
             negated: tally.negated,
             examples,
         });

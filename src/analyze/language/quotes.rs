@@ -27,6 +27,7 @@ struct Reread<'a> {
     text: &'a str,
     bytes: Vec<Range<usize>>,
     words: Vec<u32>,
+    hits: Vec<u32>,
 }
 
 fn reread<'a>(visit: &Visit<'a>, lexicons: &Lexicons, quote: &Quote) -> Reread<'a> {
@@ -38,7 +39,14 @@ fn reread<'a>(visit: &Visit<'a>, lexicons: &Lexicons, quote: &Quote) -> Reread<'
         normalize_token(token.surface, &mut normalized);
         words.push(lexicons.word_index(&normalized));
     }
-    Reread { text, bytes, words }
+    let mut hits = Vec::new();
+    lexicons.hits(&words, &mut hits);
+    Reread {
+        text,
+        bytes,
+        words,
+        hits,
+    }
 }
 
 impl Reread<'_> {
@@ -102,7 +110,7 @@ pub(super) fn term_example(
 ) -> (MarkedExample, String) {
     let read = reread(visit, lexicons, quote);
     let mut found: Vec<Match> = Vec::new();
-    lexicons.phrases(&read.words, &mut found);
+    lexicons.phrases(&read.words, &read.hits, &mut found);
     let mut marks = Vec::new();
     for use_ in &found {
         if !use_.negated {
@@ -135,7 +143,7 @@ pub(super) fn term_example(
 pub(super) fn tone_example(visit: &Visit, lexicons: &Lexicons, quote: &Quote) -> ToneExample {
     let read = reread(visit, lexicons, quote);
     let mut sentiments = Vec::new();
-    let score = tone::compound(lexicons, &read.words, read.text, &mut sentiments);
+    let score = tone::compound(lexicons, &read.words, &read.hits, read.text, &mut sentiments);
     let mut marks = Vec::new();
     let mut strongest = (0.0f64, 0..0);
     for &(position, valence) in &sentiments {

@@ -20,35 +20,40 @@ use crate::text::{
 const C_INCR: f64 = 0.733;
 const N_SCALAR: f64 = -0.74;
 
-/// The compound score of a sentence given as vocabulary indices and as text (for its "!",
-/// "?" and capitals). `sentiments` receives each word's valence after the rules, for the
-/// words whose valence is not 0: (position, valence).
+/// The compound score of a sentence given as vocabulary indices, with its
+/// [`Lexicons::hits`], and as text (for its "!", "?" and capitals). `sentiments` receives
+/// each word's valence after the rules, for the words whose valence is not 0: (position,
+/// valence).
 pub(crate) fn compound(
     lexicons: &Lexicons,
     words: &[u32],
+    hits: &[u32],
     text: &str,
     sentiments: &mut Vec<(usize, f64)>,
 ) -> f64 {
-    let any = valences(lexicons, words, None, sentiments);
+    let any = valences(lexicons, words, hits, None, sentiments);
     if !any {
         return 0.0;
     }
     if has_capital_pair(text) {
         if let Some(upper) = capitals(lexicons, words, text) {
-            valences(lexicons, words, Some(&upper), sentiments);
+            valences(lexicons, words, hits, Some(&upper), sentiments);
         }
     }
-    but_rule(lexicons, words, sentiments);
+    let but = hits
+        .iter()
+        .map(|&at| at as usize)
+        .find(|&at| lexicons.word(words[at]).flags & BUT != 0);
+    if let Some(but) = but {
+        but_rule(but, sentiments);
+    }
     let mut sum = 0.0;
     for &(_, value) in sentiments.iter() {
         sum += value;
     }
     if sum != 0.0 {
-        let (mut exclamations, mut questions) = (0usize, 0usize);
-        for byte in text.bytes() {
-            exclamations += usize::from(byte == b'!');
-            questions += usize::from(byte == b'?');
-        }
+        let exclamations = text.bytes().filter(|&b| b == b'!').count();
+        let questions = text.bytes().filter(|&b| b == b'?').count();
         let mut emphasis = exclamations.min(4) as f64 * 0.292;
         if questions > 1 {
             emphasis += if questions <= 3 {
@@ -67,12 +72,16 @@ pub(crate) fn compound(
 }
 
 /// Two capital letters in a row: without them no word of VADER's lists (all of two letters
-/// or more, but "l") can stand in capitals, and the capitals rule cannot apply.
+/// or more, but "l") can stand in capitals, and the capitals rule cannot apply. One pass with
+/// no early exit, which the compiler can vectorize.
 fn has_capital_pair(text: &str) -> bool {
     let bytes = text.as_bytes();
+    let Some(last) = bytes.len().checked_sub(1) else {
+        return false;
+    };
     let mut found = false;
-    for (&a, &b) in bytes.iter().zip(bytes.iter().skip(1)) {
-        found |= a.is_ascii_uppercase() & b.is_ascii_uppercase();
+    for (&a, &b) in bytes[..last].iter().zip(&bytes[1..]) {
+        found |= (a.wrapping_sub(b'A') < 26) & (b.wrapping_sub(b'A') < 26);
     }
     found
 }
@@ -91,17 +100,19 @@ fn capitals(lexicons: &Lexicons, words: &[u32], text: &str) -> Option<Vec<bool>>
         && upper_count < upper.len()
         && upper.iter().zip(words).any(|(&u, &w)| {
             let word = lexicons.word(w);
-            u && (word.valence.is_some() || word.booster != 0)
+            u && (word.in_lexicon() || word.booster != 0)
         });
     matters.then_some(upper)
 }
 
 /// Each lexicon word's valence after the rules that look at the words around it (VADER's
-/// `sentiment_valence`); the nonzero ones go to `out`. `upper`: which words are in capitals,
-/// when the capitals rule applies. Returns whether the sentence has a lexicon word at all.
+/// `sentiment_valence`); the nonzero ones go to `out`. Only the hits can be lexicon words.
+/// `upper`: which words are in capitals, when the capitals rule applies. Returns whether the
+/// sentence has a lexicon word at all.
 fn valences(
     lexicons: &Lexicons,
     words: &[u32],
+    hits: &[u32],
     upper: Option<&[bool]>,
     out: &mut Vec<(usize, f64)>,
 ) -> bool {
@@ -109,15 +120,16 @@ fn valences(
     let n = words.len();
     let word = |i: usize| lexicons.word(words[i]);
     let has = |i: usize, flag: u16| word(i).flags & flag != 0;
-    let in_lexicon = |i: usize| word(i).valence.is_some();
+    let in_lexicon = |i: usize| word(i).in_lexicon();
     let is_upper = |i: usize| upper.is_some_and(|upper| upper.get(i) == Some(&true));
     let mut any = false;
-    for i in 0..n {
+    for &hit in hits {
+        let i = hit as usize;
         let item = word(i);
         if item.booster != 0 || (item.flags & KIND != 0 && i + 1 < n && has(i + 1, OF)) {
             continue;
         }
-        let Some(base) = item.valence else { continue };
+        let Some(base) = item.valence() else { continue };
         any = true;
         let mut valence = base;
         if item.flags & NO != 0 && i != n - 1 && in_lexicon(i + 1) {
@@ -234,16 +246,10 @@ fn special_idioms(lexicons: &Lexicons, words: &[u32], valence: f64, i: usize) ->
     valence
 }
 
-/// VADER's `_but_check`: valences before the first "but" halved, those after it raised by
-/// half. As the reference does it: each value in turn is looked up by value, and the first
+/// VADER's `_but_check`: valences before the first "but" (at `but`) halved, those after it
+/// raised by half. As the reference does it: each value in turn is looked up by value, and the first
 /// word holding an equal value is the one changed (a repeated value can be changed twice).
-fn but_rule(lexicons: &Lexicons, words: &[u32], sentiments: &mut [(usize, f64)]) {
-    let Some(but) = words
-        .iter()
-        .position(|&w| lexicons.word(w).flags & BUT != 0)
-    else {
-        return;
-    };
+fn but_rule(but: usize, sentiments: &mut [(usize, f64)]) {
     for k in 0..sentiments.len() {
         let value = sentiments[k].1;
         let first = sentiments
@@ -274,7 +280,9 @@ mod tests {
                 lexicons.word_index(&normalized)
             })
             .collect();
-        compound(lexicons, &words, text, &mut Vec::new())
+        let mut hits = Vec::new();
+        lexicons.hits(&words, &mut hits);
+        compound(lexicons, &words, &hits, text, &mut Vec::new())
     }
 
     #[test]

@@ -1,5 +1,5 @@
 // Where the served widget's engine comes from: the wasm-bindgen glue and the .wasm in pkg/,
-// beside whichever bundle imports this module (dist/bias-compare.js for the main-thread
+// and the lexicons of the language section, beside whichever bundle imports this module (dist/bias-compare.js for the main-thread
 // fallback, dist/bias-compare-worker.js for the worker), and the worker beside the element.
 //
 // `./pkg/…` is therefore the path at run time, relative to dist/, not to this file: the build
@@ -22,4 +22,12 @@ export async function loadEngine() {
   const glue = await import('./pkg/bias_compare.js');
   await glue.default({ module_or_path: wasm });
   return glue;
+}
+
+/** The lexicons of the language section, as text for the engine's setLexicons(), from beside
+ * the bundle (dist/bias-compare-lexicons.txt). */
+export async function loadLexicons() {
+  const response = await fetch(new URL('./bias-compare-lexicons.txt', import.meta.url));
+  if (!response.ok) throw new Error(`bias-compare-lexicons.txt answered ${response.status}`);
+  return response.text();
 }

@@ -7,6 +7,7 @@ import { comparisonSection } from './comparison.js';
 import { coverageSection } from './coverage.js';
 import { footer } from './footer.js';
 import { framingSection } from './framing.js';
+import { languageSection } from './language.js';
 
 /** Replaces everything in `root` with one panel holding `nodes`. */
 export function showPanel(root, ...nodes) {
@@ -15,5 +16,5 @@ export function showPanel(root, ...nodes) {
 
 /** A report's sections, top to bottom; `headingLevel` is the host's heading-level. */
 export function reportSections(report, headingLevel) {
-  return [coverageSection(report, headingLevel), framingSection(report, headingLevel), comparisonSection(report, headingLevel), footer(report)];
+  return [coverageSection(report, headingLevel), framingSection(report, headingLevel), languageSection(report, headingLevel), comparisonSection(report, headingLevel), footer(report)];
 }
