@@ -167,7 +167,11 @@ fn quote(sentence: &str, hit: Range<usize>) -> String {
         "{}{}{}",
         if window.start > 0 { "…" } else { "" },
         sentence[window.clone()].trim(),
-        if window.end < sentence.len() { "…" } else { "" }
+        if window.end < sentence.len() {
+            "…"
+        } else {
+            ""
+        }
     )
 }
 

@@ -623,9 +623,23 @@ mod tests {
     fn p_on_any_values_matches_brute_force_enumeration() {
         // Mean tones and rates: negative, zero, positive, with ties across and within sides.
         let cases: Vec<Vec<(f64, bool)>> = vec![
-            vec![(-0.3, true), (-0.1, true), (0.2, false), (0.0, false), (-0.3, false)],
+            vec![
+                (-0.3, true),
+                (-0.1, true),
+                (0.2, false),
+                (0.0, false),
+                (-0.3, false),
+            ],
             vec![(0.5, true), (0.5, false), (0.5, true), (0.5, false)],
-            vec![(-0.9, false), (0.1, true), (0.3, true), (0.3, false), (-0.2, false), (0.0, true), (0.7, false)],
+            vec![
+                (-0.9, false),
+                (0.1, true),
+                (0.3, true),
+                (0.3, false),
+                (-0.2, false),
+                (0.0, true),
+                (0.7, false),
+            ],
             vec![(0.0, true), (-0.0, false), (0.0, false)],
             vec![(1.0, true), (-1.0, false)],
         ];
@@ -654,17 +668,29 @@ mod tests {
     fn sampled_p_on_values_is_near_the_exact_one() {
         // 24 units, 8 on the side: C(24, 8) = 735 471 choices, so p is sampled.
         let all: Vec<(f64, bool)> = (0..24)
-            .map(|i| (f64::from((i * 7 % 11) as i32 - 5) / 10.0 + if i < 8 { 0.15 } else { 0.0 }, i < 8))
+            .map(|i: i32| {
+                (
+                    f64::from(i * 7 % 11 - 5) / 10.0 + if i < 8 { 0.15 } else { 0.0 },
+                    i < 8,
+                )
+            })
             .collect();
         let design = Design::new(8, 24);
         assert!(!design.exact);
         let units: Vec<Keyed> = all
             .iter()
-            .map(|&(v, on_side)| Keyed { key: order_key(v), on_side })
+            .map(|&(v, on_side)| Keyed {
+                key: order_key(v),
+                on_side,
+            })
             .collect();
         let sampled = p_value_of_keys(&design, &units, 7).p;
         let exact = p_value_of_keys(
-            &Design { exact: true, assignments: Some(735_471), ..design },
+            &Design {
+                exact: true,
+                assignments: Some(735_471),
+                ..design
+            },
             &units,
             0,
         )

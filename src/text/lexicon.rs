@@ -15,9 +15,14 @@ use rustc_hash::FxHashMap;
 
 use crate::error::Error;
 
-/// No word of the vocabulary. Below 2³¹, so that a story's token table can keep a flag in
-/// the top bit of each entry.
-pub(crate) const NO_WORD: u32 = 0x7FFF_FFFF;
+/// No word of the vocabulary; also the mask of an index or a position below the hit kinds.
+pub(crate) const NO_WORD: u32 = 0x1FFF_FFFF;
+/// What a word is to the rules that start from it, in the top bits of a sentence's hits (its
+/// position below) and of a story's token table (its index below): a word with a valence,
+/// the first word of a phrase, a "but".
+pub(crate) const VALENCE_HIT: u32 = 1 << 31;
+pub(crate) const PHRASE_HIT: u32 = 1 << 30;
+pub(crate) const BUT_HIT: u32 = 1 << 29;
 const NONE: u32 = u32::MAX;
 /// Stands for any other word with "n't" in it: a negation for VADER and a denial.
 const NT_WORD: u32 = 0;
@@ -96,11 +101,64 @@ impl Word {
         self.tenths != NO_VALENCE
     }
 
-    /// Whether the rules start from this word: it has a valence, a phrase starts with it,
-    /// or it is a "but". The positions of such words are a sentence's *hits*.
+    /// What the rules that start from a word see in it ([`VALENCE_HIT`], [`PHRASE_HIT`],
+    /// [`BUT_HIT`]); 0 for most words. The positions of words with some are a sentence's
+    /// *hits*.
     #[inline]
-    pub fn is_hit(self) -> bool {
-        self.tenths != NO_VALENCE || self.node != NONE || self.flags & BUT != 0
+    pub fn hit_kinds(self) -> u32 {
+        let mut kinds = 0;
+        if self.tenths != NO_VALENCE {
+            kinds |= VALENCE_HIT;
+        }
+        if self.node != NONE {
+            kinds |= PHRASE_HIT;
+        }
+        if self.flags & BUT != 0 {
+            kinds |= BUT_HIT;
+        }
+        kinds
+    }
+}
+
+/// A sentence's words as vocabulary indices: the counter's token ids read through a story's
+/// token table (an index per token id, with its hit kinds in the top bits), or indices given
+/// directly. Read where the rules look, not copied out word by word.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Words<'a> {
+    ids: &'a [u32],
+    table: Option<&'a [u32]>,
+}
+
+impl<'a> Words<'a> {
+    pub fn through(ids: &'a [u32], table: &'a [u32]) -> Words<'a> {
+        Words {
+            ids,
+            table: Some(table),
+        }
+    }
+
+    pub fn direct(words: &'a [u32]) -> Words<'a> {
+        Words {
+            ids: words,
+            table: None,
+        }
+    }
+
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// The vocabulary index of the word at `at` ([`NO_WORD`] past the end).
+    #[inline]
+    pub fn get(&self, at: usize) -> u32 {
+        let Some(&id) = self.ids.get(at) else {
+            return NO_WORD;
+        };
+        match self.table {
+            None => id,
+            Some(table) => table.get(id as usize).copied().unwrap_or(NO_WORD) & NO_WORD,
+        }
     }
 }
 
@@ -141,12 +199,12 @@ pub(crate) struct Idiom {
 
 impl Idiom {
     /// Whether the words at `at` in `words` are this idiom's, and no more.
-    pub fn is(&self, words: &[u32], at: &[usize]) -> bool {
+    pub fn is(&self, words: Words, at: &[usize]) -> bool {
         at.len() == self.len
             && at
                 .iter()
                 .zip(&self.words)
-                .all(|(&i, &w)| words.get(i) == Some(&w))
+                .all(|(&i, &w)| i < words.len() && words.get(i) == w)
     }
 }
 
@@ -259,7 +317,11 @@ impl Lexicons {
                         lexicons.word_mut(word).booster = sign;
                     } else if let Some(idiom) = idiom(&words, f64::from(sign) * 0.293) {
                         // "kind-of" is "kind of" once tokenized: one phrase, added once.
-                        if !lexicons.booster_phrases.iter().any(|b| b.words == idiom.words) {
+                        if !lexicons
+                            .booster_phrases
+                            .iter()
+                            .any(|b| b.words == idiom.words)
+                        {
                             lexicons.booster_phrases.push(idiom);
                         }
                     }
@@ -418,7 +480,15 @@ impl Lexicons {
     pub(crate) fn word_index(&self, token: &str) -> u32 {
         match self.index.get(token) {
             Some(&index) => index,
-            None if token.as_bytes().contains(&b'\'') && token.contains("n't") => NT_WORD,
+            // Most words start with a letter and have no apostrophe: one byte read, one pass.
+            None if token.bytes().any(|b| b == b'\'') && token.contains("n't") => NT_WORD,
+            None if token
+                .as_bytes()
+                .first()
+                .is_some_and(u8::is_ascii_alphabetic) =>
+            {
+                NO_WORD
+            }
             None if !token.chars().any(char::is_alphabetic) => NUMBER_WORD,
             None => NO_WORD,
         }
@@ -427,15 +497,19 @@ impl Lexicons {
     /// What the rules know of the word at `index` (nothing for [`NO_WORD`]).
     #[inline]
     pub(crate) fn word(&self, index: u32) -> Word {
-        self.words.get(index as usize).copied().unwrap_or(EMPTY_WORD)
+        self.words
+            .get(index as usize)
+            .copied()
+            .unwrap_or(EMPTY_WORD)
     }
 
-    /// The positions of a sentence's hits ([`Word::is_hit`]), into `hits`.
-    pub(crate) fn hits(&self, words: &[u32], hits: &mut Vec<u32>) {
+    /// A sentence's hits ([`Word::hit_kinds`]): each one's position and kinds, into `hits`.
+    pub(crate) fn hits(&self, words: Words, hits: &mut Vec<u32>) {
         hits.clear();
-        for (at, &word) in words.iter().enumerate() {
-            if self.word(word).is_hit() {
-                hits.push(at as u32);
+        for at in 0..words.len() {
+            let kinds = self.word(words.get(at)).hit_kinds();
+            if kinds != 0 {
+                hits.push(at as u32 | kinds);
             }
         }
     }
@@ -444,15 +518,15 @@ impl Lexicons {
     /// with its [`Lexicons::hits`]: at each word, the longest phrase starting there that its
     /// exclusions allow, then on after it; each marked negated when a denial word is among
     /// the three words before.
-    pub(crate) fn phrases(&self, words: &[u32], hits: &[u32], out: &mut Vec<Match>) {
+    pub(crate) fn phrases(&self, words: Words, hits: &[u32], out: &mut Vec<Match>) {
         out.clear();
         let mut free = 0; // the first word after the last use found
-        for &at in hits {
-            let at = at as usize;
-            let mut node = self.word(words[at]).node;
-            if at < free || node == NONE {
+        for &hit in hits {
+            let at = (hit & NO_WORD) as usize;
+            if hit & PHRASE_HIT == 0 || at < free {
                 continue;
             }
+            let mut node = self.word(words.get(at)).node;
             let mut best: Option<(u32, usize)> = None;
             let mut length = 1;
             while node != NONE {
@@ -460,10 +534,10 @@ impl Lexicons {
                 if entry != NONE && self.allowed(entry, words, at, length) {
                     best = Some((entry, length));
                 }
-                let Some(&next) = words.get(at + length) else {
+                if at + length >= words.len() {
                     break;
-                };
-                node = self.child(node, next);
+                }
+                node = self.child(node, words.get(at + length));
                 length += 1;
             }
             if let Some((entry, length)) = best {
@@ -479,22 +553,21 @@ impl Lexicons {
     }
 
     /// Whether `entry`'s exclusions allow its use at `at`, `length` words long.
-    fn allowed(&self, entry: u32, words: &[u32], at: usize, length: usize) -> bool {
+    fn allowed(&self, entry: u32, words: Words, at: usize, length: usize) -> bool {
         let Some(entry) = self.entries.get(entry as usize) else {
             return false;
         };
-        let after = words.get(at + length);
-        let before = at.checked_sub(1).and_then(|i| words.get(i));
-        !(after.is_some_and(|w| entry.not_before.contains(w))
-            || before.is_some_and(|w| entry.not_after.contains(w)))
+        let after = at + length < words.len() && entry.not_before.contains(&words.get(at + length));
+        let before = at > 0 && entry.not_after.contains(&words.get(at - 1));
+        !(after || before)
     }
 
     /// Whether a denial word stands among the three words before `at` (and is not followed
     /// by a word such as "only").
-    fn denied(&self, words: &[u32], at: usize) -> bool {
+    fn denied(&self, words: Words, at: usize) -> bool {
         (1..=3.min(at)).any(|back| {
-            self.word(words[at - back]).flags & DENIAL != 0
-                && (back == 1 || self.word(words[at - back + 1]).flags & DENIAL_EXCEPT == 0)
+            self.word(words.get(at - back)).flags & DENIAL != 0
+                && (back == 1 || self.word(words.get(at - back + 1)).flags & DENIAL_EXCEPT == 0)
         })
     }
 }

@@ -12,8 +12,8 @@ mod tokens;
 
 pub use lexicon::Lexicons;
 pub(crate) use lexicon::{
-    List, Match, AT_VERY, BUT, DOUBT, KIND, LEAST, NEGATION, NEVER, NO, NO_WORD, OF, OR_NOR,
-    SO_THIS, WITHOUT,
+    List, Match, Word, Words, AT_VERY, BUT_HIT, DOUBT, KIND, LEAST, NEGATION, NEVER, NO, NO_WORD,
+    OF, OR_NOR, SO_THIS, VALENCE_HIT, WITHOUT,
 };
 pub use normalize::{lowercase, normal_form, normalize_token, NormalForm, PackedForm};
 pub use sentences::sentence_ranges;

@@ -14,9 +14,11 @@ mod tone;
 
 use super::visit::{SentenceRef, Visit};
 use crate::input::{Options, Side};
-use crate::report::{prose, Coverage, Language, LanguageTerm, Rounded, SideLanguage, Tone, WordUse};
+use crate::report::{
+    prose, Coverage, Language, LanguageTerm, Rounded, SideLanguage, Tone, WordUse,
+};
 use crate::stats::{order_key, p_value_of_keys, Design, Keyed, TermCounts, END};
-use crate::text::{Lexicons, List, Match, NO_WORD};
+use crate::text::{Lexicons, List, Match, Words, NO_WORD};
 use quotes::Quote;
 
 /// VADER's usual bounds (Hutto & Gilbert 2014, the reference implementation's README): a
@@ -93,8 +95,15 @@ struct Tally<'l> {
 }
 
 impl Tally<'_> {
-    /// Counts one sentence of `side`, given as vocabulary indices, of article `index`.
-    fn add(&mut self, visit: &Visit, side: Side, index: usize, sentence: &SentenceRef, words: &[u32]) {
+    /// Counts one sentence of `side`, of article `index`, with its hits in `self.hits`.
+    fn add(
+        &mut self,
+        visit: &Visit,
+        side: Side,
+        index: usize,
+        sentence: &SentenceRef,
+        words: Words,
+    ) {
         let unit_index = visit.unit_of[index];
         let Some(unit) = self.units.get_mut(unit_index as usize) else {
             return;
@@ -107,7 +116,10 @@ impl Tally<'_> {
         let entries = lexicons.entries.len();
         for use_ in &self.found {
             let list = self.lists.get(use_.entry as usize).copied().unwrap_or(0);
-            let Some(term) = self.terms.get_mut(side.index() * entries + use_.entry as usize) else {
+            let Some(term) = self
+                .terms
+                .get_mut(side.index() * entries + use_.entry as usize)
+            else {
                 continue;
             };
             if use_.negated {
@@ -131,7 +143,7 @@ impl Tally<'_> {
             };
             record_quote(&mut term.quotes, quote);
         }
-        if words.is_empty() {
+        if words.len() == 0 {
             return;
         }
         let text = visit.sentence(index, sentence);
@@ -143,8 +155,14 @@ impl Tally<'_> {
         tally.tone_squares += score * score;
         tally.negative += u64::from(score <= NEGATIVE_AT_MOST);
         tally.positive += u64::from(score >= POSITIVE_AT_LEAST);
-        let lowest = tally.most_negative.as_ref().map_or(true, |(low, _)| score < *low);
-        let highest = tally.most_positive.as_ref().map_or(true, |(high, _)| score > *high);
+        let lowest = tally
+            .most_negative
+            .as_ref()
+            .map_or(true, |(low, _)| score < *low);
+        let highest = tally
+            .most_positive
+            .as_ref()
+            .map_or(true, |(high, _)| score > *high);
         if lowest || highest {
             let quote = Quote {
                 unit: unit_index,
@@ -171,12 +189,11 @@ pub(crate) fn language(
     coverage: &Coverage,
     options: &Options,
 ) -> Language {
-    // Each story token's vocabulary index, looked up once, with whether it is a hit in the
-    // top bit.
+    // Each story token's vocabulary index, looked up once, with its hit kinds in the top bits.
     let mut table = Vec::with_capacity(counts.token_texts().len());
     for text in counts.token_texts() {
         let word = lexicons.word_index(text);
-        table.push(word | u32::from(lexicons.word(word).is_hit()) << 31);
+        table.push(word | lexicons.word(word).hit_kinds());
     }
     let mut lists = Vec::with_capacity(lexicons.entries.len());
     for entry in &lexicons.entries {
@@ -193,33 +210,30 @@ pub(crate) fn language(
         sentiments: Vec::new(),
         hits: Vec::new(),
     };
-    // The counter's token ids, article by article, split at the ends of sentences.
-    let mut words: Vec<u32> = Vec::new();
+    // The counter's token ids, article by article, split at the ends of sentences; each
+    // sentence's hits found as its ids go by, its words read through the table where the
+    // rules look.
     for side in Side::ALL {
         for (index, ids) in visit.articles_of(side).zip(counts.side_articles(side)) {
-            let mut sentences = visit.sentences[index].iter();
-            words.clear();
-            tally.hits.clear();
-            for &id in ids {
-                if id != END {
-                    let entry = table.get(id as usize).copied().unwrap_or(NO_WORD);
-                    if entry >> 31 != 0 {
-                        tally.hits.push(words.len() as u32);
-                    }
-                    words.push(entry & NO_WORD);
-                    continue;
-                }
-                let Some(sentence) = sentences.next() else {
-                    break;
-                };
-                tally.add(visit, side, index, sentence, &words);
-                words.clear();
+            let sentences = ids.split(|&id| id == END);
+            for (sentence, ids) in visit.sentences[index].iter().zip(sentences) {
                 tally.hits.clear();
+                for (at, &id) in ids.iter().enumerate() {
+                    let kinds = table.get(id as usize).map_or(0, |&entry| entry & !NO_WORD);
+                    if kinds != 0 {
+                        tally.hits.push(at as u32 | kinds);
+                    }
+                }
+                tally.add(visit, side, index, sentence, Words::through(ids, &table));
             }
         }
     }
     let Tally {
-        units, terms, sides, lists, ..
+        units,
+        terms,
+        sides,
+        lists,
+        ..
     } = tally;
 
     let seed = story_seed(visit, &units);
@@ -247,8 +261,7 @@ pub(crate) fn language(
         for list in [List::Charged, List::Hedging] {
             let l = list_index(list);
             let keyed = unit_keys(visit, side, &units, |unit| ratio(unit.uses[l], unit.words));
-            let p = p_value_of_keys(&design, &keyed, seed ^ (side.index() as u64 * 8 + l as u64))
-                .p;
+            let p = p_value_of_keys(&design, &keyed, seed ^ (side.index() as u64 * 8 + l as u64)).p;
             let rate = ratio(own.uses[l].count, own.words) * PER_WORDS;
             let others_rate = ratio(others.uses[l].count, others.words) * PER_WORDS;
             uses.push(WordUse {
@@ -274,7 +287,13 @@ pub(crate) fn language(
         let lowest = own.most_negative.as_ref().map_or(0.0, |(score, _)| *score);
         let highest = own.most_positive.as_ref().map_or(0.0, |(score, _)| *score);
         let others_mean = mean_of(others.tone_sum, others.sentences);
-        let p = tone_p(visit, side, &units, &design, seed ^ (side.index() as u64 * 8 + 5));
+        let p = tone_p(
+            visit,
+            side,
+            &units,
+            &design,
+            seed ^ (side.index() as u64 * 8 + 5),
+        );
         let tone = Tone {
             mean: Rounded::new(mean),
             others: Rounded::new(others_mean),
@@ -347,7 +366,9 @@ fn unit_keys(
 /// The two-sided test of a side's outlets' mean tones: twice the smaller of the two one-sided
 /// p-values (higher, lower), at most 1.
 fn tone_p(visit: &Visit, side: Side, units: &[UnitTally], design: &Design, seed: u64) -> f64 {
-    let mut keyed = unit_keys(visit, side, units, |unit| mean_of(unit.tone, unit.sentences));
+    let mut keyed = unit_keys(visit, side, units, |unit| {
+        mean_of(unit.tone, unit.sentences)
+    });
     let higher = p_value_of_keys(design, &keyed, seed).p;
     for unit in &mut keyed {
         unit.key = !unit.key;
@@ -375,19 +396,24 @@ fn story_seed(visit: &Visit, units: &[UnitTally]) -> u64 {
 }
 
 /// Keeps at most three sentences per outlet from the first three outlets met, one per
-/// sentence: enough to pick three examples from different outlets where there are.
+/// sentence: enough to pick three examples from different outlets where there are. Quotes
+/// arrive in visiting order, so each outlet's are together.
 fn record_quote(quotes: &mut Vec<Quote>, quote: Quote) {
+    if quotes.len() >= MAX_EXAMPLES * MAX_EXAMPLES {
+        return;
+    }
     if let Some(last) = quotes.last() {
         if last.index == quote.index && last.sentence == quote.sentence {
             return;
         }
     }
-    let from_outlet = quotes.iter().filter(|q| q.unit == quote.unit).count();
-    let mut outlets = 0;
-    for (i, q) in quotes.iter().enumerate() {
-        if quotes[..i].iter().all(|earlier| earlier.unit != q.unit) {
+    let (mut from_outlet, mut outlets, mut previous) = (0, 0, None);
+    for q in quotes.iter() {
+        if previous != Some(q.unit) {
             outlets += 1;
+            previous = Some(q.unit);
         }
+        from_outlet += usize::from(q.unit == quote.unit);
     }
     if from_outlet < MAX_EXAMPLES && (from_outlet > 0 || outlets < MAX_EXAMPLES) {
         quotes.push(quote);
@@ -450,7 +476,10 @@ fn top_terms(
 fn pick_quotes(recorded: &[Quote]) -> Vec<&Quote> {
     let mut picked: Vec<&Quote> = Vec::new();
     for (i, quote) in recorded.iter().enumerate() {
-        if recorded[..i].iter().all(|earlier| earlier.unit != quote.unit) {
+        if recorded[..i]
+            .iter()
+            .all(|earlier| earlier.unit != quote.unit)
+        {
             picked.push(quote);
         }
     }

@@ -9,7 +9,7 @@ use super::super::examples::quote_window;
 use super::super::visit::{SentenceRef, Visit};
 use super::tone;
 use crate::report::{Mark, MarkedExample, Part, Rounded, ToneExample};
-use crate::text::{normalize_token, tokens, Lexicons, Match};
+use crate::text::{normalize_token, tokens, Lexicons, Match, Words};
 
 /// A sentence that may be quoted: its outlet (unit), article and place, and the words of the
 /// use it shows (token position and length; 0 and 0 for a tone example).
@@ -40,7 +40,7 @@ fn reread<'a>(visit: &Visit<'a>, lexicons: &Lexicons, quote: &Quote) -> Reread<'
         words.push(lexicons.word_index(&normalized));
     }
     let mut hits = Vec::new();
-    lexicons.hits(&words, &mut hits);
+    lexicons.hits(Words::direct(&words), &mut hits);
     Reread {
         text,
         bytes,
@@ -52,7 +52,10 @@ fn reread<'a>(visit: &Visit<'a>, lexicons: &Lexicons, quote: &Quote) -> Reread<'
 impl Reread<'_> {
     /// The bytes of the words from `position`, `length` long.
     fn span(&self, position: usize, length: usize) -> Range<usize> {
-        match (self.bytes.get(position), self.bytes.get(position + length.max(1) - 1)) {
+        match (
+            self.bytes.get(position),
+            self.bytes.get(position + length.max(1) - 1),
+        ) {
             (Some(first), Some(last)) => first.start..last.end,
             _ => 0..0,
         }
@@ -110,7 +113,7 @@ pub(super) fn term_example(
 ) -> (MarkedExample, String) {
     let read = reread(visit, lexicons, quote);
     let mut found: Vec<Match> = Vec::new();
-    lexicons.phrases(&read.words, &read.hits, &mut found);
+    lexicons.phrases(Words::direct(&read.words), &read.hits, &mut found);
     let mut marks = Vec::new();
     for use_ in &found {
         if !use_.negated {
@@ -143,7 +146,13 @@ pub(super) fn term_example(
 pub(super) fn tone_example(visit: &Visit, lexicons: &Lexicons, quote: &Quote) -> ToneExample {
     let read = reread(visit, lexicons, quote);
     let mut sentiments = Vec::new();
-    let score = tone::compound(lexicons, &read.words, &read.hits, read.text, &mut sentiments);
+    let score = tone::compound(
+        lexicons,
+        Words::direct(&read.words),
+        &read.hits,
+        read.text,
+        &mut sentiments,
+    );
     let mut marks = Vec::new();
     let mut strongest = (0.0f64, 0..0);
     for &(position, valence) in &sentiments {
@@ -151,7 +160,14 @@ pub(super) fn tone_example(visit: &Visit, lexicons: &Lexicons, quote: &Quote) ->
         if valence.abs() > strongest.0 {
             strongest = (valence.abs(), bytes.clone());
         }
-        marks.push((bytes, if valence < 0.0 { "negative" } else { "positive" }));
+        marks.push((
+            bytes,
+            if valence < 0.0 {
+                "negative"
+            } else {
+                "positive"
+            },
+        ));
     }
     let (sentence, parts) = read.parts(strongest.1, &marks);
     let article = &visit.story.articles[quote.index];

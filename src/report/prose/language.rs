@@ -92,13 +92,23 @@ pub(crate) fn language_note(
 /// `x` with one decimal: "2.4".
 fn one_decimal(x: f64) -> String {
     let tenths = (x * 10.0).round() as i64;
-    format!("{}{}.{}", if tenths < 0 { "-" } else { "" }, (tenths / 10).abs(), (tenths % 10).abs())
+    format!(
+        "{}{}.{}",
+        if tenths < 0 { "-" } else { "" },
+        (tenths / 10).abs(),
+        (tenths % 10).abs()
+    )
 }
 
 /// `x` with two decimals: "-0.31".
 fn two_decimals(x: f64) -> String {
     let hundredths = (x * 100.0).round() as i64;
-    format!("{}{}.{:02}", if hundredths < 0 { "-" } else { "" }, (hundredths / 100).abs(), (hundredths % 100).abs())
+    format!(
+        "{}{}.{:02}",
+        if hundredths < 0 { "-" } else { "" },
+        (hundredths / 100).abs(),
+        (hundredths % 100).abs()
+    )
 }
 
 /// "… 2.4 times as often as the other sides (3.1 against 1.3 per 1,000 words): “wipe out”,
