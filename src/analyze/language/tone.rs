@@ -362,6 +362,11 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_of_charged_words_only_has_a_tone() {
+        assert!(score("Massive fiasco!") < -0.05);
+    }
+
+    #[test]
     fn negation_boosters_capitals_and_but_move_the_score_as_vader_says() {
         let plain = score("The minister was angry.");
         assert!(plain < 0.0);
