@@ -35,7 +35,12 @@ fn term<'a>(terms: &'a [LanguageTerm], text: &str) -> Option<&'a LanguageTerm> {
 }
 
 fn bullet<'a>(report: &'a Report, side: &str) -> &'a str {
-    &report.comparison.iter().find(|c| c.side == side).unwrap().text
+    &report
+        .comparison
+        .iter()
+        .find(|c| c.side == side)
+        .unwrap()
+        .text
 }
 
 const CHARGED: &str = "tests/data/language/charged-right.json";
@@ -72,7 +77,8 @@ fn hedging_and_tone_hold_where_one_side_differs_and_only_there() {
     let right = side(&report, "right");
     assert!(right.tone.holds && right.tone.mean.get() < right.tone.others.get());
     assert_eq!(right.tone.p.get(), 0.004);
-    assert!(bullet(&report, "right").contains("Their sentences were more negative in tone than the other sides'"));
+    assert!(bullet(&report, "right")
+        .contains("Their sentences were more negative in tone than the other sides'"));
     assert!(bullet(&report, "center").contains("Their sentences were more positive in tone"));
 }
 
@@ -82,7 +88,10 @@ fn a_use_after_a_denial_is_counted_as_negated_not_as_charged() {
     let report = report(CHARGED);
     let center = side(&report, "center");
     let disaster = term(&center.charged.terms, "disaster").unwrap();
-    assert_eq!((disaster.count, disaster.negated, disaster.outlets), (0, 4, 0));
+    assert_eq!(
+        (disaster.count, disaster.negated, disaster.outlets),
+        (0, 4, 0)
+    );
     assert_eq!((center.charged.count, center.charged.negated), (0, 4));
     assert_eq!(center.charged.rate.get(), 0.0);
 }
@@ -146,7 +155,11 @@ fn example_parts_make_up_the_quoted_sentence_and_marks_name_a_category() {
             .map(|e| (e.sentence.as_str(), &e.parts))
             .collect();
         for term in side.charged.terms.iter().chain(&side.hedging.terms) {
-            assert!(categories.contains(&term.category.as_str()), "{}", term.category);
+            assert!(
+                categories.contains(&term.category.as_str()),
+                "{}",
+                term.category
+            );
             for e in &term.examples {
                 quoted.push((e.sentence.as_str(), &e.parts));
             }
@@ -203,10 +216,23 @@ fn very_unequal_sides_are_tested_only_where_the_design_allows() {
 /// "scores" but not "scores of", none after a denial among the three words before.
 fn outlet_uses(path: &str) -> BTreeMap<(String, String), (u64, u64)> {
     const WORDS: [&str; 13] = [
-        "massive", "bloodbath", "fiasco", "blasted", "regime", "disastrous", "stunning", "flop",
-        "admitted", "slams", "slammed", "disaster", "scores",
+        "massive",
+        "bloodbath",
+        "fiasco",
+        "blasted",
+        "regime",
+        "disastrous",
+        "stunning",
+        "flop",
+        "admitted",
+        "slams",
+        "slammed",
+        "disaster",
+        "scores",
     ];
-    const DENIALS: [&str; 8] = ["not", "no", "never", "cannot", "nor", "neither", "without", "none"];
+    const DENIALS: [&str; 8] = [
+        "not", "no", "never", "cannot", "nor", "neither", "without", "none",
+    ];
     let story: Value = serde_json::from_str(&read(path)).unwrap();
     let mut uses = BTreeMap::new();
     for article in story["articles"].as_array().unwrap() {
@@ -215,7 +241,10 @@ fn outlet_uses(path: &str) -> BTreeMap<(String, String), (u64, u64)> {
             "center" => "center",
             _ => "right",
         };
-        let key = (side.to_owned(), article["source"].as_str().unwrap().to_owned());
+        let key = (
+            side.to_owned(),
+            article["source"].as_str().unwrap().to_owned(),
+        );
         let entry = uses.entry(key).or_insert((0u64, 0u64));
         for field in ["headline", "text"] {
             let text = article[field].as_str().unwrap_or_default();
@@ -238,7 +267,8 @@ fn outlet_uses(path: &str) -> BTreeMap<(String, String), (u64, u64)> {
                         _ => 0,
                     };
                     let denied = (1..=3.min(at)).any(|back| {
-                        DENIALS.contains(&words[at - back].as_str()) || words[at - back].contains("n't")
+                        DENIALS.contains(&words[at - back].as_str())
+                            || words[at - back].contains("n't")
                     });
                     if length > 0 && !denied {
                         entry.0 += 1;
@@ -266,7 +296,10 @@ fn brute_force_p(rates: &[(f64, bool)]) -> f64 {
     for mask in 0u32..(1 << n) {
         if mask.count_ones() as usize == k {
             total += 1;
-            let sum: f64 = (0..n).filter(|&i| mask & (1 << i) != 0).map(|i| ranks[i]).sum();
+            let sum: f64 = (0..n)
+                .filter(|&i| mask & (1 << i) != 0)
+                .map(|i| ranks[i])
+                .sum();
             at_least += u64::from(sum >= observed - 1e-9);
         }
     }
@@ -288,7 +321,11 @@ fn every_sides_charged_count_and_p_match_a_brute_force_count_over_its_outlets() 
                 .iter()
                 .filter(|((side, _), _)| side == name)
                 .fold((0, 0), |(u, w), (_, &(uses, words))| (u + uses, w + words));
-            assert_eq!((language.charged.count, language.words), (uses, words), "{path} {name}");
+            assert_eq!(
+                (language.charged.count, language.words),
+                (uses, words),
+                "{path} {name}"
+            );
             let rates: Vec<(f64, bool)> = counted
                 .iter()
                 .map(|((side, _), &(uses, words))| (uses as f64 / words as f64, side == name))
@@ -337,7 +374,10 @@ fn every_sample_has_a_language_section_for_every_side() {
         let report = report(path.to_str().unwrap());
         for side_name in ["left", "center", "right"] {
             let language = side(&report, side_name);
-            assert!(language.words > 0 && language.sentences > 0, "{name} {side_name}");
+            assert!(
+                language.words > 0 && language.sentences > 0,
+                "{name} {side_name}"
+            );
             assert!((-1.0..=1.0).contains(&language.tone.mean.get()));
         }
     }

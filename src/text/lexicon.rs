@@ -597,3 +597,176 @@ impl Lexicons {
         })
     }
 }
+
+#[cfg(all(test, feature = "embedded-lexicons"))]
+mod tests {
+    use super::*;
+    use crate::text::{normalize_token, tokens};
+
+    /// A sentence read as the analysis reads it: its words' indices.
+    fn indices(lexicons: &Lexicons, sentence: &str) -> Vec<u32> {
+        let mut normalized = String::new();
+        tokens(sentence)
+            .map(|token| {
+                normalize_token(token.surface, &mut normalized);
+                lexicons.word_index(&normalized)
+            })
+            .collect()
+    }
+
+    /// The uses found in a sentence: (entry, negated).
+    fn uses(sentence: &str) -> Vec<(String, bool)> {
+        let lexicons = Lexicons::embedded();
+        let words = indices(lexicons, sentence);
+        let words = Words::direct(&words);
+        let (mut hits, mut found) = (Vec::new(), Vec::new());
+        lexicons.hits(words, &mut hits);
+        lexicons.phrases(words, &hits, &mut found);
+        found
+            .iter()
+            .map(|m| {
+                (
+                    lexicons.entries[m.entry as usize].text.to_string(),
+                    m.negated,
+                )
+            })
+            .collect()
+    }
+
+    fn counted(entries: &[&str]) -> Vec<(String, bool)> {
+        entries.iter().map(|e| (e.to_string(), false)).collect()
+    }
+
+    #[test]
+    fn every_vader_word_is_one_word_of_ours_normalized_to_itself() {
+        let lexicons = Lexicons::embedded();
+        let mut checked = 0;
+        for (text, &index) in &lexicons.index {
+            if !lexicons.word(index).in_lexicon() {
+                continue;
+            }
+            let mut normalized = String::new();
+            let read: Vec<String> = tokens(text)
+                .map(|token| {
+                    normalize_token(token.surface, &mut normalized);
+                    normalized.clone()
+                })
+                .collect();
+            assert_eq!(read, [text.to_string()], "{text}");
+            checked += 1;
+        }
+        assert!(checked > 7000, "{checked}");
+    }
+
+    #[test]
+    fn every_phrase_of_the_lists_is_read_as_the_counter_reads_words() {
+        let lexicons = Lexicons::embedded();
+        let entries: Vec<&str> = lexicons.entries.iter().map(|e| &*e.text).collect();
+        let mut listed = 0;
+        for file in ["data/charged.txt", "data/hedging.txt"] {
+            let mut in_list = false;
+            for line in std::fs::read_to_string(file).unwrap().lines() {
+                let line = line.trim();
+                if line.starts_with('@') {
+                    in_list = line.starts_with("@charged ") || line.starts_with("@hedging ");
+                    continue;
+                }
+                if !in_list || line.is_empty() || line.starts_with('#') {
+                    continue;
+                }
+                let phrase = line.split('|').next().unwrap();
+                let mut normalized = String::new();
+                let words: Vec<String> = tokens(phrase)
+                    .map(|token| {
+                        normalize_token(token.surface, &mut normalized);
+                        normalized.clone()
+                    })
+                    .collect();
+                assert!(
+                    entries.contains(&words.join(" ").as_str()),
+                    "{file}: {line}"
+                );
+                listed += 1;
+            }
+        }
+        assert_eq!(listed, lexicons.entries.len(), "an entry listed twice?");
+    }
+
+    #[test]
+    fn phrases_match_whole_words_in_any_case_longest_first() {
+        assert_eq!(
+            uses("Ukraine WIPED OUT the Bombers"),
+            counted(&["wiped out"])
+        );
+        assert_eq!(uses("The wiper was out"), counted(&[]));
+        assert_eq!(
+            uses("Russia's Pearl Harbor moment"),
+            counted(&["pearl harbor"])
+        );
+        assert_eq!(
+            uses("It could not be confirmed."),
+            counted(&["could not be confirmed"])
+        );
+        assert_eq!(
+            uses("Critics called the so-called plan a flop"),
+            counted(&["so called", "flop"])
+        );
+    }
+
+    #[test]
+    fn exclusions_keep_a_word_out_where_it_means_something_else() {
+        assert_eq!(uses("Scores of residents opposed it"), counted(&[]));
+        assert_eq!(uses("The mayor scores a win"), counted(&["scores"]));
+        assert_eq!(uses("The vote was held in May 2024"), counted(&[]));
+        assert_eq!(uses("The vote may be held in May"), counted(&["may"]));
+        assert_eq!(uses("He could not be reached"), counted(&[]));
+        assert_eq!(uses("Two blasts shook the port"), counted(&[]));
+    }
+
+    #[test]
+    fn a_denial_up_to_three_words_before_negates_a_use() {
+        assert_eq!(uses("It was not a flop"), [("flop".to_string(), true)]);
+        assert_eq!(
+            uses("It wasn’t really a flop"),
+            [("flop".to_string(), true)]
+        );
+        assert_eq!(
+            uses("It was not only a flop"),
+            [("flop".to_string(), false)]
+        );
+        assert_eq!(
+            uses("Not that it was a total flop"),
+            [("flop".to_string(), false)]
+        );
+    }
+
+    #[test]
+    fn text_that_is_not_the_lexicons_is_an_error_never_a_panic() {
+        let text = include_str!("../../data/lexicons.txt");
+        assert!(Lexicons::parse("").is_err());
+        assert_eq!(
+            Lexicons::parse("bias-compare lexicons 1\nlots\n")
+                .unwrap_err()
+                .to_string(),
+            "lexicons: line 2 is not in the form of bias-compare-lexicons.txt"
+        );
+        // Every cut of the real text, and every byte of a stretch of it changed, reads or errs.
+        let mut cuts = 0;
+        for cut in (0..text.len()).step_by(997) {
+            if text.is_char_boundary(cut) {
+                let _ = Lexicons::parse(&text[..cut]);
+                cuts += 1;
+            }
+        }
+        assert!(cuts > 40);
+        let tail = text.len() - 4000;
+        for at in (tail..text.len()).step_by(151) {
+            for replacement in ["\n", "Z", "é", ":", "#c ", "=x ", "|"] {
+                let mut changed = text[..at].to_string();
+                changed.push_str(replacement);
+                changed.push_str(&text[at + 1..]);
+                let _ = Lexicons::parse(&changed);
+            }
+        }
+    }
+}

@@ -92,6 +92,32 @@ fn text_format_shows_coverage_terms_and_comparison() {
 }
 
 #[test]
+fn text_format_shows_how_each_side_talks() {
+    let output = run(
+        &[
+            "analyze",
+            "../../tests/data/language/charged-right.json",
+            "--format",
+            "text",
+        ],
+        None,
+    );
+    let text = String::from_utf8(output.stdout).unwrap();
+    for expected in [
+        "How each side talks",
+        "massive 12 (intensifier)",
+        "bloodbath 8 (violence or war metaphor)",
+    ] {
+        assert!(text.contains(expected), "{expected} missing from:\n{text}");
+    }
+    let right = text
+        .lines()
+        .find(|line| line.starts_with("  Right ") && line.contains(" p "))
+        .unwrap();
+    assert!(right.contains("172.6* p 0.002"), "{right}");
+}
+
+#[test]
 fn bad_story_exits_2_naming_the_field() {
     let story = r#"{"articles":[{"id":"a","source":"S","text":"","leaning":"leftish"}]}"#;
     assert_one_line_error(
