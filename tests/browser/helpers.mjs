@@ -118,6 +118,7 @@ export async function expectedReport(story, options) {
   if (!engine) {
     engine = await import(pathToFileURL(join(DIST, 'pkg', 'bias_compare.js')).href);
     engine.initSync({ module: readFileSync(join(DIST, 'pkg', 'bias_compare_bg.wasm')) });
+    engine.setLexicons(readFileSync(join(DIST, 'bias-compare-lexicons.txt'), 'utf8'));
   }
   return engine.analyze(typeof story === 'string' ? story : JSON.stringify(story), options);
 }
