@@ -39,7 +39,7 @@ pub fn analyze_json(json: &str, options: &Options) -> Result<Report, Error> {
 /// `language` is `null` and a warning says why.
 pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
     #[cfg(feature = "embedded-lexicons")]
-    let lexicons = Some(Lexicons::embedded());
+    let lexicons = options.language.then(Lexicons::embedded);
     #[cfg(not(feature = "embedded-lexicons"))]
     let lexicons = None;
     analyze_with_lexicons(story, options, lexicons)
