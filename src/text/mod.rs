@@ -1,10 +1,11 @@
-//! The text pipeline (docs/METHOD.md §3): sentences, then word tokens,
+//! The text pipeline (docs/METHOD.md §3): markup removed, sentences, then word tokens,
 //! their normalized form, and the stopword rule that decides which tokens may start or end
 //! a term; and the lexicons of the language analysis, read in the same words (`lexicon`).
 //! Every function here is total over `&str`: any string, however odd, yields some
 //! (possibly empty) result and never panics.
 
 mod lexicon;
+mod markup;
 mod normalize;
 mod sentences;
 mod stopwords;
@@ -15,6 +16,7 @@ pub(crate) use lexicon::{
     List, Match, Word, Words, AT_VERY, BUT_HIT, DOUBT, KIND, LEAST, NEGATION, NEVER, NO, NO_WORD,
     OF, OR_NOR, SO_THIS, VALENCE_HIT, WITHOUT,
 };
+pub use markup::without_markup;
 pub use normalize::{lowercase, normal_form, normalize_token, NormalForm, PackedForm};
 pub use sentences::sentence_ranges;
 pub use stopwords::is_stopword;

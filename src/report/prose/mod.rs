@@ -19,7 +19,9 @@ pub(crate) use language::{
     lexicons_missing_warning,
 };
 pub(crate) use notes::notes;
-pub(crate) use warnings::{identical_texts_warning, unrated_warning, wordless_warning};
+pub(crate) use warnings::{
+    identical_texts_warning, markup_warning, unrated_warning, wordless_warning,
+};
 
 use super::json;
 use crate::input::Side;

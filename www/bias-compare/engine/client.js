@@ -10,7 +10,7 @@
 
 import { errorMessage } from '../error-message.js';
 import { lexiconsFor } from './lexicons.js';
-import { loadEngine, workerUrl } from './load.js';
+import { loadEngine, startWorker } from './load.js';
 
 let warm = false; // an analysis has completed: the next ones need no loading state
 let mainThreadEngine = null; // promise of the engine on the main thread
@@ -87,10 +87,10 @@ function dropWorker() {
 function getWorker() {
   if (worker !== undefined) return worker;
   worker = null;
-  const url = workerUrl();
-  if (!url || typeof Worker !== 'function') return worker;
+  if (typeof Worker !== 'function') return worker;
   try {
-    const started = new Worker(url, { type: 'module', name: 'bias-compare' });
+    const started = startWorker();
+    if (!started) return worker;
     started.onmessage = ({ data }) => {
       const job = jobs.get(data?.id);
       if (!job) return;

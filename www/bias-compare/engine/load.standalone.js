@@ -9,7 +9,7 @@ import { analyze, initSync, setLexicons } from './pkg/bias_compare.js';
 import wasm from './pkg/bias_compare_bg.wasm';
 import lexicons from '../../../data/lexicons.txt';
 
-export function workerUrl() {
+export function startWorker() {
   return null;
 }
 
