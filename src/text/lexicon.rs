@@ -47,6 +47,9 @@ pub(crate) const WITHOUT: u16 = 1 << 10;
 pub(crate) const DOUBT: u16 = 1 << 11;
 pub(crate) const AT_VERY: u16 = 1 << 12;
 pub(crate) const OR_NOR: u16 = 1 << 13;
+/// The first word of one of VADER's special idioms or booster phrases: where none stands
+/// among the three words before a word or the word itself, no idiom can apply to it.
+pub(crate) const IDIOM_START: u16 = 1 << 14;
 
 /// The words VADER's rules test for by name (vaderSentiment.py 3.3.2).
 const RULE_WORDS: [(&str, u16); 14] = [
@@ -228,6 +231,8 @@ pub struct Lexicons {
     edges: Vec<u64>,
     /// By trie node: the entry ending there, or [`NONE`].
     terminal: Vec<u32>,
+    /// By trie node: whether a longer phrase goes on from it.
+    branches: Vec<bool>,
     pub(crate) idioms: Vec<Idiom>,
     pub(crate) booster_phrases: Vec<Idiom>,
     /// Written instead of a word that could not be added.
@@ -262,6 +267,7 @@ impl Lexicons {
             categories: Vec::new(),
             edges: Vec::new(),
             terminal: vec![NONE],
+            branches: vec![false],
             idioms: Vec::new(),
             booster_phrases: Vec::new(),
             scratch: EMPTY_WORD,
@@ -364,6 +370,15 @@ impl Lexicons {
                 _ => return Err(problem(number)),
             }
         }
+        let starts: Vec<u32> = lexicons
+            .idioms
+            .iter()
+            .chain(&lexicons.booster_phrases)
+            .map(|idiom| idiom.words[0])
+            .collect();
+        for start in starts {
+            lexicons.word_mut(start).flags |= IDIOM_START;
+        }
         for (text, &index) in &lexicons.index {
             if text.contains("n't") {
                 if let Some(word) = lexicons.words.get_mut(index as usize) {
@@ -401,6 +416,10 @@ impl Lexicons {
                     return false;
                 }
                 self.terminal.push(NONE);
+                self.branches.push(false);
+                if let Some(branches) = self.branches.get_mut(node as usize) {
+                    *branches = true;
+                }
                 if depth == 0 {
                     self.word_mut(word).node = new;
                 } else {
@@ -481,7 +500,7 @@ impl Lexicons {
         match self.index.get(token) {
             Some(&index) => index,
             // Most words start with a letter and have no apostrophe: one byte read, one pass.
-            None if token.bytes().any(|b| b == b'\'') && token.contains("n't") => NT_WORD,
+            None if token.as_bytes().windows(3).any(|w| w == b"n't") => NT_WORD,
             None if token
                 .as_bytes()
                 .first()
@@ -534,7 +553,8 @@ impl Lexicons {
                 if entry != NONE && self.allowed(entry, words, at, length) {
                     best = Some((entry, length));
                 }
-                if at + length >= words.len() {
+                let branches = self.branches.get(node as usize) == Some(&true);
+                if !branches || at + length >= words.len() {
                     break;
                 }
                 node = self.child(node, words.get(at + length));

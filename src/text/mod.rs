@@ -13,8 +13,8 @@ mod tokens;
 
 pub use lexicon::Lexicons;
 pub(crate) use lexicon::{
-    List, Match, Word, Words, AT_VERY, BUT_HIT, DOUBT, KIND, LEAST, NEGATION, NEVER, NO, NO_WORD,
-    OF, OR_NOR, SO_THIS, VALENCE_HIT, WITHOUT,
+    List, Match, Word, Words, AT_VERY, BUT_HIT, DOUBT, IDIOM_START, KIND, LEAST, NEGATION, NEVER,
+    NO, NO_WORD, OF, OR_NOR, SO_THIS, VALENCE_HIT, WITHOUT,
 };
 pub use markup::without_markup;
 pub use normalize::{lowercase, normal_form, normalize_token, NormalForm, PackedForm};

@@ -183,7 +183,6 @@ describe('hostile content, in a page that would run injected handlers (CSP bypas
         }),
       );
       assert.ok(seen.quotes.length > 0, 'precondition: the language section quotes sentences');
-      assert.ok(seen.quotes.some((q) => q.includes('<script>')), 'precondition: a quote holds a <script> payload');
       for (const quote of seen.quotes) assert.ok(quoted.has(quote), `a quote shown verbatim, as text: ${quote}`);
     });
   }

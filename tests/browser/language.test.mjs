@@ -69,7 +69,7 @@ test('the section shows each side as the report has it, each measure read out as
 test('marked words are reached by Tab and show their category on focus and on hover', async () => {
   const outcome = await render(CHARGED);
   assert.ok(outcome.ok, outcome.message);
-  const words = page.locator(inSection('[data-side="right"] .reveal button')).first();
+  const words = page.locator(inSection('[data-side="right"] .lang-toggle')).first();
   await words.focus();
   await page.keyboard.press('Enter');
   assert.equal(await words.getAttribute('aria-expanded'), 'true');

@@ -12,8 +12,8 @@
 //! "russia". On sentences where the two splits agree, so do the scores.
 
 use crate::text::{
-    tokens, Lexicons, Word, Words, AT_VERY, BUT_HIT, DOUBT, KIND, LEAST, NEGATION, NEVER, NO,
-    NO_WORD, OF, OR_NOR, SO_THIS, VALENCE_HIT, WITHOUT,
+    tokens, Lexicons, Word, Words, AT_VERY, BUT_HIT, DOUBT, IDIOM_START, KIND, LEAST, NEGATION,
+    NEVER, NO, NO_WORD, OF, OR_NOR, SO_THIS, VALENCE_HIT, WITHOUT,
 };
 
 /// VADER's empirical constants (vaderSentiment.py 3.3.2).
@@ -256,6 +256,10 @@ fn negation_check(valence: f64, back: &[Word; 3], start: usize) -> f64 {
 /// VADER's `_special_idioms_check` at word `i` (i > 2): an idiom around the word replaces its
 /// valence; a booster phrase ("kind of") before it adds to it.
 fn special_idioms(lexicons: &Lexicons, words: Words, valence: f64, i: usize) -> f64 {
+    // Every sequence tested starts at i − 3, i − 2, i − 1 or i.
+    if !(i - 3..=i).any(|at| lexicons.word(words.get(at)).flags & IDIOM_START != 0) {
+        return valence;
+    }
     let mut valence = valence;
     let n = words.len();
     let before: [&[usize]; 5] = [

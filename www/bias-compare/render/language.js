@@ -28,21 +28,21 @@ export function languageSection(report, headingLevel) {
   for (const [key] of MEASURES) top[key] = Math.max(...SIDES.map((s) => Number(language[s][key].rate) || 0));
   const toneTop = Math.max(0.1, ...SIDES.map((s) => Math.abs(Number(language[s].tone.mean) || 0)));
 
-  const columns = el('div', { class: 'sides' });
+  const columns = el('div', { class: 'lang-sides' });
   for (const side of SIDES) {
     const label = report.sides[side];
     const data = language[side];
     const rows = el('ul', { class: 'measures' });
     for (const [key, name] of MEASURES) {
       const use = data[key];
-      rows.append(measure(name, `${formatRate(use.rate)} per 1,000 words`, `others ${formatRate(use.others)}`, use, Math.max(0, Number(use.rate) / (top[key] || 1))));
+      rows.append(measure(name, formatRate(use.rate), `others ${formatRate(use.others)}`, use, Math.max(0, Number(use.rate) / (top[key] || 1)), ' per 1,000 words'));
     }
     const tone = data.tone;
     const mean = Number(tone.mean) || 0;
-    rows.append(measure('Tone', `mean ${formatNumber(mean)}`, `others ${formatNumber(tone.others)}`, tone, mean / toneTop, true));
+    rows.append(measure('Tone', `mean ${formatNumber(mean)}`, `others ${formatNumber(tone.others)}`, tone, mean / toneTop, '', true));
     const column = el(
       'div',
-      { class: 'side', 'data-side': side, role: 'group', 'aria-label': `${label.name}: how it talks` },
+      { class: 'lang-side', 'data-side': side, role: 'group', 'aria-label': `${label.name}: how it talks` },
       el('div', { class: 'side-head' }, el('span', { class: 'swatch', 'aria-hidden': 'true' }), heading(headingLevel, 1, label.name), el('span', { class: 'side-meta', text: label.summary })),
       data.note ? el('p', { class: 'side-empty', 'data-role': 'language-note', text: data.note }) : null,
       rows,
@@ -69,9 +69,9 @@ export function languageSection(report, headingLevel) {
   );
 }
 
-/** One measure: its name and value, a bar (from the start, or either way from the middle for
- * the tone), and its p; "holds" when the difference holds. */
-function measure(name, value, others, data, share, diverging = false) {
+/** One measure: its name and value (read out with its `unit`), a bar (from the start, or
+ * either way from the middle for the tone), and its p; "holds" when the difference holds. */
+function measure(name, value, others, data, share, unit = '', diverging = false) {
   const holds = data.holds === true;
   const fill = el('span', { class: 'measure-fill' });
   fill.style.setProperty('--share', String(Math.max(-1, Math.min(1, share))));
@@ -82,14 +82,14 @@ function measure(name, value, others, data, share, diverging = false) {
     el('span', { class: 'measure-line', 'aria-hidden': 'true' }, el('span', { class: 'measure-name', text: name }), el('span', { class: 'measure-value', text: value })),
     el('span', { class: 'measure-track', 'aria-hidden': 'true' }, fill),
     el('span', { class: 'measure-meta', 'aria-hidden': 'true', text: holds ? `${meta} · holds` : meta }),
-    visuallyHidden(`${name}: ${value}; ${meta}${holds ? '; the difference holds' : ''}.`),
+    visuallyHidden(`${name}: ${value}${unit}; ${meta}${holds ? '; the difference holds' : ''}.`),
   );
 }
 
 /** A closed disclosure under a side's measures; `build` makes its content when first opened. */
 function reveal(text, build) {
   const box = el('div', { class: 'reveal' });
-  const button = el('button', { type: 'button', class: 'term-toggle', 'aria-expanded': 'false' }, el('span', { class: 'term-name', text }));
+  const button = el('button', { type: 'button', class: 'lang-toggle', 'aria-expanded': 'false' }, el('span', { class: 'lang-toggle-text', text }));
   box.append(button);
   disclosure(button, box, () => el('div', { class: 'examples' }, ...build()));
   return box;
