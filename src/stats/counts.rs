@@ -202,6 +202,15 @@ impl TermCounts {
         self.term_tokens.iter().sum()
     }
 
+    /// The token ids of each article of `side`, in the order they were added: its
+    /// sentences, each followed by [`END`].
+    pub fn side_articles(&self, side: Side) -> impl Iterator<Item = &[u32]> + '_ {
+        self.articles
+            .iter()
+            .filter(move |(of, _)| *of == side.index())
+            .map(|(_, ids)| &ids[..])
+    }
+
     /// The token ids of each sentence of `side`, in the order they were added.
     pub fn side_sentences(&self, side: Side) -> impl Iterator<Item = &[u32]> + '_ {
         self.articles
@@ -241,6 +250,11 @@ impl TermCounts {
             &self.token_info,
             &self.token_text,
         )
+    }
+
+    /// The normalized text of every token, by token id (after [`TermCounts::finish`]).
+    pub fn token_texts(&self) -> &[Box<str>] {
+        &self.token_text
     }
 
     /// A finder for `terms`, which reports each by its place in `terms`.
