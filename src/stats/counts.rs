@@ -72,7 +72,7 @@ pub(crate) struct TermCounts {
     /// The article being tokenized.
     scratch_ids: Vec<u32>,
     /// Each article added: the marks of its capitalized words (`crate::text::Capitals`), the
-    /// material names are built from (docs/METHOD.md §6).
+    /// material names are built from (docs/METHOD.md §7).
     capitals: Vec<Box<[u32]>>,
     /// The marks of the article being tokenized.
     scratch_capitals: Capitals,
@@ -140,7 +140,7 @@ impl TermCounts {
                 };
                 if info.has_letter && !info.is_stopword {
                     self.term_tokens[side] += u64::from(starts.count_ones());
-                    // Names are made of such words (docs/METHOD.md §6).
+                    // Names are made of such words (docs/METHOD.md §7).
                     self.scratch_capitals.word(sentence, &token, ids.len());
                 }
                 ids.push(id);
@@ -242,7 +242,7 @@ impl TermCounts {
             .is_some_and(|info| info.can_edge_a_term())
     }
 
-    /// The names of the articles added (docs/METHOD.md §6).
+    /// The names of the articles added (docs/METHOD.md §7).
     pub fn names(&self) -> Names {
         names(
             &self.articles,
