@@ -2,12 +2,12 @@
 // dist/bias-compare.js (the element, its stylesheet inside as text) and dist/bias-compare-worker.js
 // (the worker that runs the engine). Both import the engine's files from dist/pkg/ at run
 // time, so `./pkg/…` imports are left to the browser; the element imports the glue only when
-// the engine has to run on its main thread.
+// the engine has to run on its main thread. The glue wasm-bindgen wrote is minified here too.
 
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { bundle } from './esbuild.mjs';
-import { DIST, ROOT, say, WWW } from './io.mjs';
+import { bundle, minifyInPlace } from './esbuild.mjs';
+import { DIST, PKG, ROOT, say, WWW } from './io.mjs';
 import { LEXICONS } from './shipped.mjs';
 
 const SOURCE = join(WWW, 'bias-compare');
@@ -22,6 +22,8 @@ export async function buildWidget() {
     external: ['./pkg/*'],
   });
   say('bundled dist/bias-compare.js and dist/bias-compare-worker.js (esbuild)');
+  await minifyInPlace(join(PKG, 'bias_compare.js'));
+  say('minified the engine glue, dist/pkg/bias_compare.js (esbuild)');
   copyFileSync(join(ROOT, 'data', 'lexicons.txt'), join(DIST, LEXICONS));
   say(`copied data/lexicons.txt to dist/${LEXICONS}`);
 }
