@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The baseline a researcher would write instead of bias-compare: scikit-learn's
-CountVectorizer (word n-grams 1..3) and numpy computing the SPEC §3 statistic — weighted
+CountVectorizer (word n-grams 1..3) and numpy computing the docs/METHOD.md §4 statistic — weighted
 log-odds with an informative Dirichlet prior, each side against the other two — with the
 same defaults (prior 500, z_min 1.645, min_count 3, top 10, terms used by >= 2 outlets) and
 the project's stopword list (n-grams may not start or end with a stopword).
@@ -60,7 +60,7 @@ def analyze(text, prior=500.0, z_min=1.645, min_count=3, top_k=10):
     vectorizer = CountVectorizer(ngram_range=(1, 3), token_pattern=r"(?u)\b\w[\w']*\b",
                                  dtype=np.int32)
     X = vectorizer.fit_transform(docs)
-    # Terms may neither start nor end with a stopword, and need a letter (SPEC §3).
+    # Terms may neither start nor end with a stopword, and need a letter (docs/METHOD.md §3).
     keep = np.zeros(X.shape[1], dtype=bool)
     names = [None] * X.shape[1]
     for term, column in vectorizer.vocabulary_.items():

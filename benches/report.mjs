@@ -135,7 +135,7 @@ ${sizes.map(row).join('\n')}
 WASM for 10 000 articles is one run in a fresh module (the memory measurement below), so
 a first call, not a settled time; it is left out of the WASM ÷ native target.
 The Python baseline (benches/baseline.py, benches/requirements.txt) is what a researcher would
-write: \`CountVectorizer(ngram_range=(1, 3))\` and numpy computing the same SPEC §3 z-scores
+write: \`CountVectorizer(ngram_range=(1, 3))\` and numpy computing the same z-scores (docs/METHOD.md §4)
 (side against the rest, prior 500, same stopword rule, min count and outlet rule), without
 sentence boundaries, display forms, examples or subsumption — a little less work than ours.
 It is run up to 1 000 articles.

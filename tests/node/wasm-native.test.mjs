@@ -1,4 +1,4 @@
-// WASM and native agree byte for byte (SPEC §2 "Determinism", §4; docs/WIDGET.md, "The engine
+// WASM and native agree byte for byte (docs/METHOD.md §11 "Determinism and numbers"; docs/WIDGET.md, "The engine
 // without the element").
 //
 // For every sample story, `JSON.stringify(analyze(story), null, 2) + "\n"` from the WASM package
