@@ -212,6 +212,7 @@ try {
     const inPage = await page.evaluate(async (warmup) => {
       const engine = await import('/pkg/bias_compare.js');
       const wasm = await engine.default({ module_or_path: '/pkg/bias_compare_bg.wasm' });
+      engine.setLexicons(await (await fetch('/bias-compare-lexicons.txt')).text());
       const text = await (await fetch('/story.json')).text();
       const firstStart = performance.now();
       engine.analyze(text);

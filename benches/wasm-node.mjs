@@ -17,6 +17,8 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const PKG = join(ROOT, 'dist', 'pkg');
 const engine = await import(pathToFileURL(join(PKG, 'bias_compare.js')).href);
 const exports = engine.initSync({ module: readFileSync(join(PKG, 'bias_compare_bg.wasm')) });
+// The lexicons of the language section, so that WASM does the work the CLI does.
+engine.setLexicons(readFileSync(join(PKG, '..', 'bias-compare-lexicons.txt'), 'utf8'));
 const memoryBytes = () => exports.memory.buffer.byteLength;
 const initialMemory = memoryBytes();
 const [mode, ...args] = process.argv.slice(2);

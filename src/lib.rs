@@ -45,7 +45,7 @@ mod sort;
 mod stats;
 pub mod text;
 
-pub use crate::analyze::{analyze, analyze_json};
+pub use crate::analyze::{analyze, analyze_json, analyze_with_lexicons};
 pub use crate::error::Error;
 pub use crate::input::{
     json_too_large, parse_json, Article, Leaning, LeaningSource, OptionName, Options, Ratings,
@@ -53,7 +53,9 @@ pub use crate::input::{
 };
 pub use crate::report::{
     ArticleSummary, Blindspot, ComparisonLine, Coverage, CoverageBy, Emphasis, Example,
-    FacetCoverage, Framing, KeyPoint, KeyPoints, Notes, OutletUses, Params, Rates, Report, Rounded,
-    SideCounts, SideCoverage, SideFraming, SideLabel, SideShares, Sides, Term, TestDesign,
-    UnratedCoverage,
+    FacetCoverage, Framing, KeyPoint, KeyPoints, Language, LanguageCategory, LanguageTerm, Mark,
+    MarkedExample, Notes, OutletUses, Params, Part, Rates, Report, Rounded, SideCounts,
+    SideCoverage, SideFraming, SideLabel, SideLanguage, SideShares, Sides, Term, TestDesign, Tone,
+    ToneExample, UnratedCoverage, WordUse,
 };
+pub use crate::text::Lexicons;

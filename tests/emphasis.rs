@@ -1,4 +1,4 @@
-//! What each side stresses or leaves out (docs/METHOD.md §6, docs/REPORT.md "emphasis"):
+//! What each side stresses or leaves out (docs/METHOD.md §7, docs/REPORT.md "emphasis"):
 //! the planted emphasis and omission of the samples (tests/data/planted/) are listed for
 //! their side, with the sides that left them out; names every side mentions are not; name
 //! variants merge only where it is safe; a side of one outlet can show emphasis when the

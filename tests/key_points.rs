@@ -1,4 +1,4 @@
-//! Key points per side and common ground (docs/METHOD.md §7, docs/REPORT.md "key_points"):
+//! Key points per side and common ground (docs/METHOD.md §8, docs/REPORT.md "key_points"):
 //! on every sample and test story, each point is an exact sentence of one of its side's own
 //! articles at the place the report gives, from the article's lead, none a near-duplicate of
 //! another; the first is the lead sentence closest to the side's centroid, computed here

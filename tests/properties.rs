@@ -7,8 +7,9 @@
 //! - a report counts and lists every article given;
 //! - the same story gives the same bytes on every run and whatever the order of its articles
 //!   (docs/REPORT.md, "Numbers, order and determinism"), with default and with random
-//!   options, p-values estimated from random assignments included, and the samples' emphasis,
-//!   key points and coverage by facet.
+//!   options, p-values estimated from random assignments included, the language section's
+//!   (charged words, hedging, tone) among them, and the samples' emphasis, key points and
+//!   coverage by facet.
 //!
 //! `PROPTEST_CASES` raises the number of cases for a longer run.
 
@@ -236,6 +237,16 @@ fn word_salad() -> impl Strategy<Value = String> {
         "said",
         "officials",
         "reckless",
+        "slams",
+        "massive",
+        "reportedly",
+        "not",
+        "but",
+        "very",
+        "good",
+        "terrible",
+        "FLOP",
+        "!",
         "Istanbul",
         "ceasefire",
         "Monday",
@@ -397,6 +408,8 @@ proptest! {
             .into_iter()
             .any(|side| !side.test.exact && !side.terms.is_empty());
         prop_assert!(sampled, "no side's p was estimated");
+        // The language section's p-values are estimated too (C(N, k) > 10 000 for every side).
+        prop_assert!(report.language.is_some());
         let json = report.to_json();
         prop_assert!(analyze_json(&story.to_string(), &options).unwrap().to_json() == json);
         let mut shuffled = story.clone();

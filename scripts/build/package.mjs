@@ -5,6 +5,7 @@
 //   bias-compare.js          the element class, not defined (www/npm/index.js, bundled by esbuild)
 //   define.js                defines <bias-compare> on import          (www/npm/, as is)
 //   bias-compare-worker.js   the module worker                         (dist/, as is)
+//   bias-compare-lexicons.txt   the lexicons of the language section   (dist/, as is)
 //   engine.js, engine.node.js   `bias-compare/engine` in browsers, in Node (www/npm/, as is)
 //   pkg/bias_compare.js, pkg/bias_compare_bg.wasm   the engine         (dist/pkg/)
 //   *.d.ts                   the types                                 (www/npm/, as is)
@@ -24,6 +25,7 @@ export const PACKAGE_FILES = [
   'bias-compare.js',
   'bias-compare.d.ts',
   'bias-compare-worker.js',
+  'bias-compare-lexicons.txt',
   'define.js',
   'define.d.ts',
   'engine.js',
@@ -72,6 +74,7 @@ export async function buildPackage() {
     external: ['./pkg/*'],
   });
   cpSync(join(DIST, 'bias-compare-worker.js'), join(NPM, 'bias-compare-worker.js'));
+  cpSync(join(DIST, 'bias-compare-lexicons.txt'), join(NPM, 'bias-compare-lexicons.txt'));
   const glue = read(join(PKG, 'bias_compare.js'));
   if (!glue.startsWith(SELF_TYPES)) fail(`dist/pkg/bias_compare.js does not start with ${SELF_TYPES.trim()}`);
   write(join(NPM, 'pkg', 'bias_compare.js'), glue.slice(SELF_TYPES.length));

@@ -96,7 +96,7 @@ function jsonForScript(value) {
 /** The demo page with the element, the engine, the demo script, its CSS and every sample
  * inline, under a meta CSP that allows exactly those and no request. */
 async function standalonePage(page, samples) {
-  const [output] = await bundle({ entryPoints: [join(DEMO, 'standalone.js')], loader: { '.wasm': 'binary' }, plugins: [engineInline] });
+  const [output] = await bundle({ entryPoints: [join(DEMO, 'standalone.js')], loader: { '.wasm': 'binary', '.txt': 'text' }, plugins: [engineInline] });
   const script = output.text;
   if (/<\/script/i.test(script) || /<!--/.test(script)) fail('the standalone script contains "</script" or "<!--"');
   const css = read(join(DEMO, 'demo.css'));

@@ -9,6 +9,12 @@ import { gzipSync } from 'node:zlib';
 
 export const SHIPPED = ['pkg/bias_compare_bg.wasm', 'pkg/bias_compare.js', 'bias-compare.js', 'bias-compare-worker.js'];
 
+// The lexicons of the language section ("How each side talks"), a file of their own outside
+// the widget's budget, with an allowance of its own: fetched once, by the engine's worker, and
+// only when a story is analyzed with the section on (docs/WIDGET.md). A copy of
+// data/lexicons.txt.
+export const LEXICONS = 'bias-compare-lexicons.txt';
+
 /** A file's size as served: raw, and gzipped on its own at level 9, as a server would send it. */
 export function sizeOf(dist, name) {
   const bytes = readFileSync(join(dist, name));

@@ -5,12 +5,12 @@
 
 import { join } from 'node:path';
 import { DIST, fail, read, ROOT, say, write } from './io.mjs';
-import { SHIPPED, sizeOf, widgetSizeText } from './shipped.mjs';
+import { LEXICONS, SHIPPED, sizeOf, widgetSizeText } from './shipped.mjs';
 
 const README = join(ROOT, 'README.md');
 const README_SIZE = /(<!-- widget-size[^>]*-->)([^<]*)(<!-- \/widget-size -->)/;
 
-const PAGE_FILES = ['index.html', 'demo.js', 'demo.css', 'standalone.html'];
+const PAGE_FILES = [LEXICONS, 'index.html', 'demo.js', 'demo.css', 'standalone.html'];
 
 export function printSizes() {
   const kb = (n) => `${(n / 1024).toFixed(1)} KiB`.padStart(10);

@@ -4,9 +4,11 @@
 // time, so `./pkg/…` imports are left to the browser; the element imports the glue only when
 // the engine has to run on its main thread.
 
+import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundle } from './esbuild.mjs';
-import { DIST, say, WWW } from './io.mjs';
+import { DIST, ROOT, say, WWW } from './io.mjs';
+import { LEXICONS } from './shipped.mjs';
 
 const SOURCE = join(WWW, 'bias-compare');
 
@@ -20,4 +22,6 @@ export async function buildWidget() {
     external: ['./pkg/*'],
   });
   say('bundled dist/bias-compare.js and dist/bias-compare-worker.js (esbuild)');
+  copyFileSync(join(ROOT, 'data', 'lexicons.txt'), join(DIST, LEXICONS));
+  say(`copied data/lexicons.txt to dist/${LEXICONS}`);
 }

@@ -1,4 +1,4 @@
-//! What each side stresses or leaves out (docs/METHOD.md §6). The unit is the outlet: a
+//! What each side stresses or leaves out (docs/METHOD.md §7). The unit is the outlet: a
 //! topic's weight on a side is the share of the side's outlets that mention it at all (and,
 //! shown beside it, the share of its articles), so one long article or one prolific outlet
 //! does not dominate. A topic is listed for the side whose outlets mention it most when that
@@ -53,7 +53,7 @@ struct Candidate {
     variants: Vec<String>,
 }
 
-/// The share rules (docs/METHOD.md §6) for a topic mentioned in the rated `articles`
+/// The share rules (docs/METHOD.md §7) for a topic mentioned in the rated `articles`
 /// (counting order): the side whose outlets mention it most (the first in left, center,
 /// right order on a tie), and whether that side stresses it or another side leaves it out.
 fn candidate(visit: &Visit, rated: &[usize], topic: usize, articles: &[u32]) -> Option<Candidate> {

@@ -112,7 +112,7 @@ impl<'v> Evidence<'v> {
 
     /// The p-value for `side` of a topic mentioned by the outlets (units) `mentioned_by`,
     /// ascending: the same test with each outlet's mention as a count of 1 in 1 term token,
-    /// so every outlet that mentions it ties (docs/METHOD.md §6). `key` names the topic.
+    /// so every outlet that mentions it ties (docs/METHOD.md §7). `key` names the topic.
     pub fn mention_p(&self, side: Side, mentioned_by: &[u32], key: &str) -> PValue {
         let users: Vec<Use> = mentioned_by
             .iter()

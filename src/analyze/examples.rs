@@ -162,8 +162,26 @@ fn pick_examples(visit: &Visit, recorded: &[Candidate]) -> Vec<Example> {
 /// The sentence, or for a very long one a window of it around the term, cut at spaces and
 /// marked with "…" where it was cut. Everything between the marks is quoted exactly.
 pub(super) fn quote(sentence: &str, hit: Range<usize>) -> String {
+    let window = quote_window(sentence, hit);
+    format!(
+        "{}{}{}",
+        if window.start > 0 { "…" } else { "" },
+        sentence[window.clone()].trim(),
+        if window.end < sentence.len() {
+            "…"
+        } else {
+            ""
+        }
+    )
+}
+
+/// The bytes of `sentence` a quote of the term at `hit` shows: all of it up to
+/// [`MAX_QUOTE_BYTES`], else about [`QUOTE_CONTEXT_BYTES`] either side of the term, cut at
+/// spaces (white space at either end is the caller's to trim). The language analysis quotes
+/// alike.
+pub(crate) fn quote_window(sentence: &str, hit: Range<usize>) -> Range<usize> {
     if sentence.len() <= MAX_QUOTE_BYTES {
-        return sentence.to_owned();
+        return 0..sentence.len();
     }
     let mut start = hit.start.saturating_sub(QUOTE_CONTEXT_BYTES);
     while !sentence.is_char_boundary(start) {
@@ -190,12 +208,7 @@ pub(super) fn quote(sentence: &str, hit: Range<usize>) -> String {
             end = hit.end + offset;
         }
     }
-    format!(
-        "{}{}{}",
-        if start > 0 { "…" } else { "" },
-        sentence[start..end].trim(),
-        if end < sentence.len() { "…" } else { "" }
-    )
+    start..end
 }
 
 #[cfg(test)]

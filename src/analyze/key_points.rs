@@ -1,4 +1,4 @@
-//! Key points per side and common ground (docs/METHOD.md §7): extractive, every one an exact
+//! Key points per side and common ground (docs/METHOD.md §8): extractive, every one an exact
 //! sentence of an article. Centroid-based, after Radev, Jing, Styś & Tam (2004), over each
 //! rated article's lead — its first [`LEAD_SENTENCES`] sentences, headline included, where
 //! news writing puts an article's main points: a side's centroid gives each content word the

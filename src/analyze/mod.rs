@@ -3,8 +3,9 @@
 //! comparison bullet. One file per idea: `visit` (order, sides, outlets, sentences),
 //! `coverage` (coverage, blindspot and sufficiency rules), `terms` (scoring and listing
 //! rules), `evidence` (the outlet-level test), `examples` (display forms, rates, quotes),
-//! `warnings`, `facets` (coverage by facet), `topics` and `emphasis` (what each side stresses
-//! or leaves out), `key_points` (key points per side and common ground).
+//! `language` (charged words, hedging and tone), `warnings`, `facets` (coverage by facet),
+//! `topics` and `emphasis` (what each side stresses or leaves out), `key_points` (key points
+//! per side and common ground).
 
 mod coverage;
 mod emphasis;
@@ -12,6 +13,7 @@ mod evidence;
 mod examples;
 mod facets;
 mod key_points;
+mod language;
 mod terms;
 mod topics;
 mod visit;
@@ -28,6 +30,7 @@ use crate::report::{
     prose, ArticleSummary, ComparisonLine, Framing, Params, Report, Rounded, SideFraming,
 };
 use crate::stats::{TermCounts, TermId};
+use crate::text::Lexicons;
 use evidence::Evidence;
 use terms::Listed;
 use visit::Visit;
@@ -37,12 +40,30 @@ pub fn analyze_json(json: &str, options: &Options) -> Result<Report, Error> {
     analyze(&Story::from_json(json)?, options)
 }
 
-/// Analyzes a parsed story.
+/// Analyzes a parsed story, with the lexicons the crate embeds (feature
+/// `embedded-lexicons`, on by default) for the language section; without them the report's
+/// `language` is `null` and a warning says why.
 pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
+    #[cfg(feature = "embedded-lexicons")]
+    let lexicons = options.language.then(Lexicons::embedded);
+    #[cfg(not(feature = "embedded-lexicons"))]
+    let lexicons = None;
+    analyze_with_lexicons(story, options, lexicons)
+}
+
+/// Analyzes a parsed story with the given lexicons for the language section (`None`: the
+/// section is not computed, and a warning says so when `options.language` asks for it).
+pub fn analyze_with_lexicons(
+    story: &Story,
+    options: &Options,
+    lexicons: Option<&Lexicons>,
+) -> Result<Report, Error> {
     options.validate()?;
     let visit = Visit::new(story, &options.ratings);
     let coverage = coverage::coverage(&visit);
     let (counts, unit_tokens) = count_terms(&visit, options);
+    let lexicons = lexicons.filter(|_| options.language);
+    let language = lexicons.map(|l| language::language(&visit, &counts, l, &coverage, options));
 
     // Plain loops rather than iterator chains: each chain is one more function in WASM.
     let mut comparables = Vec::with_capacity(3);
@@ -86,9 +107,13 @@ pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
             term_tokens: counts.term_tokens(side),
         };
         (framing.status, framing.note) = prose::side_status(side, &coverage, &framing, comparable);
+        let mut text = prose::comparison(side, &coverage, &framing, comparable);
+        if let (Some(language), Comparable::Yes) = (&language, comparable) {
+            text.push_str(&prose::language_clause(language.side(side)));
+        }
         comparison.push(ComparisonLine {
             side: side.key(),
-            text: prose::comparison(side, &coverage, &framing, comparable),
+            text,
         });
         framings.push(framing);
     }
@@ -113,14 +138,19 @@ pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
         min_count: options.min_count,
         top_k: options.top_k,
         max_p: Rounded::new(options.max_p),
+        language: options.language,
     };
+    let mut warnings = warnings::warnings(&visit);
+    if options.language && lexicons.is_none() {
+        warnings.push(prose::lexicons_missing_warning());
+    }
     Ok(Report {
         version: 1,
         sides: prose::sides(&coverage),
         notes: prose::notes(&coverage, &params),
         params,
         blindspot: coverage::blindspot(&coverage),
-        warnings: warnings::warnings(&visit),
+        warnings,
         coverage_by: facets::coverage_by(&visit, &options.ratings),
         coverage,
         framing: Framing {
@@ -128,6 +158,7 @@ pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
             center,
             right,
         },
+        language,
         emphasis,
         key_points,
         common_ground,

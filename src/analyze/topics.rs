@@ -1,4 +1,4 @@
-//! The topics the emphasis analysis compares (docs/METHOD.md §6): the story's names, with
+//! The topics the emphasis analysis compares (docs/METHOD.md §7): the story's names, with
 //! the variants of one name merged where that is safe, and the framing terms the sides list.
 //! A topic knows the rated articles that mention it and can find its first mention in any
 //! of them, for quoting.

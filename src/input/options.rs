@@ -19,18 +19,20 @@ pub enum OptionName {
     MinCount,
     Top,
     MaxP,
+    Language,
     Ratings,
 }
 
 impl OptionName {
     /// Every option, in the order messages list them.
-    pub const ALL: [OptionName; 7] = [
+    pub const ALL: [OptionName; 8] = [
         OptionName::MaxNgram,
         OptionName::PriorScale,
         OptionName::ZMin,
         OptionName::MinCount,
         OptionName::Top,
         OptionName::MaxP,
+        OptionName::Language,
         OptionName::Ratings,
     ];
 
@@ -43,6 +45,7 @@ impl OptionName {
             OptionName::MinCount => "minCount",
             OptionName::Top => "top",
             OptionName::MaxP => "maxP",
+            OptionName::Language => "language",
             OptionName::Ratings => "ratings",
         }
     }
@@ -71,6 +74,9 @@ pub struct Options {
     /// Largest outlet-level p-value listed, where the story has outlets enough to reach it
     /// (0 < max_p ≤ 1; 1 turns the test's filter off).
     pub max_p: f64,
+    /// Whether to analyze how each side talks (docs/METHOD.md §6): charged words, hedging,
+    /// tone. Off, the report's `language` is `null`.
+    pub language: bool,
     /// The host page's ratings table, consulted after the story's own.
     pub ratings: Ratings,
 }
@@ -85,6 +91,7 @@ impl Default for Options {
             min_count: 3,
             top_k: 10,
             max_p: 0.05,
+            language: true,
             ratings: Ratings::default(),
         }
     }
@@ -129,6 +136,15 @@ impl Options {
             self.ratings = Ratings::from_value(value, "options.ratings")?;
             return Ok(());
         }
+        if name == OptionName::Language {
+            self.language = value.as_bool().ok_or_else(|| {
+                Error::option(
+                    name,
+                    format!("expected true or false, found {}", type_name(value)),
+                )
+            })?;
+            return Ok(());
+        }
         let number = value.as_f64().ok_or_else(|| {
             Error::option(
                 name,
@@ -142,7 +158,12 @@ impl Options {
     /// is needed, then its range.
     pub fn set_number(&mut self, name: OptionName, value: f64) -> Result<(), Error> {
         let Some(accepts) = name.accepts() else {
-            return Err(Error::option(name, "expected an object, found a number"));
+            let expected = if name == OptionName::Language {
+                "expected true or false, found a number"
+            } else {
+                "expected an object, found a number"
+            };
+            return Err(Error::option(name, expected));
         };
         if matches!(accepts, Accepts::Whole(..)) && value.fract() != 0.0 {
             return Err(Error::option(
@@ -160,7 +181,7 @@ impl Options {
             OptionName::MinCount => self.min_count = value as u32,
             OptionName::Top => self.top_k = value as usize,
             OptionName::MaxP => self.max_p = value,
-            OptionName::Ratings => {}
+            OptionName::Language | OptionName::Ratings => {}
         }
         Ok(())
     }
@@ -174,7 +195,7 @@ impl Options {
             OptionName::MinCount => f64::from(self.min_count),
             OptionName::Top => self.top_k as f64,
             OptionName::MaxP => self.max_p,
-            OptionName::Ratings => 0.0,
+            OptionName::Language | OptionName::Ratings => 0.0,
         }
     }
 
@@ -204,7 +225,8 @@ enum Accepts {
 }
 
 impl OptionName {
-    /// The values the option takes; `None` for the ratings table.
+    /// The values the option takes; `None` for the options that are not numbers (the
+    /// language switch, the ratings table).
     fn accepts(self) -> Option<Accepts> {
         Some(match self {
             OptionName::MaxNgram => Accepts::Whole(1, 5),
@@ -213,7 +235,7 @@ impl OptionName {
             OptionName::MinCount => Accepts::Whole(1, 1_000_000),
             OptionName::Top => Accepts::Whole(1, 1000),
             OptionName::MaxP => Accepts::Above(0.0, 1.0, "1"),
-            OptionName::Ratings => return None,
+            OptionName::Language | OptionName::Ratings => return None,
         })
     }
 }
@@ -274,7 +296,7 @@ mod tests {
             Options::from_value(&json!({ "zmin": 1 }))
                 .unwrap_err()
                 .to_string(),
-            "options.zmin: unknown option (expected maxNgram, priorScale, zMin, minCount, top, maxP or ratings)"
+            "options.zmin: unknown option (expected maxNgram, priorScale, zMin, minCount, top, maxP, language or ratings)"
         );
     }
 

@@ -13,6 +13,10 @@ use super::{
     SideCounts, SideCoverage, SideFraming, SideLabel, SideShares, Sides, Term, TestDesign,
     UnratedCoverage,
 };
+use super::{
+    Language, LanguageCategory, LanguageTerm, Mark, MarkedExample, Part, SideLanguage, Tone,
+    ToneExample, WordUse,
+};
 use crate::input::LeaningSource;
 
 /// A float rounded to 4 decimal places, written as an integer when it is one.
@@ -255,7 +259,7 @@ macro_rules! json_object {
 }
 
 json_object! {
-    Params { max_ngram, prior_scale, z_min, min_count, top_k, max_p }
+    Params { max_ngram, prior_scale, z_min, min_count, top_k, max_p, language }
     SideCoverage { articles, sources, share }
     UnratedCoverage { articles, sources }
     Coverage { left, center, right, unrated, total_articles, total_sources }
@@ -277,7 +281,26 @@ json_object! {
     KeyPoint { sentence, article, source, side, position, in_headline }
     KeyPoints { left, center, right }
     ArticleSummary { id, source, leaning, leaning_from, side, headline, url, published }
-    Report { version, params, coverage, coverage_by, sides, blindspot, framing, emphasis, key_points, common_ground, comparison, warnings, notes, articles }
+    Report { version, params, coverage, coverage_by, sides, blindspot, framing, language, emphasis, key_points, common_ground, comparison, warnings, notes, articles }
+    Mark { text, category }
+    MarkedExample { article, source, sentence, parts }
+    ToneExample { article, source, sentence, score, parts }
+    LanguageTerm { term, display, category, count, outlets, uses, negated, examples }
+    WordUse { rate, others, count, negated, p, holds, terms }
+    Tone { mean, others, sd, negative_share, positive_share, p, holds, most_negative, most_positive }
+    SideLanguage { words, sentences, tested, note, charged, hedging, tone }
+    LanguageCategory { key, list, name, text }
+    Language { left, center, right, note, categories }
+}
+
+/// A piece of a quoted sentence: plain text as a string, a marked word as an object.
+impl WriteJson for Part {
+    fn write(&self, w: &mut Writer) {
+        match self {
+            Part::Text(text) => text.write(w),
+            Part::Mark(mark) => mark.write(w),
+        }
+    }
 }
 
 impl Report {

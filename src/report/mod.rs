@@ -3,6 +3,7 @@
 
 mod emphasis;
 mod json;
+mod language;
 pub(crate) mod prose;
 
 pub(crate) use json::{number as json_number, string as json_string};
@@ -11,6 +12,10 @@ pub use emphasis::{
     CoverageBy, Emphasis, FacetCoverage, KeyPoint, KeyPoints, SideCounts, SideShares,
 };
 pub use json::Rounded;
+pub use language::{
+    Language, LanguageCategory, LanguageTerm, Mark, MarkedExample, Part, SideLanguage, Tone,
+    ToneExample, WordUse,
+};
 
 use crate::input::{LeaningSource, Side};
 
@@ -23,6 +28,8 @@ pub struct Params {
     pub min_count: u32,
     pub top_k: usize,
     pub max_p: Rounded,
+    /// Whether the language section was asked for.
+    pub language: bool,
 }
 
 /// Articles and distinct sources of one rated side, and its share of rated articles.
@@ -225,6 +232,8 @@ pub struct Report {
     pub sides: Sides,
     pub blindspot: Option<Blindspot>,
     pub framing: Framing,
+    /// How each side talks; `null` when switched off or when the lexicons were not loaded.
+    pub language: Option<Language>,
     pub emphasis: Vec<Emphasis>,
     pub key_points: KeyPoints,
     pub common_ground: Vec<KeyPoint>,
@@ -248,6 +257,17 @@ impl Coverage {
 impl Sides {
     /// The label of a rated side.
     pub fn side(&self, side: Side) -> &SideLabel {
+        match side {
+            Side::Left => &self.left,
+            Side::Center => &self.center,
+            Side::Right => &self.right,
+        }
+    }
+}
+
+impl Language {
+    /// The language of a rated side.
+    pub fn side(&self, side: Side) -> &SideLanguage {
         match side {
             Side::Left => &self.left,
             Side::Center => &self.center,

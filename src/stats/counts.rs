@@ -72,7 +72,7 @@ pub(crate) struct TermCounts {
     /// The article being tokenized.
     scratch_ids: Vec<u32>,
     /// Each article added: the marks of its capitalized words (`crate::text::Capitals`), the
-    /// material names are built from (docs/METHOD.md §6).
+    /// material names are built from (docs/METHOD.md §7).
     capitals: Vec<Box<[u32]>>,
     /// The marks of the article being tokenized.
     scratch_capitals: Capitals,
@@ -140,7 +140,7 @@ impl TermCounts {
                 };
                 if info.has_letter && !info.is_stopword {
                     self.term_tokens[side] += u64::from(starts.count_ones());
-                    // Names are made of such words (docs/METHOD.md §6).
+                    // Names are made of such words (docs/METHOD.md §7).
                     self.scratch_capitals.word(sentence, &token, ids.len());
                 }
                 ids.push(id);
@@ -202,6 +202,15 @@ impl TermCounts {
         self.term_tokens.iter().sum()
     }
 
+    /// The token ids of each article of `side`, in the order they were added: its
+    /// sentences, each followed by [`END`].
+    pub fn side_articles(&self, side: Side) -> impl Iterator<Item = &[u32]> + '_ {
+        self.articles
+            .iter()
+            .filter(move |(of, _)| *of == side.index())
+            .map(|(_, ids)| &ids[..])
+    }
+
     /// The token ids of each sentence of `side`, in the order they were added.
     pub fn side_sentences(&self, side: Side) -> impl Iterator<Item = &[u32]> + '_ {
         self.articles
@@ -233,7 +242,7 @@ impl TermCounts {
             .is_some_and(|info| info.can_edge_a_term())
     }
 
-    /// The names of the articles added (docs/METHOD.md §6).
+    /// The names of the articles added (docs/METHOD.md §7).
     pub fn names(&self) -> Names {
         names(
             &self.articles,
@@ -241,6 +250,11 @@ impl TermCounts {
             &self.token_info,
             &self.token_text,
         )
+    }
+
+    /// The normalized text of every token, by token id (after [`TermCounts::finish`]).
+    pub fn token_texts(&self) -> &[Box<str>] {
+        &self.token_text
     }
 
     /// A finder for `terms`, which reports each by its place in `terms`.

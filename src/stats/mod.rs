@@ -17,4 +17,4 @@ pub(crate) use counts::{TermCounts, TermId, END};
 pub(crate) use finder::{Occurrence, TermFinder};
 pub(crate) use log_odds::log_odds;
 pub(crate) use names::Names;
-pub(crate) use permutation::{p_value, Design, PValue, Use};
+pub(crate) use permutation::{order_key, p_value, p_value_of_keys, Design, Keyed, PValue, Use};

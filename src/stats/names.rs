@@ -1,4 +1,4 @@
-//! Names (docs/METHOD.md §6): the capitalized word sequences of the rated articles, built
+//! Names (docs/METHOD.md §7): the capitalized word sequences of the rated articles, built
 //! from the token ids and the capitals the counter marked (`crate::text::Capitals`), without
 //! segmenting the text again. A *name word* is a token written with a capital somewhere a
 //! capital is not merely the start of a sentence, a quotation or a title-case line; a name is

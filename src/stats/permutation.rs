@@ -131,10 +131,50 @@ impl SplitMix {
     }
 }
 
+/// One unit of a rank test on any per-unit value (an outlet's rate of charged words, its
+/// mean tone): the value's [`order_key`], and whether the unit is on the side.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Keyed {
+    pub key: u64,
+    pub on_side: bool,
+}
+
+/// A key that sorts as `value` does, negative values included: the bits of a non-negative
+/// `f64` with the sign bit set, those of a negative one inverted. −0 and 0 share a key.
+pub(crate) fn order_key(value: f64) -> u64 {
+    let bits = (value + 0.0).to_bits();
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | 1 << 63
+    }
+}
+
 /// The p-value of the term whose users (outlets with a count above 0) are `users`, for a
 /// side of `design.units` outlets among `design.of`. `seed` fixes the random draws when p is
 /// estimated.
 pub(crate) fn p_value(design: &Design, users: &[Use], seed: u64) -> PValue {
+    let keyed: Vec<Keyed> = users
+        .iter()
+        .map(|user| Keyed {
+            key: rate_key(user),
+            on_side: user.on_side,
+        })
+        .collect();
+    rank_test(design, &keyed, seed)
+}
+
+/// The same test on every one of the design's N units ranked by its key (ties by equal keys),
+/// the side's rank sum against that of every choice of k units: p is the share of choices
+/// whose rank sum is at least the side's (so a small p means the side's values are high).
+/// `units` holds all N units, in a fixed order (the draws follow it).
+pub(crate) fn p_value_of_keys(design: &Design, units: &[Keyed], seed: u64) -> PValue {
+    rank_test(design, units, seed)
+}
+
+/// The rank-sum test on `users`: the units with a key of their own, the other N − u sharing
+/// the lowest rank below all of them.
+fn rank_test(design: &Design, users: &[Keyed], seed: u64) -> PValue {
     let (n, k) = (design.of as u64, design.units as u64);
     let u = users.len() as u64;
     if k == 0 || n == 0 || u > n {
@@ -147,7 +187,7 @@ pub(crate) fn p_value(design: &Design, users: &[Use], seed: u64) -> PValue {
     // Doubled mid-ranks: the N − u non-users hold ranks 1..=N−u, the users the rest, in
     // ascending order of rate, ties sharing the mean of their positions.
     let non_user_rank = n - u + 1;
-    let keys: Vec<u64> = users.iter().map(rate_key).collect();
+    let keys: Vec<u64> = users.iter().map(|user| user.key).collect();
     let mut sorted = keys.clone();
     sorted.sort_unstable();
     let ranks: Vec<u64> = keys
@@ -511,6 +551,151 @@ mod tests {
         .p;
         // 9 999 draws: a standard error of at most 0.005.
         assert!((p - exact).abs() < 0.02, "{p} vs {exact}");
+    }
+
+    /// Every k-subset of the units by brute force, ranked by their values as `f64`s with
+    /// mid-ranks for ties: the definition the test on keys must match.
+    fn brute_force_values(all: &[(f64, bool)]) -> f64 {
+        let n = all.len();
+        let ranks: Vec<f64> = all
+            .iter()
+            .map(|&(v, _)| {
+                let below = all.iter().filter(|o| o.0 < v).count() as f64;
+                let tied = all.iter().filter(|o| o.0 == v).count() as f64;
+                below + (tied + 1.0) / 2.0
+            })
+            .collect();
+        let k = all.iter().filter(|u| u.1).count();
+        let observed: f64 = (0..n).filter(|&i| all[i].1).map(|i| ranks[i]).sum();
+        let (mut total, mut at_least) = (0u64, 0u64);
+        for mask in 0u32..(1 << n) {
+            if mask.count_ones() as usize != k {
+                continue;
+            }
+            total += 1;
+            let sum: f64 = (0..n)
+                .filter(|&i| mask & (1 << i) != 0)
+                .map(|i| ranks[i])
+                .sum();
+            if sum >= observed - 1e-9 {
+                at_least += 1;
+            }
+        }
+        at_least as f64 / total as f64
+    }
+
+    fn p_of_values(all: &[(f64, bool)], seed: u64) -> f64 {
+        let k = all.iter().filter(|u| u.1).count();
+        let units: Vec<Keyed> = all
+            .iter()
+            .map(|&(v, on_side)| Keyed {
+                key: order_key(v),
+                on_side,
+            })
+            .collect();
+        p_value_of_keys(&Design::new(k, all.len()), &units, seed).p
+    }
+
+    #[test]
+    fn order_keys_sort_as_the_values_do_negative_ones_included() {
+        let values = [
+            f64::NEG_INFINITY,
+            -1.0,
+            -0.5,
+            -1e-300,
+            -0.0,
+            0.0,
+            1e-300,
+            0.25,
+            1.0,
+            f64::INFINITY,
+        ];
+        for pair in values.windows(2) {
+            if pair[0] == pair[1] {
+                assert_eq!(order_key(pair[0]), order_key(pair[1]), "{pair:?}");
+            } else {
+                assert!(order_key(pair[0]) < order_key(pair[1]), "{pair:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn p_on_any_values_matches_brute_force_enumeration() {
+        // Mean tones and rates: negative, zero, positive, with ties across and within sides.
+        let cases: Vec<Vec<(f64, bool)>> = vec![
+            vec![
+                (-0.3, true),
+                (-0.1, true),
+                (0.2, false),
+                (0.0, false),
+                (-0.3, false),
+            ],
+            vec![(0.5, true), (0.5, false), (0.5, true), (0.5, false)],
+            vec![
+                (-0.9, false),
+                (0.1, true),
+                (0.3, true),
+                (0.3, false),
+                (-0.2, false),
+                (0.0, true),
+                (0.7, false),
+            ],
+            vec![(0.0, true), (-0.0, false), (0.0, false)],
+            vec![(1.0, true), (-1.0, false)],
+        ];
+        for all in cases {
+            assert_eq!(p_of_values(&all, 1), brute_force_values(&all), "{all:?}");
+        }
+    }
+
+    #[test]
+    fn every_small_design_of_signed_values_matches_brute_force() {
+        // Six units with values −1, 0 or 1 (every pattern), every side membership of size 1–5.
+        for pattern in 0..3u32.pow(6) {
+            let values: Vec<f64> = (0..6)
+                .map(|i| f64::from(pattern / 3u32.pow(i) % 3) - 1.0)
+                .collect();
+            for side in 1u32..63 {
+                let all: Vec<(f64, bool)> = (0..6)
+                    .map(|i| (values[i] * 0.37, side & (1 << i) != 0))
+                    .collect();
+                assert_eq!(p_of_values(&all, 1), brute_force_values(&all), "{all:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn sampled_p_on_values_is_near_the_exact_one() {
+        // 24 units, 8 on the side: C(24, 8) = 735 471 choices, so p is sampled.
+        let all: Vec<(f64, bool)> = (0..24)
+            .map(|i: i32| {
+                (
+                    f64::from(i * 7 % 11 - 5) / 10.0 + if i < 8 { 0.15 } else { 0.0 },
+                    i < 8,
+                )
+            })
+            .collect();
+        let design = Design::new(8, 24);
+        assert!(!design.exact);
+        let units: Vec<Keyed> = all
+            .iter()
+            .map(|&(v, on_side)| Keyed {
+                key: order_key(v),
+                on_side,
+            })
+            .collect();
+        let sampled = p_value_of_keys(&design, &units, 7).p;
+        let exact = p_value_of_keys(
+            &Design {
+                exact: true,
+                assignments: Some(735_471),
+                ..design
+            },
+            &units,
+            0,
+        )
+        .p;
+        assert!((sampled - exact).abs() < 0.02, "{sampled} vs {exact}");
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Names in running text (docs/METHOD.md §6): which words are written with a capital, which
+//! Names in running text (docs/METHOD.md §7): which words are written with a capital, which
 //! capitals say nothing because they only start a sentence, a quotation or a title-case line,
 //! and which capitalized neighbours make one name ("Oleksandr Syrskyi", but not "Kharkiv,
 //! Odesa" or "Ukraine’s President"). [`Capitals`] records these marks while a sentence is

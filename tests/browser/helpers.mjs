@@ -118,6 +118,7 @@ export async function expectedReport(story, options) {
   if (!engine) {
     engine = await import(pathToFileURL(join(DIST, 'pkg', 'bias_compare.js')).href);
     engine.initSync({ module: readFileSync(join(DIST, 'pkg', 'bias_compare_bg.wasm')) });
+    engine.setLexicons(readFileSync(join(DIST, 'bias-compare-lexicons.txt'), 'utf8'));
   }
   return engine.analyze(typeof story === 'string' ? story : JSON.stringify(story), options);
 }
@@ -340,11 +341,12 @@ export function overflow(page, selector = 'bias-compare') {
   }, selector);
 }
 
-/** Opens everything the widget `hostId` folds away: the unrated list and every term's examples. */
+/** Opens everything the widget `hostId` folds away: the unrated list, every term's examples,
+ * and the words and sentences behind each side's language. */
 export function openEverything(page, hostId) {
   return page.evaluate((id) => {
     const root = document.getElementById(id).shadowRoot;
     for (const details of root.querySelectorAll('details')) details.open = true;
-    for (const toggle of root.querySelectorAll('.term-toggle[aria-expanded="false"], .emph-toggle[aria-expanded="false"]')) toggle.click();
+    for (const toggle of root.querySelectorAll('.term-toggle[aria-expanded="false"], .emph-toggle[aria-expanded="false"], .lang-toggle[aria-expanded="false"]')) toggle.click();
   }, hostId);
 }

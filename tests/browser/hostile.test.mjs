@@ -12,7 +12,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { SHIPPED } from '../../scripts/build/shipped.mjs';
+import { LEXICONS, SHIPPED } from '../../scripts/build/shipped.mjs';
 import { browserAndServerForThisFile, expectedHref, expectedReport, fixtureStory, outcomeOf, watch, openEverything } from './helpers.mjs';
 
 const HOSTILE = fixtureStory('hostile.json');
@@ -100,9 +100,15 @@ function inspect(page) {
         headline: li.querySelector('.article-headline')?.textContent,
         link: li.querySelector('a')?.getAttribute('href') ?? null,
       })),
-      sentences: [...root.querySelectorAll('.examples blockquote > p')].map((p) => p.textContent),
+      sentences: [...root.querySelectorAll(':is(.framing, .emphasis-section) .examples blockquote > p')].map((p) => p.textContent),
       points: [...root.querySelectorAll('.point-text')].map((p) => p.textContent),
-      cites: [...root.querySelectorAll('.examples cite')].map((c) => c.textContent),
+      cites: [...root.querySelectorAll(':is(.framing, .emphasis-section) .examples cite')].map((c) => c.textContent),
+      // The language section's quotes, without the categories read out after marked words.
+      quotes: [...root.querySelectorAll('[data-role="language"] blockquote > p:not(.term-evidence)')].map((p) => {
+        const copy = p.cloneNode(true);
+        for (const hidden of copy.querySelectorAll('.vh')) hidden.remove();
+        return copy.textContent;
+      }),
       adoptedSheets: root.adoptedStyleSheets.length,
       documentSheets: document.styleSheets.length,
       panelDisplay: panel ? getComputedStyle(panel).display : null,
@@ -173,6 +179,16 @@ describe('hostile content, in a page that would run injected handlers (CSP bypas
       assert.ok(examples.some((e) => e.sentence.includes('<script>') && e.sentence.includes('<img')), 'precondition: a quoted sentence holds decoded <script> and <img> payloads');
       assert.deepEqual(seen.sentences, examples.map((e) => e.sentence), 'example sentences are shown verbatim, as text');
       assert.deepEqual(seen.cites, examples.map((e) => `— ${e.source}`), 'example sources are shown verbatim, as text');
+      // The language section's quotes: each one a sentence of the report's language section.
+      const quoted = new Set(
+        ['left', 'center', 'right'].flatMap((side) => {
+          const language = report.language[side];
+          const terms = [...language.charged.terms, ...language.hedging.terms];
+          return [...terms.flatMap((t) => t.examples), language.tone.most_negative, language.tone.most_positive].filter(Boolean).map((e) => e.sentence);
+        }),
+      );
+      assert.ok(seen.quotes.length > 0, 'precondition: the language section quotes sentences');
+      for (const quote of seen.quotes) assert.ok(quoted.has(quote), `a quote shown verbatim, as text: ${quote}`);
     });
   }
 
@@ -205,9 +221,9 @@ describe('hostile content, in a page that would run injected handlers (CSP bypas
     const { log } = rendered;
     const foreign = log.requests.filter((url) => !url.startsWith(shared.server.origin));
     assert.deepEqual(foreign, [], 'no request may leave the test server');
-    const expected = new Set(['/__test__/host.html', '/__test__/hostile.json', '/favicon.svg', ...SHIPPED.map((name) => `/${name}`)]);
+    const expected = new Set(['/__test__/host.html', '/__test__/hostile.json', '/favicon.svg', ...[...SHIPPED, LEXICONS].map((name) => `/${name}`)]);
     const unexpected = log.requests.filter((url) => !expected.has(new URL(url).pathname));
-    assert.deepEqual(unexpected, [], 'only the page, the widget, its worker, its engine, the favicon and the story src of the src test are requested');
+    assert.deepEqual(unexpected, [], 'only the page, the widget, its worker, its engine and lexicons, the favicon and the story src of the src test are requested');
   });
 });
 

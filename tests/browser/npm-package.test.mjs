@@ -287,10 +287,11 @@ describe('in Chromium, under the strict CSP', () => {
         esbuild.build({ entryPoints: [join(scratch, 'src', 'main.ts')], absWorkingDir: scratch, bundle: true, format: 'esm', minify: true, outdir: out, logLevel: 'warning' }),
       ]);
       // What docs/WIDGET.md tells an esbuild user to do: esbuild leaves `new URL(…,
-      // import.meta.url)` alone, so the worker and pkg/ go beside the bundle.
+      // import.meta.url)` alone, so the worker, the lexicons and pkg/ go beside the bundle.
       cpSync(join(scratch, 'index.esbuild.html'), join(out, 'index.html'));
       cpSync(join(scratch, 'src', 'public', 'favicon.svg'), join(out, 'favicon.svg'));
       cpSync(join(scratch, 'node_modules', 'bias-compare', 'bias-compare-worker.js'), join(out, 'bias-compare-worker.js'));
+      cpSync(join(scratch, 'node_modules', 'bias-compare', 'bias-compare-lexicons.txt'), join(out, 'bias-compare-lexicons.txt'));
       cpSync(join(scratch, 'node_modules', 'bias-compare', 'pkg'), join(out, 'pkg'), { recursive: true });
     });
     browser = await launchBrowser();

@@ -7,7 +7,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { SHIPPED } from '../../scripts/build/shipped.mjs';
+import { LEXICONS, SHIPPED } from '../../scripts/build/shipped.mjs';
 import { CSP, launchBrowser, outcomeOf, pickSample, sampleIndex, settled, startServer, watch } from './helpers.mjs';
 
 const SIDES = ['left', 'center', 'right'];
@@ -105,7 +105,8 @@ test('requests: only same-origin, only the demo files, the widget, its worker, i
   assert.deepEqual(aborted, [], 'no request may leave the page\'s origin');
   const paths = routed.map((url) => new URL(url).pathname);
   const samples = sampleIndex().map((s) => `/samples/${s.file}`);
-  const widget = SHIPPED.map((name) => `/${name}`);
+  // The lexicons too: the demo analyzes with the language section on.
+  const widget = [...SHIPPED, LEXICONS].map((name) => `/${name}`);
   const allowed = new Set(['/index.html', '/demo.css', '/demo.js', '/favicon.svg', ...widget, ...samples]);
   const unexpected = paths.filter((path) => !allowed.has(path));
   assert.deepEqual(unexpected, [], `unexpected requests; allowed: ${[...allowed].join(', ')}`);

@@ -33,6 +33,8 @@ for (const [path, hint] of [
 
 const engine = await import(pathToFileURL(join(PKG, 'bias_compare.js')).href);
 engine.initSync({ module: readFileSync(join(PKG, 'bias_compare_bg.wasm')) });
+// The lexicons of the language section, as the widget's worker hands them over.
+engine.setLexicons(readFileSync(join(PKG, '..', 'bias-compare-lexicons.txt'), 'utf8'));
 const { analyze } = engine;
 
 const { cases } = JSON.parse(readFileSync(join(CATALOGUE, 'cases.json'), 'utf8'));

@@ -1,7 +1,8 @@
 // The widget's size budget: what a news page downloads for it (the SHIPPED files of
 // scripts/build/shipped.mjs: the WASM module, its wasm-bindgen glue, the element, whose
 // stylesheet is inside it, and the module worker the element runs the engine in) is at most
-// 120 KiB gzipped, each file gzipped on its own at level 9, as a server would send it.
+// 120 KiB gzipped, each file gzipped on its own at level 9, as a server would send it. The
+// lexicons of the language section have an allowance of their own (25 KB).
 //
 // Needs: `node scripts/build.mjs` (dist/).
 
@@ -10,10 +11,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { SHIPPED, sizeOf, widgetSizeText } from '../../scripts/build/shipped.mjs';
+import { LEXICONS, SHIPPED, sizeOf, widgetSizeText } from '../../scripts/build/shipped.mjs';
 
 const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
 const BUDGET_GZIP_BYTES = 120 * 1024;
+// The lexicons of the language section: a file of their own, fetched only when a story is
+// analyzed with the section on (scripts/build/shipped.mjs).
+const LEXICONS_GZIP_BYTES = 25 * 1000;
 
 function sizes() {
   return SHIPPED.map((name) => {
@@ -45,4 +49,11 @@ test("README.md states the widget's size as the build measured it (the build wri
 test('the element embeds its stylesheet, so a page needs no CSS file for it', () => {
   const element = readFileSync(join(DIST, 'bias-compare.js'), 'utf8');
   assert.match(element, /:host\{/, 'the built element does not contain the stylesheet');
+});
+
+test('the lexicons, fetched only for the language section, are at most 25 KB gzipped', (t) => {
+  if (!existsSync(join(DIST, LEXICONS))) throw new Error(`dist/${LEXICONS} is missing; build it first: node scripts/build.mjs`);
+  const { raw, gzip } = sizeOf(DIST, LEXICONS);
+  t.diagnostic(`${LEXICONS}: ${raw} B raw, ${gzip} B gzip of ${LEXICONS_GZIP_BYTES} B`);
+  assert.ok(gzip <= LEXICONS_GZIP_BYTES, `${LEXICONS} is ${gzip} B gzipped, over its ${LEXICONS_GZIP_BYTES} B allowance`);
 });

@@ -31,6 +31,8 @@ for (const [path, hint] of [
 
 const engine = await import(pathToFileURL(join(PKG, 'bias_compare.js')).href);
 engine.initSync({ module: readFileSync(join(PKG, 'bias_compare_bg.wasm')) });
+// The lexicons of the language section, as the widget's worker hands them over.
+engine.setLexicons(readFileSync(join(PKG, '..', 'bias-compare-lexicons.txt'), 'utf8'));
 const { analyze } = engine;
 
 const sampleFiles = readdirSync(SAMPLES)
@@ -260,5 +262,49 @@ describe('bad options: the same check and message as the CLI flag', () => {
     const file = join(SAMPLES, sampleFiles[0]);
     const message = thrownMessage(() => analyze(readFileSync(file, 'utf8'), { maxNGram: 2 }));
     assert.match(message, /^options\.maxNGram: /);
+  });
+});
+
+describe('the language section (docs/REPORT.md, "language"): the lexicons handed over, or not', () => {
+  const file = join(SAMPLES, sampleFiles[0]);
+  const text = readFileSync(file, 'utf8');
+
+  test('language: false gives what --no-language gives: language null, params.language false', () => {
+    const got = wasmJson(JSON.parse(text), { language: false });
+    assertSameBytes(got, cliReport(file, ['--no-language']), 'language: false');
+    const report = JSON.parse(got);
+    assert.equal(report.language, null);
+    assert.equal(report.params.language, false);
+  });
+
+  test('an engine without lexicons reports language null and says why in a warning', async () => {
+    const fresh = await import(`${pathToFileURL(join(PKG, 'bias_compare.js')).href}?without-lexicons`);
+    fresh.initSync({ module: readFileSync(join(PKG, 'bias_compare_bg.wasm')) });
+    const report = fresh.analyze(JSON.parse(text));
+    assert.equal(report.language, null);
+    assert.equal(report.params.language, true);
+    assert.ok(
+      report.warnings.includes('The language section (charged words, hedging, tone) was not computed: the lexicons were not loaded.'),
+      JSON.stringify(report.warnings),
+    );
+    // Everything else is the report of an engine with lexicons, but for the bullets' language.
+    const full = JSON.parse(wasmJson(JSON.parse(text)));
+    assert.deepEqual(report.framing, full.framing);
+    assert.deepEqual(report.coverage, full.coverage);
+    // And once handed the lexicons, the same engine gives the CLI's bytes.
+    fresh.setLexicons(readFileSync(join(PKG, '..', 'bias-compare-lexicons.txt'), 'utf8'));
+    assertSameBytes(`${JSON.stringify(fresh.analyze(JSON.parse(text)), null, 2)}\n`, cliReport(file), 'after setLexicons');
+  });
+
+  test('lexicons that are not the file are refused with the line at fault, and those in use stay', () => {
+    const lexicons = readFileSync(join(PKG, '..', 'bias-compare-lexicons.txt'), 'utf8');
+    assert.equal(thrownMessage(() => engine.setLexicons('not the lexicons')), 'lexicons: line 1 is not in the form of bias-compare-lexicons.txt');
+    const broken = lexicons.replace('\n#c violence\n', '\n?c violence\n');
+    assert.match(thrownMessage(() => engine.setLexicons(broken)), /^lexicons: line \d+ is not in the form of bias-compare-lexicons\.txt$/);
+    assertSameBytes(wasmJson(JSON.parse(text)), cliReport(file), 'after refused lexicons');
+  });
+
+  test('language must be true or false', () => {
+    assert.equal(thrownMessage(() => analyze(text, { language: 'no' })), 'options.language: expected true or false, found a string');
   });
 });

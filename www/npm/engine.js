@@ -2,13 +2,15 @@
 // apply): `await analyze(story, options)` resolves to the report of docs/REPORT.md. A file of
 // the npm package as it ships, beside pkg/ (docs/WIDGET.md, "Package").
 //
-// The first call fetches and compiles the .wasm, found beside this module by
-// `new URL(…, import.meta.url)`: the form bundlers (Vite, webpack, Parcel) emit with the page.
+// The first call fetches and compiles the .wasm, and the first call that wants the language
+// section fetches the lexicons, both found beside this module by `new URL(…, import.meta.url)`:
+// the form bundlers (Vite, webpack, Parcel) emit with the page.
 // The analysis runs on the calling thread; the element runs it in a worker instead.
 
-import init, { analyze as analyzeNow } from './pkg/bias_compare.js';
+import init, { analyze as analyzeNow, setLexicons } from './pkg/bias_compare.js';
 
 let ready = null; // promise of the instantiated engine; a failed load is retried by the next call
+let lexicons = null; // promise of the lexicons handed to the engine; likewise
 
 function load() {
   if (!ready) {
@@ -20,9 +22,26 @@ function load() {
   return ready;
 }
 
+/** The lexicons of the language section; without them a report says so in a warning. */
+function loadLexicons() {
+  if (!lexicons) {
+    lexicons = fetch(new URL('./bias-compare-lexicons.txt', import.meta.url))
+      .then((response) => {
+        if (!response.ok) throw new Error(`bias-compare-lexicons.txt answered ${response.status}`);
+        return response.text();
+      })
+      .then(setLexicons);
+    lexicons.catch(() => {
+      lexicons = null;
+    });
+  }
+  return lexicons.catch(() => {});
+}
+
 /** Resolves to the report for `story` (an object or its JSON text); rejects with the engine's
  * `<json path>: <problem>` Error for bad input or options. */
 export async function analyze(story, options) {
   await load();
+  if (options?.language !== false) await loadLexicons();
   return analyzeNow(story, options);
 }

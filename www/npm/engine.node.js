@@ -1,9 +1,10 @@
 // `bias-compare/engine` in Node.js (the "node" export condition): the same analyze() as
-// engine.js, with the .wasm read from the file beside this module instead of fetched. A file
+// engine.js, with the .wasm and the lexicons read from the files beside this module instead of
+// fetched. A file
 // of the npm package as it ships, beside pkg/ (docs/WIDGET.md, "Package").
 
 import { readFile } from 'node:fs/promises';
-import { analyze as analyzeNow, initSync } from './pkg/bias_compare.js';
+import { analyze as analyzeNow, initSync, setLexicons } from './pkg/bias_compare.js';
 
 let ready = null; // promise of the instantiated engine; a failed load is retried by the next call
 
@@ -13,7 +14,9 @@ function load() {
       .then((bytes) => WebAssembly.compile(bytes))
       .then((module) => {
         initSync({ module });
-      });
+        return readFile(new URL('./bias-compare-lexicons.txt', import.meta.url), 'utf8');
+      })
+      .then(setLexicons);
     ready.catch(() => {
       ready = null;
     });

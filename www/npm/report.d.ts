@@ -32,6 +32,9 @@ export interface Report {
   key_points: KeyPoints;
   /** Sentences whose content every side covered. */
   common_ground: KeyPoint[];
+  /** How each side talks; `null` when switched off (`language: false`) or when the lexicons
+   * could not be loaded (a warning then says so). */
+  language: Language | null;
   /** One sentence per side, in the order left, center, right. */
   comparison: ComparisonLine[];
   /** Sentences about what may distort the picture; often empty. */
@@ -49,6 +52,8 @@ export interface Params {
   min_count: number;
   top_k: number;
   max_p: number;
+  /** Whether the language section was asked for. */
+  language: boolean;
 }
 
 export interface SideCoverage {
@@ -276,4 +281,112 @@ export interface ArticleSummary {
   url: string | null;
   /** The article's `published` as given. */
   published: string | null;
+}
+
+/** How each side talks (docs/REPORT.md, "language"). */
+export interface Language {
+  left: SideLanguage;
+  center: SideLanguage;
+  right: SideLanguage;
+  /** How to read the section, in one sentence. */
+  note: string;
+  /** Every category a term or a marked word may have. */
+  categories: LanguageCategory[];
+}
+
+export interface SideLanguage {
+  /** Words of the side's rated articles: the denominator of the rates. */
+  words: number;
+  /** Sentences with a word: what the tone averages over. */
+  sentences: number;
+  /** Whether the side's outlets are enough for the test to reach `max_p`. */
+  tested: boolean;
+  /** Why the figures only describe these articles, else `null`. */
+  note: string | null;
+  charged: WordUse;
+  hedging: WordUse;
+  tone: Tone;
+}
+
+/** A side's use of the charged or the hedging list. */
+export interface WordUse {
+  /** Uses per 1 000 words of the side. */
+  rate: number;
+  /** Uses per 1 000 words of the other two rated sides together. */
+  others: number;
+  /** Uses, not negated. */
+  count: number;
+  /** Uses after a denial ("not a flop"), not in `count` or `rate`. */
+  negated: number;
+  /** The outlet-level test, one-sided (the side higher). */
+  p: number;
+  /** `tested`, `p` ≤ `max_p` and `rate` above `others`: only then does the bullet cite it. */
+  holds: boolean;
+  /** The entries the side used, most uses first, at most `top_k`. */
+  terms: LanguageTerm[];
+}
+
+export interface LanguageTerm {
+  /** The list's entry, normalized. */
+  term: string;
+  /** As written in its first example. */
+  display: string;
+  /** A key of `language.categories`. */
+  category: string;
+  count: number;
+  /** The side's outlets that used it, not negated. */
+  outlets: number;
+  /** `count` and `outlets` in words. */
+  uses: string;
+  negated: number;
+  examples: MarkedExample[];
+}
+
+/** A piece of a quoted sentence: plain text, or a marked word with its category. */
+export type Part = string | Mark;
+
+export interface Mark {
+  text: string;
+  category: string;
+}
+
+export interface MarkedExample {
+  article: string;
+  source: string;
+  sentence: string;
+  /** Pieces that make up `sentence` exactly, the counted words marked. */
+  parts: Part[];
+}
+
+export interface Tone {
+  /** Mean VADER compound score of the side's sentences, from −1 to 1. */
+  mean: number;
+  others: number;
+  sd: number;
+  /** Shares of sentences at −0.05 or below, and at 0.05 or above. */
+  negative_share: number;
+  positive_share: number;
+  /** The outlet-level test, two-sided. */
+  p: number;
+  holds: boolean;
+  most_negative: ToneExample | null;
+  most_positive: ToneExample | null;
+}
+
+export interface ToneExample {
+  article: string;
+  source: string;
+  sentence: string;
+  score: number;
+  /** The words whose valence counted marked `negative` or `positive`. */
+  parts: Part[];
+}
+
+export interface LanguageCategory {
+  key: string;
+  list: 'charged' | 'hedging' | 'tone';
+  /** A short name for a label: "sensational verb". */
+  name: string;
+  /** One sentence on what it means. */
+  text: string;
 }

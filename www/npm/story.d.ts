@@ -72,6 +72,9 @@ export interface Options {
   top?: number | null;
   /** Largest outlet-level p-value listed: above 0, at most 1 (default 0.05). */
   maxP?: number | null;
+  /** How each side talks: charged words, hedging, tone (default true; false leaves the section
+   * out and fetches no lexicons). */
+  language?: boolean | null;
   /** The host page's ratings, consulted after the story's own. */
   ratings?: Ratings | null;
 }

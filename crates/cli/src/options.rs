@@ -30,6 +30,10 @@ pub struct OptionArgs {
     /// 1 lists terms whatever their p).
     #[arg(long, value_name = "P", allow_negative_numbers = true, value_parser = number, default_value_t = Options::default().max_p)]
     max_p: f64,
+    /// Leave out how each side talks (charged words, hedging, tone): the report's
+    /// `language` is null.
+    #[arg(long)]
+    no_language: bool,
     /// A JSON file of outlet names or hosts to leanings, used after the story's own ratings.
     #[arg(long, value_name = "FILE")]
     ratings: Option<PathBuf>,
@@ -52,6 +56,7 @@ pub fn flag(option: OptionName) -> &'static str {
         OptionName::MinCount => "--min-count",
         OptionName::Top => "--top",
         OptionName::MaxP => "--max-p",
+        OptionName::Language => "--no-language",
         OptionName::Ratings => "--ratings",
     }
 }
@@ -73,7 +78,7 @@ impl OptionArgs {
             OptionName::MinCount => self.min_count,
             OptionName::Top => self.top,
             OptionName::MaxP => self.max_p,
-            OptionName::Ratings => return None,
+            OptionName::Language | OptionName::Ratings => return None,
         })
     }
 
@@ -85,6 +90,7 @@ impl OptionArgs {
                 options.set_number(option, value).map_err(failure)?;
             }
         }
+        options.language = !self.no_language;
         if let Some(path) = &self.ratings {
             let root = path.display().to_string();
             let value =

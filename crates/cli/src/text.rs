@@ -1,10 +1,11 @@
 //! The `--format text` view: the report laid out for a terminal, with coverage bars, each
-//! side's terms with their rates and an example, the comparison bullets and the warnings.
+//! side's terms with their rates and an example, how each side talks, the comparison bullets
+//! and the warnings.
 //! Every sentence comes from the report; this module only lays them out.
 
 use std::fmt::Write;
 
-use bias_compare::{Report, Side, SideCoverage, SideLabel, Story};
+use bias_compare::{Language, Report, Side, SideCoverage, SideLabel, Story, WordUse};
 
 const BAR_WIDTH: usize = 24;
 
@@ -76,6 +77,58 @@ fn in_quotes(sentence: &str) -> String {
     }
 }
 
+/// A rate and its p, with `*` when the difference holds.
+fn rate_cell(uses: &WordUse) -> String {
+    let mark = if uses.holds { "*" } else { " " };
+    format!("{:>6.1}{mark} p {:<6}", uses.rate.get(), uses.p.get())
+}
+
+fn language_section(out: &mut String, report: &Report, language: &Language) {
+    let _ = writeln!(out, "\nHow each side talks\n  {}", language.note);
+    let _ = writeln!(
+        out,
+        "  {:<8} {:<16} {:<16} {:<18} (per 1,000 words; * holds)",
+        "", "charged", "hedges", "tone (mean)"
+    );
+    for side in Side::ALL {
+        let label = report.sides.side(side);
+        let talk = language.side(side);
+        let mark = if talk.tone.holds { "*" } else { " " };
+        let _ = writeln!(
+            out,
+            "  {:<8} {} {} {:>6.2}{mark} p {:<6}",
+            label.name,
+            rate_cell(&talk.charged),
+            rate_cell(&talk.hedging),
+            talk.tone.mean.get(),
+            talk.tone.p.get(),
+        );
+        let words: Vec<String> = talk
+            .charged
+            .terms
+            .iter()
+            .chain(&talk.hedging.terms)
+            .filter(|term| term.count > 0)
+            .take(5)
+            .map(|term| {
+                let category = language.categories.iter().find(|c| c.key == term.category);
+                format!(
+                    "{} {} ({})",
+                    term.display,
+                    term.count,
+                    category.map_or(term.category.as_str(), |c| c.name)
+                )
+            })
+            .collect();
+        if !words.is_empty() {
+            let _ = writeln!(out, "           {}", words.join(", "));
+        }
+        if let Some(note) = &talk.note {
+            let _ = writeln!(out, "           {note}");
+        }
+    }
+}
+
 /// `text` safe to print on a terminal: a story's title, names and sentences can carry
 /// escape sequences (`ESC ]0;…` retitles the window, `ESC [2J` clears it), so every control
 /// character but the line breaks this view writes itself is shown as U+FFFD.
@@ -120,6 +173,9 @@ fn render_raw(story: &Story, report: &Report) -> String {
     }
     for side in Side::ALL {
         framing_section(&mut out, report, side);
+    }
+    if let Some(language) = &report.language {
+        language_section(&mut out, report, language);
     }
     let _ = writeln!(out, "\nComparison");
     for line in &report.comparison {

@@ -67,14 +67,16 @@ fn flags_reach_the_report_params() {
             "4",
             "--max-p",
             "0.2",
+            "--no-language",
         ],
         None,
     );
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(
         report["params"],
-        serde_json::json!({ "max_ngram": 2, "prior_scale": 100, "z_min": -1, "min_count": 2, "top_k": 4, "max_p": 0.2 })
+        serde_json::json!({ "max_ngram": 2, "prior_scale": 100, "z_min": -1, "min_count": 2, "top_k": 4, "max_p": 0.2, "language": false })
     );
+    assert_eq!(report["language"], serde_json::Value::Null);
 }
 
 #[test]
@@ -87,6 +89,32 @@ fn text_format_shows_coverage_terms_and_comparison() {
     for expected in ["Coverage", "Left framing", "Daring", "Comparison"] {
         assert!(text.contains(expected), "{expected} missing from:\n{text}");
     }
+}
+
+#[test]
+fn text_format_shows_how_each_side_talks() {
+    let output = run(
+        &[
+            "analyze",
+            "../../tests/data/language/charged-right.json",
+            "--format",
+            "text",
+        ],
+        None,
+    );
+    let text = String::from_utf8(output.stdout).unwrap();
+    for expected in [
+        "How each side talks",
+        "massive 12 (intensifier)",
+        "bloodbath 8 (violence or war metaphor)",
+    ] {
+        assert!(text.contains(expected), "{expected} missing from:\n{text}");
+    }
+    let right = text
+        .lines()
+        .find(|line| line.starts_with("  Right ") && line.contains(" p "))
+        .unwrap();
+    assert!(right.contains("172.6* p 0.002"), "{right}");
 }
 
 #[test]

@@ -4,12 +4,24 @@
 //! not indented as [`bias_compare::Report::to_json`] writes it: the same values, in 30% fewer
 //! bytes to write, decode and parse.
 //!
+//! The lexicons of the language section are not compiled in (they would not fit the widget's
+//! size budget): the worker fetches them once, as a separate file, and hands them over with
+//! [`set_lexicons`]. Until then, or with `language: false`, reports carry `language: null`
+//! (with a warning when the section was asked for).
+//!
 //! No panic hook: the library does not panic on any input (fuzzed, docs/LIMITS.md), a hook
 //! would only add a console line before the `RuntimeError: unreachable` that `analyze` throws
 //! anyway, and it costs about 1 KB of the widget's 120 KB gzip budget.
 
-use bias_compare::{analyze, OptionName, Options, Story};
+use std::cell::RefCell;
+
+use bias_compare::{analyze_with_lexicons, Lexicons, OptionName, Options, Story};
 use wasm_bindgen::prelude::*;
+
+thread_local! {
+    /// The lexicons given by `setLexicons`, for every later analysis.
+    static LEXICONS: RefCell<Option<Lexicons>> = const { RefCell::new(None) };
+}
 
 /// Turns a library error into the JS `Error` whose message is the library's `<json path>: <problem>` message.
 fn into_error(error: impl std::fmt::Display) -> JsValue {
@@ -109,13 +121,24 @@ fn read_options(value: JsValue) -> Result<Options, JsValue> {
 /// `analyze(story, options?)`: the report object of docs/REPORT.md, or a thrown `Error`.
 ///
 /// `story` is a story object or its JSON text; `options` may hold `maxNgram`, `priorScale`,
-/// `zMin`, `minCount`, `top`, `maxP` and `ratings`.
+/// `zMin`, `minCount`, `top`, `maxP`, `language` and `ratings`.
 #[wasm_bindgen(js_name = analyze)]
 pub fn analyze_story(story: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options = read_options(options)?;
     let story = Story::from_value(to_json_value(story, "story")?).map_err(into_error)?;
-    let report = analyze(&story, &options).map_err(into_error)?;
+    let report = LEXICONS
+        .with(|lexicons| analyze_with_lexicons(&story, &options, lexicons.borrow().as_ref()))
+        .map_err(into_error)?;
     js_sys::JSON::parse(&report.to_compact_json())
+}
+
+/// `setLexicons(text)`: reads the lexicons (`bias-compare-lexicons.txt`) for every later
+/// analysis, or throws an `Error` naming the line at fault (the lexicons in use stay).
+#[wasm_bindgen(js_name = setLexicons)]
+pub fn set_lexicons(text: &str) -> Result<(), JsValue> {
+    let lexicons = Lexicons::parse(text).map_err(into_error)?;
+    LEXICONS.with(|cell| *cell.borrow_mut() = Some(lexicons));
+    Ok(())
 }
 
 /// The version of the analysis library.

@@ -9,6 +9,7 @@
 // same results and errors.
 
 import { errorMessage } from '../error-message.js';
+import { lexiconsFor } from './lexicons.js';
 import { loadEngine, startWorker } from './load.js';
 
 let warm = false; // an analysis has completed: the next ones need no loading state
@@ -69,6 +70,7 @@ async function analyzeOnMainThread(story, options) {
   } catch (error) {
     throw new Error(`could not load the analysis engine: ${errorMessage(error)}`);
   }
+  await lexiconsFor(engine, options);
   return engine.analyze(story, options);
 }
 

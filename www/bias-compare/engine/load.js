@@ -1,7 +1,8 @@
-// Where the widget's engine comes from: the wasm-bindgen glue and the .wasm in pkg/, beside
-// whichever bundle imports this module (dist/bias-compare.js for the main-thread fallback,
-// dist/bias-compare-worker.js for the worker), and the worker beside the element. The npm
-// package has the same layout (scripts/build/package.mjs).
+// Where the widget's engine comes from: the wasm-bindgen glue and the .wasm in pkg/, and the
+// lexicons of the language section, beside whichever bundle imports this module
+// (dist/bias-compare.js for the main-thread fallback, dist/bias-compare-worker.js for the
+// worker), and the worker beside the element. The npm package has the same layout
+// (scripts/build/package.mjs).
 //
 // `./pkg/…` is therefore the path at run time, relative to dist/, not to this file: the build
 // leaves it to the browser (scripts/build/widget.mjs). The glue is imported dynamically, so a
@@ -29,4 +30,12 @@ export async function loadEngine() {
   const glue = await import('./pkg/bias_compare.js');
   await glue.default({ module_or_path: wasm });
   return glue;
+}
+
+/** The lexicons of the language section, as text for the engine's setLexicons(), from beside
+ * the bundle (dist/bias-compare-lexicons.txt). */
+export async function loadLexicons() {
+  const response = await fetch(new URL('./bias-compare-lexicons.txt', import.meta.url));
+  if (!response.ok) throw new Error(`bias-compare-lexicons.txt answered ${response.status}`);
+  return response.text();
 }

@@ -5,8 +5,9 @@
 // No worker: a worker cannot start from a file:// URL, and the page's CSP allows no worker
 // source. The engine runs on the main thread.
 
-import { analyze, initSync } from './pkg/bias_compare.js';
+import { analyze, initSync, setLexicons } from './pkg/bias_compare.js';
 import wasm from './pkg/bias_compare_bg.wasm';
+import lexicons from '../../../data/lexicons.txt';
 
 export function startWorker() {
   return null;
@@ -14,5 +15,9 @@ export function startWorker() {
 
 export async function loadEngine() {
   initSync({ module: wasm });
-  return { analyze };
+  return { analyze, setLexicons };
+}
+
+export async function loadLexicons() {
+  return lexicons;
 }

@@ -6,19 +6,21 @@
 // load, with { id, load } (the reason), and the client falls back to the main thread. A
 // message without an id only starts loading the engine.
 //
-// It touches no DOM and makes no request but the engine's two files (load.js).
+// It touches no DOM and makes no request but the engine's two files and, when a story is
+// analyzed with the language section on, the lexicons (load.js, lexicons.js).
 
 import { errorMessage } from '../error-message.js';
+import { lexiconsFor } from './lexicons.js';
 import { loadEngine } from './load.js';
 
 let engine = null; // promise of the loaded engine
 
 self.onmessage = async ({ data }) => {
   if (!engine) engine = loadEngine();
-  let analyze = null;
+  let glue = null;
   let load = null;
   try {
-    ({ analyze } = await engine);
+    glue = await engine;
   } catch (error) {
     engine = null;
     load = errorMessage(error);
@@ -27,8 +29,9 @@ self.onmessage = async ({ data }) => {
   let reply;
   if (load !== null) reply = { id: data.id, load };
   else {
+    await lexiconsFor(glue, data.options);
     try {
-      reply = { id: data.id, report: analyze(data.story, data.options) };
+      reply = { id: data.id, report: glue.analyze(data.story, data.options) };
     } catch (error) {
       reply = { id: data.id, error: errorMessage(error) };
     }

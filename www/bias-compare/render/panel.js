@@ -9,6 +9,7 @@ import { emphasisSection } from './emphasis.js';
 import { footer } from './footer.js';
 import { framingSection } from './framing.js';
 import { keyPointsSection } from './key-points.js';
+import { languageSection } from './language.js';
 
 /** Replaces everything in `root` with one panel holding `nodes`. */
 export function showPanel(root, ...nodes) {
@@ -18,5 +19,5 @@ export function showPanel(root, ...nodes) {
 /** A report's sections, top to bottom; `headingLevel` is the host's heading-level, `methodHref`
  * its method-href (or null). */
 export function reportSections(report, headingLevel, methodHref) {
-  return [coverageSection(report, headingLevel), keyPointsSection(report, headingLevel), framingSection(report, headingLevel, methodHref), emphasisSection(report, headingLevel), comparisonSection(report, headingLevel), footer(report)];
+  return [coverageSection(report, headingLevel), keyPointsSection(report, headingLevel), framingSection(report, headingLevel, methodHref), languageSection(report, headingLevel), emphasisSection(report, headingLevel), comparisonSection(report, headingLevel), footer(report)];
 }

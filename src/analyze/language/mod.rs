@@ -1,0 +1,493 @@
+//! How each side talks (docs/METHOD.md §6): per side, the rate of charged words and of
+//! hedging per 1 000 words, the words used most with their categories and examples, and the
+//! tone of its sentences (VADER's compound score, `tone`); each side's rates and mean tone
+//! tested against the other sides' by the outlet-level permutation test of §5, the outlet
+//! being the unit.
+//!
+//! One walk over the rated sentences' token ids, which the counter kept: each story token is
+//! looked up in the lexicons once, each sentence is then read as vocabulary indices — its
+//! phrases matched, its tone scored — with no second tokenization. Only quoted sentences are
+//! read again (`quotes`), for the bytes of the words they mark.
+
+mod quotes;
+mod tone;
+
+use super::visit::{SentenceRef, Visit};
+use crate::input::{Options, Side};
+use crate::report::{
+    prose, Coverage, Language, LanguageTerm, Rounded, SideLanguage, Tone, WordUse,
+};
+use crate::stats::{order_key, p_value_of_keys, Design, Keyed, TermCounts, END};
+use crate::text::{Lexicons, List, Match, Words, NO_WORD};
+use quotes::Quote;
+
+/// VADER's usual bounds (Hutto & Gilbert 2014, the reference implementation's README): a
+/// sentence scoring at most −0.05 is negative, at least 0.05 positive.
+const NEGATIVE_AT_MOST: f64 = -0.05;
+const POSITIVE_AT_LEAST: f64 = 0.05;
+/// Rates are uses per this many words.
+const PER_WORDS: f64 = 1000.0;
+/// Example sentences per term.
+const MAX_EXAMPLES: usize = 3;
+
+/// One list's uses by a side or an outlet: counted, and negated.
+#[derive(Debug, Clone, Copy, Default)]
+struct Uses {
+    count: u64,
+    negated: u64,
+}
+
+/// What one outlet (unit of the test) wrote.
+#[derive(Debug, Clone, Copy, Default)]
+struct UnitTally {
+    words: u64,
+    /// Charged, hedging (counted uses).
+    uses: [u64; 2],
+    tone: f64,
+    sentences: u64,
+}
+
+/// One entry's uses by one side.
+#[derive(Debug, Clone, Default)]
+struct TermTally {
+    count: u32,
+    negated: u32,
+    outlets: u32,
+    last_unit: Option<u32>,
+    /// Sentences that may be quoted, at most three from each of the first three outlets.
+    quotes: Vec<Quote>,
+}
+
+/// What one side wrote.
+#[derive(Debug, Clone, Default)]
+struct SideTally {
+    words: u64,
+    uses: [Uses; 2],
+    sentences: u64,
+    tone_sum: f64,
+    tone_squares: f64,
+    negative: u64,
+    positive: u64,
+    most_negative: Option<(f64, Quote)>,
+    most_positive: Option<(f64, Quote)>,
+}
+
+fn list_index(list: List) -> usize {
+    match list {
+        List::Charged => 0,
+        List::Hedging => 1,
+    }
+}
+
+/// Everything counted in the walk over the rated sentences.
+struct Tally<'l> {
+    lexicons: &'l Lexicons,
+    /// By entry: its list (0 charged, 1 hedging).
+    lists: Vec<usize>,
+    units: Vec<UnitTally>,
+    /// By side, then entry.
+    terms: Vec<TermTally>,
+    sides: [SideTally; 3],
+    found: Vec<Match>,
+    sentiments: Vec<(usize, f64)>,
+    /// The sentence being read: its hits.
+    hits: Vec<u32>,
+}
+
+impl Tally<'_> {
+    /// Counts one sentence of `side`, of article `index`, with its hits in `self.hits`.
+    fn add(
+        &mut self,
+        visit: &Visit,
+        side: Side,
+        index: usize,
+        sentence: &SentenceRef,
+        words: Words,
+    ) {
+        let unit_index = visit.unit_of[index];
+        let Some(unit) = self.units.get_mut(unit_index as usize) else {
+            return;
+        };
+        let tally = &mut self.sides[side.index()];
+        unit.words += words.len() as u64;
+        tally.words += words.len() as u64;
+        let lexicons = self.lexicons;
+        lexicons.phrases(words, &self.hits, &mut self.found);
+        let entries = lexicons.entries.len();
+        for use_ in &self.found {
+            let list = self.lists.get(use_.entry as usize).copied().unwrap_or(0);
+            let Some(term) = self
+                .terms
+                .get_mut(side.index() * entries + use_.entry as usize)
+            else {
+                continue;
+            };
+            if use_.negated {
+                term.negated += 1;
+                tally.uses[list].negated += 1;
+                continue;
+            }
+            term.count += 1;
+            tally.uses[list].count += 1;
+            unit.uses[list] += 1;
+            if term.last_unit != Some(unit_index) {
+                term.last_unit = Some(unit_index);
+                term.outlets += 1;
+            }
+            let quote = Quote {
+                unit: unit_index,
+                index,
+                sentence: sentence.clone(),
+                position: use_.position,
+                length: use_.length,
+            };
+            record_quote(&mut term.quotes, quote);
+        }
+        if words.len() == 0 {
+            return;
+        }
+        let text = visit.sentence(index, sentence);
+        let score = tone::compound(lexicons, words, &self.hits, text, &mut self.sentiments);
+        unit.tone += score;
+        unit.sentences += 1;
+        tally.sentences += 1;
+        tally.tone_sum += score;
+        tally.tone_squares += score * score;
+        tally.negative += u64::from(score <= NEGATIVE_AT_MOST);
+        tally.positive += u64::from(score >= POSITIVE_AT_LEAST);
+        let lowest = tally
+            .most_negative
+            .as_ref()
+            .map_or(true, |(low, _)| score < *low);
+        let highest = tally
+            .most_positive
+            .as_ref()
+            .map_or(true, |(high, _)| score > *high);
+        if lowest || highest {
+            let quote = Quote {
+                unit: unit_index,
+                index,
+                sentence: sentence.clone(),
+                position: 0,
+                length: 0,
+            };
+            if lowest {
+                tally.most_negative = Some((score, quote.clone()));
+            }
+            if highest {
+                tally.most_positive = Some((score, quote));
+            }
+        }
+    }
+}
+
+/// The language section of a story's report.
+pub(crate) fn language(
+    visit: &Visit,
+    counts: &TermCounts,
+    lexicons: &Lexicons,
+    coverage: &Coverage,
+    options: &Options,
+) -> Language {
+    // Each story token's vocabulary index, looked up once, with its hit kinds in the top bits.
+    let mut table = Vec::with_capacity(counts.token_texts().len());
+    for text in counts.token_texts() {
+        let word = lexicons.word_index(text);
+        table.push(word | lexicons.word(word).hit_kinds());
+    }
+    let mut lists = Vec::with_capacity(lexicons.entries.len());
+    for entry in &lexicons.entries {
+        let category = lexicons.categories.get(entry.category as usize);
+        lists.push(category.map_or(0, |category| list_index(category.list)));
+    }
+    let mut tally = Tally {
+        lexicons,
+        lists,
+        units: vec![UnitTally::default(); visit.units.len()],
+        terms: vec![TermTally::default(); 3 * lexicons.entries.len()],
+        sides: Default::default(),
+        found: Vec::new(),
+        sentiments: Vec::new(),
+        hits: Vec::new(),
+    };
+    // The counter's token ids, article by article, split at the ends of sentences; each
+    // sentence's hits found as its ids go by, its words read through the table where the
+    // rules look.
+    for side in Side::ALL {
+        for (index, ids) in visit.articles_of(side).zip(counts.side_articles(side)) {
+            let sentences = ids.split(|&id| id == END);
+            for (sentence, ids) in visit.sentences[index].iter().zip(sentences) {
+                tally.hits.clear();
+                for (at, &id) in ids.iter().enumerate() {
+                    let kinds = table.get(id as usize).map_or(0, |&entry| entry & !NO_WORD);
+                    if kinds != 0 {
+                        tally.hits.push(at as u32 | kinds);
+                    }
+                }
+                tally.add(visit, side, index, sentence, Words::through(ids, &table));
+            }
+        }
+    }
+    let Tally {
+        units,
+        terms,
+        sides,
+        lists,
+        ..
+    } = tally;
+
+    let seed = story_seed(visit, &units);
+    let mut built = Vec::with_capacity(3);
+    for side in Side::ALL {
+        let design = Design::new(
+            visit.outlets_per_side[side.index()] as usize,
+            visit.units.len(),
+        );
+        let tested = design.units > 0 && design.min_p() <= options.max_p;
+        let own = &sides[side.index()];
+        let mut others = SideTally::default();
+        for other in Side::ALL {
+            if other != side {
+                let tally = &sides[other.index()];
+                others.words += tally.words;
+                others.sentences += tally.sentences;
+                others.tone_sum += tally.tone_sum;
+                for list in 0..2 {
+                    others.uses[list].count += tally.uses[list].count;
+                }
+            }
+        }
+        let mut uses = Vec::with_capacity(2);
+        for list in [List::Charged, List::Hedging] {
+            let l = list_index(list);
+            let keyed = unit_keys(visit, side, &units, |unit| ratio(unit.uses[l], unit.words));
+            let p = p_value_of_keys(&design, &keyed, seed ^ (side.index() as u64 * 8 + l as u64)).p;
+            let rate = ratio(own.uses[l].count, own.words) * PER_WORDS;
+            let others_rate = ratio(others.uses[l].count, others.words) * PER_WORDS;
+            uses.push(WordUse {
+                rate: Rounded::new(rate),
+                others: Rounded::new(others_rate),
+                count: own.uses[l].count,
+                negated: own.uses[l].negated,
+                p: Rounded::new(p),
+                holds: tested && p <= options.max_p && rate > others_rate,
+                terms: top_terms(visit, lexicons, &terms, &lists, side, l, options.top_k),
+            });
+        }
+        let hedging = uses.pop().unwrap_or_else(|| unreachable!());
+        let charged = uses.pop().unwrap_or_else(|| unreachable!());
+        let mean = mean_of(own.tone_sum, own.sentences);
+        let variance = (own.tone_squares / own.sentences.max(1) as f64 - mean * mean).max(0.0);
+        let example = |found: &Option<(f64, Quote)>, clear: bool| {
+            found
+                .as_ref()
+                .filter(|_| clear)
+                .map(|(_, quote)| quotes::tone_example(visit, lexicons, quote))
+        };
+        let lowest = own.most_negative.as_ref().map_or(0.0, |(score, _)| *score);
+        let highest = own.most_positive.as_ref().map_or(0.0, |(score, _)| *score);
+        let others_mean = mean_of(others.tone_sum, others.sentences);
+        let p = tone_p(
+            visit,
+            side,
+            &units,
+            &design,
+            seed ^ (side.index() as u64 * 8 + 5),
+        );
+        let tone = Tone {
+            mean: Rounded::new(mean),
+            others: Rounded::new(others_mean),
+            sd: Rounded::new(variance.sqrt()),
+            negative_share: Rounded::new(ratio(own.negative, own.sentences)),
+            positive_share: Rounded::new(ratio(own.positive, own.sentences)),
+            p: Rounded::new(p),
+            holds: tested && p <= options.max_p && Rounded::new(mean) != Rounded::new(others_mean),
+            most_negative: example(&own.most_negative, lowest <= NEGATIVE_AT_MOST),
+            most_positive: example(&own.most_positive, highest >= POSITIVE_AT_LEAST),
+        };
+        let mut language = SideLanguage {
+            words: own.words,
+            sentences: own.sentences,
+            tested,
+            note: None,
+            charged,
+            hedging,
+            tone,
+        };
+        language.note = prose::language_note(side, coverage, &language);
+        built.push(language);
+    }
+    let [left, center, right]: [SideLanguage; 3] =
+        built.try_into().unwrap_or_else(|_| unreachable!());
+    Language {
+        left,
+        center,
+        right,
+        note: prose::language_section_note(options),
+        categories: prose::language_categories(lexicons),
+    }
+}
+
+/// `part / whole`, 0 when `whole` is 0.
+fn ratio(part: u64, whole: u64) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        part as f64 / whole as f64
+    }
+}
+
+/// A mean tone, 0 with no sentence.
+fn mean_of(sum: f64, sentences: u64) -> f64 {
+    if sentences == 0 {
+        0.0
+    } else {
+        sum / sentences as f64
+    }
+}
+
+/// Every unit's key of `value`, and whether it is on `side`, in unit order.
+fn unit_keys(
+    visit: &Visit,
+    side: Side,
+    units: &[UnitTally],
+    value: impl Fn(&UnitTally) -> f64,
+) -> Vec<Keyed> {
+    let mut keyed = Vec::with_capacity(units.len());
+    for (unit, &(unit_side, _)) in units.iter().zip(&visit.units) {
+        keyed.push(Keyed {
+            key: order_key(value(unit)),
+            on_side: unit_side == side,
+        });
+    }
+    keyed
+}
+
+/// The two-sided test of a side's outlets' mean tones: twice the smaller of the two one-sided
+/// p-values (higher, lower), at most 1.
+fn tone_p(visit: &Visit, side: Side, units: &[UnitTally], design: &Design, seed: u64) -> f64 {
+    let mut keyed = unit_keys(visit, side, units, |unit| {
+        mean_of(unit.tone, unit.sentences)
+    });
+    let higher = p_value_of_keys(design, &keyed, seed).p;
+    for unit in &mut keyed {
+        unit.key = !unit.key;
+    }
+    let lower = p_value_of_keys(design, &keyed, seed.rotate_left(17)).p;
+    (2.0 * higher.min(lower)).min(1.0)
+}
+
+/// Seeds the draws of estimated p-values from the story's outlets and their words, so they
+/// are the same on every run and whatever the order of the articles.
+fn story_seed(visit: &Visit, units: &[UnitTally]) -> u64 {
+    let mut hash: u64 = 0xCBF2_9CE4_8422_2325;
+    let mut mix = |bytes: &[u8]| {
+        for &byte in bytes {
+            hash = (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01B3);
+        }
+    };
+    mix(b"language");
+    for ((side, source), unit) in visit.units.iter().zip(units) {
+        mix(source.as_bytes());
+        mix(&[side.index() as u8]);
+        mix(&unit.words.to_le_bytes());
+    }
+    hash
+}
+
+/// Keeps at most three sentences per outlet from the first three outlets met, one per
+/// sentence: enough to pick three examples from different outlets where there are. Quotes
+/// arrive in visiting order, so each outlet's are together.
+fn record_quote(quotes: &mut Vec<Quote>, quote: Quote) {
+    if quotes.len() >= MAX_EXAMPLES * MAX_EXAMPLES {
+        return;
+    }
+    if let Some(last) = quotes.last() {
+        if last.index == quote.index && last.sentence == quote.sentence {
+            return;
+        }
+    }
+    let (mut from_outlet, mut outlets, mut previous) = (0, 0, None);
+    for q in quotes.iter() {
+        if previous != Some(q.unit) {
+            outlets += 1;
+            previous = Some(q.unit);
+        }
+        from_outlet += usize::from(q.unit == quote.unit);
+    }
+    if from_outlet < MAX_EXAMPLES && (from_outlet > 0 || outlets < MAX_EXAMPLES) {
+        quotes.push(quote);
+    }
+}
+
+/// The entries of list `list` that `side` used (or used only negated), most uses first, then
+/// in the lexicon's order; the first `top_k`, with their examples.
+fn top_terms(
+    visit: &Visit,
+    lexicons: &Lexicons,
+    terms: &[TermTally],
+    lists: &[usize],
+    side: Side,
+    list: usize,
+    top_k: usize,
+) -> Vec<LanguageTerm> {
+    let entries = lexicons.entries.len();
+    let own = &terms[side.index() * entries..(side.index() + 1) * entries];
+    let mut order: Vec<u64> = Vec::new();
+    for (entry, tally) in own.iter().enumerate() {
+        if lists.get(entry) == Some(&list) && tally.count + tally.negated > 0 {
+            order.push(u64::from(u32::MAX - tally.count) << 32 | entry as u64);
+        }
+    }
+    order.sort_unstable();
+    let mut shown = Vec::new();
+    for key in order.into_iter().take(top_k) {
+        let entry = (key & 0xFFFF_FFFF) as usize;
+        let (Some(tally), Some(lexicon_entry)) = (own.get(entry), lexicons.entries.get(entry))
+        else {
+            continue;
+        };
+        let mut examples = Vec::new();
+        let mut display = None;
+        for quote in pick_quotes(&tally.quotes) {
+            let (example, written) = quotes::term_example(visit, lexicons, quote);
+            display.get_or_insert(written);
+            examples.push(example);
+        }
+        let category = lexicons
+            .categories
+            .get(lexicon_entry.category as usize)
+            .map_or("", |category| &category.key);
+        shown.push(LanguageTerm {
+            term: lexicon_entry.text.to_string(),
+            display: display.unwrap_or_else(|| lexicon_entry.text.to_string()),
+            category: category.to_owned(),
+            count: tally.count,
+            outlets: tally.outlets,
+            uses: prose::uses(tally.count, tally.outlets),
+            negated: tally.negated,
+            examples,
+        });
+    }
+    shown
+}
+
+/// The first sentence of each outlet first, then the others, up to three.
+fn pick_quotes(recorded: &[Quote]) -> Vec<&Quote> {
+    let mut picked: Vec<&Quote> = Vec::new();
+    for (i, quote) in recorded.iter().enumerate() {
+        if recorded[..i]
+            .iter()
+            .all(|earlier| earlier.unit != quote.unit)
+        {
+            picked.push(quote);
+        }
+    }
+    for quote in recorded {
+        if !picked.iter().any(|p| std::ptr::eq(*p, quote)) {
+            picked.push(quote);
+        }
+    }
+    picked.truncate(MAX_EXAMPLES);
+    picked
+}
