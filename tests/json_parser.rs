@@ -1,6 +1,7 @@
-//! The JSON parser against serde_json 1.0.154 as the oracle (docs/STORY.md, "Reading the JSON
-//! text"): every text gives the value serde_json gives (numbers compared bit for bit: `u64`,
-//! `i64` or `f64`, and `-0.0` is not `0.0`), or the error serde_json gives, word for word at
+//! The JSON parser and its `Value` against serde_json 1.0.154 as the oracle (docs/STORY.md,
+//! "Reading the JSON text"): every text gives the value serde_json gives (numbers compared bit
+//! for bit: `u64`, `i64` or `f64`, and `-0.0` is not `0.0`; object members in serde_json's
+//! order, a repeated key's last value kept), or the error serde_json gives, word for word at
 //! the same line and column. The oracle is how `parse_json` read text before it had its own
 //! parser: the byte order mark stripped, each escaped lone surrogate rewritten `\uFFFD`, then
 //! `serde_json::from_str::<Value>`.
@@ -18,6 +19,7 @@ mod harness;
 use std::borrow::Cow;
 use std::path::Path;
 
+use bias_compare::json::{self, Number};
 use bias_compare::parse_json;
 use proptest::prelude::*;
 use serde_json::Value;
@@ -91,20 +93,26 @@ fn lone_surrogates_replaced(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Whether two values are the same, numbers bit for bit (`Value`'s `==` has `-0.0 == 0.0`).
-fn same(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Number(x), Value::Number(y)) => {
-            (x.as_u64(), x.as_i64(), x.as_f64().map(f64::to_bits), x.is_f64())
-                == (y.as_u64(), y.as_i64(), y.as_f64().map(f64::to_bits), y.is_f64())
-        }
-        (Value::Array(x), Value::Array(y)) => {
+/// Whether the parser's value is serde_json's: the same kinds, numbers bit for bit (a `u64`,
+/// a negative `i64` or an `f64` alike, and `-0.0` is not `0.0`), object members in the same
+/// order (serde_json's: by key) with each key once.
+fn same(ours: &json::Value, theirs: &Value) -> bool {
+    match (ours, theirs) {
+        (json::Value::Null, Value::Null) => true,
+        (json::Value::Bool(a), Value::Bool(b)) => a == b,
+        (json::Value::Number(n), Value::Number(y)) => match *n {
+            Number::Unsigned(u) => y.as_u64() == Some(u),
+            Number::Negative(i) => i < 0 && y.as_i64() == Some(i),
+            Number::Float(f) => y.is_f64() && y.as_f64().map(f64::to_bits) == Some(f.to_bits()),
+        },
+        (json::Value::String(a), Value::String(b)) => a == b,
+        (json::Value::Array(x), Value::Array(y)) => {
             x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same(x, y))
         }
-        (Value::Object(x), Value::Object(y)) => {
+        (json::Value::Object(x), Value::Object(y)) => {
             x.len() == y.len() && x.iter().zip(y).all(|((k, x), (l, y))| k == l && same(x, y))
         }
-        _ => a == b,
+        _ => false,
     }
 }
 
@@ -117,15 +125,19 @@ fn disagreement(text: &str) -> Option<String> {
         (Err(a), Err(b)) => a == b,
         _ => false,
     };
-    let shown = |r: &Result<Value, String>| -> String {
-        let mut s = format!("{r:?}");
+    let shown = |r: String| -> String {
+        let mut s = r;
         s.truncate(600);
         s
     };
     (!agree).then(|| {
         let mut input = format!("{text:?}");
         input.truncate(600);
-        format!("{input}\n  ours:       {}\n  serde_json: {}", shown(&ours), shown(&theirs))
+        format!(
+            "{input}\n  ours:       {}\n  serde_json: {}",
+            shown(format!("{ours:?}")),
+            shown(format!("{theirs:?}"))
+        )
     })
 }
 
@@ -248,7 +260,8 @@ fn space() -> impl Strategy<Value = String> {
 }
 
 fn valid_space() -> impl Strategy<Value = String> {
-    prop::sample::select(vec!["", "", "", " ", "\n", "\t", "\r\n", "  \n\t "]).prop_map(str::to_owned)
+    prop::sample::select(vec!["", "", "", " ", "\n", "\t", "\r\n", "  \n\t "])
+        .prop_map(str::to_owned)
 }
 
 /// Numbers of every form: integers up to and past `u64` and `i64`, `-0`, fractions and
@@ -282,7 +295,12 @@ fn valid_number() -> impl Strategy<Value = String> {
         1 => "[eE][+-]?0{0,20}[0-9]{1,4}",
         1 => "[eE][+-]?(2147483647|2147483648|2147483646|21474836470|[0-9]{10,14})",
     ];
-    (prop::sample::select(vec!["", "", "-"]), integer, fraction, exponent)
+    (
+        prop::sample::select(vec!["", "", "-"]),
+        integer,
+        fraction,
+        exponent,
+    )
         .prop_map(|(sign, integer, fraction, exponent)| {
             format!("{sign}{integer}{fraction}{exponent}")
         })
@@ -325,9 +343,31 @@ fn valid_string_piece() -> impl Strategy<Value = String> {
 fn bad_string_piece() -> impl Strategy<Value = String> {
     prop_oneof![
         prop::sample::select(vec![
-            "\u{0}", "\u{1}", "\t", "\n", "\r", "\u{1f}", "\\x", "\\é", "\\😀", "\\u", "\\u1",
-            "\\u12", "\\u123", "\\uZZZZ", "\\u12G4", "\\U0041", "\\ud83d\\u", "\\ud83d\\u12",
-            "\\ud83d\\uzzzz", "\\ud83d\\", "\\ud83d\\x", "\\", "\\u{41}", "\\'", "\\0",
+            "\u{0}",
+            "\u{1}",
+            "\t",
+            "\n",
+            "\r",
+            "\u{1f}",
+            "\\x",
+            "\\é",
+            "\\😀",
+            "\\u",
+            "\\u1",
+            "\\u12",
+            "\\u123",
+            "\\uZZZZ",
+            "\\u12G4",
+            "\\U0041",
+            "\\ud83d\\u",
+            "\\ud83d\\u12",
+            "\\ud83d\\uzzzz",
+            "\\ud83d\\",
+            "\\ud83d\\x",
+            "\\",
+            "\\u{41}",
+            "\\'",
+            "\\0",
         ])
         .prop_map(str::to_owned),
         "\\\\u[0-9a-fA-F]{0,3}[^0-9a-fA-F]",
@@ -335,13 +375,19 @@ fn bad_string_piece() -> impl Strategy<Value = String> {
 }
 
 fn valid_string() -> impl Strategy<Value = String> {
-    prop::collection::vec(valid_string_piece(), 0..8).prop_map(|pieces| format!("\"{}\"", pieces.concat()))
+    prop::collection::vec(valid_string_piece(), 0..8)
+        .prop_map(|pieces| format!("\"{}\"", pieces.concat()))
 }
 
 fn any_string() -> impl Strategy<Value = String> {
     let piece = prop_oneof![5 => valid_string_piece(), 1 => bad_string_piece()];
-    (prop::collection::vec(piece, 0..8), prop::bool::weighted(0.9))
-        .prop_map(|(pieces, closed)| format!("\"{}{}", pieces.concat(), if closed { "\"" } else { "" }))
+    (
+        prop::collection::vec(piece, 0..8),
+        prop::bool::weighted(0.9),
+    )
+        .prop_map(|(pieces, closed)| {
+            format!("\"{}{}", pieces.concat(), if closed { "\"" } else { "" })
+        })
 }
 
 /// Object keys: a few that repeat (duplicates: the last wins), and any string.
@@ -364,13 +410,22 @@ fn valid_document() -> impl Strategy<Value = String> {
         prop_oneof![
             prop::collection::vec((valid_space(), inner.clone(), valid_space()), 0..8).prop_map(
                 |items| {
-                    let items: Vec<String> =
-                        items.into_iter().map(|(a, v, b)| format!("{a}{v}{b}")).collect();
+                    let items: Vec<String> = items
+                        .into_iter()
+                        .map(|(a, v, b)| format!("{a}{v}{b}"))
+                        .collect();
                     format!("[{}]", items.join(","))
                 }
             ),
             prop::collection::vec(
-                (valid_space(), key(), valid_space(), valid_space(), inner, valid_space()),
+                (
+                    valid_space(),
+                    key(),
+                    valid_space(),
+                    valid_space(),
+                    inner,
+                    valid_space()
+                ),
                 0..8
             )
             .prop_map(|members| {
@@ -382,7 +437,12 @@ fn valid_document() -> impl Strategy<Value = String> {
             }),
         ]
     });
-    (valid_space(), value, valid_space(), prop::bool::weighted(0.05))
+    (
+        valid_space(),
+        value,
+        valid_space(),
+        prop::bool::weighted(0.05),
+    )
         .prop_map(|(a, v, b, bom)| format!("{}{a}{v}{b}", if bom { "\u{feff}" } else { "" }))
 }
 
@@ -407,7 +467,11 @@ fn mutated_document() -> impl Strategy<Value = String> {
     let edit = (0..3u8, any::<prop::sample::Index>(), token());
     (valid_document(), prop::collection::vec(edit, 1..4)).prop_map(|(mut text, edits)| {
         for (kind, at, token) in edits {
-            let boundaries: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            let boundaries: Vec<usize> = text
+                .char_indices()
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
             let at = boundaries[at.index(boundaries.len())];
             match kind {
                 0 => text.insert_str(at, &token),

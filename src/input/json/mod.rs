@@ -9,12 +9,14 @@
 //! - nesting deeper than 128 arrays or objects is an error (serde_json's recursion limit),
 //!   so no input can exhaust the stack.
 //!
-//! The text is parsed by [`parse`], this crate's own parser, which gives serde_json's values
-//! and messages without linking serde's generic deserializer into the WASM module.
+//! The text is parsed by [`parse`], this crate's own parser, into this crate's own [`Value`]
+//! (module [`value`]): the values and messages serde_json gave when the project used it,
+//! without serde's generic deserializer, `Value` and `Map` in the WASM module.
 
 mod parse;
+mod value;
 
-use serde_json::Value;
+pub use value::{Map, Number, Value};
 
 use crate::error::Error;
 
@@ -41,6 +43,30 @@ pub fn parse_json(text: &str, root: &str) -> Result<Value, Error> {
     }
     parse::parse(text)
         .map_err(|syntax| Error::at(root, format!("not valid JSON: {}", syntax.message(text))))
+}
+
+/// A value built with serde_json's `json!` (a dev-dependency), for the unit tests.
+#[cfg(test)]
+pub(crate) fn from_serde(value: serde_json::Value) -> Value {
+    match value {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Bool(b),
+        serde_json::Value::Number(n) => Value::Number(match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => Number::Unsigned(u),
+            (None, Some(i)) => Number::Negative(i),
+            _ => Number::Float(n.as_f64().unwrap_or(0.0)),
+        }),
+        serde_json::Value::String(s) => Value::String(s),
+        serde_json::Value::Array(items) => {
+            Value::Array(items.into_iter().map(from_serde).collect())
+        }
+        serde_json::Value::Object(object) => Value::Object(Map::from_members(
+            object
+                .into_iter()
+                .map(|(k, v)| (k, from_serde(v)))
+                .collect(),
+        )),
+    }
 }
 
 #[cfg(test)]

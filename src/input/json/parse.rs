@@ -1,7 +1,8 @@
-//! The JSON parser: text in, a [`serde_json::Value`] out, with serde_json 1.0.154's results —
-//! the same value for every valid text, and for every invalid one the same message at the
-//! same line and column — in a fraction of the WASM that serde's generic deserializer takes
-//! (docs/STORY.md, "Reading the JSON text").
+//! The JSON parser: text in, a [`Value`] out, with the results serde_json 1.0.154 gave when
+//! the project used it — the same value for every valid text, and for every invalid one the
+//! same message at the same line and column — in a fraction of the WASM that serde's generic
+//! deserializer, `Value` and `Map` took (docs/STORY.md, "Reading the JSON text";
+//! tests/json_parser.rs keeps serde_json as the oracle).
 //!
 //! It follows the control flow of serde_json's `from_str::<Value>` step by step (its
 //! `de.rs` and `read.rs`), because the reported position depends on it: an error found on a
@@ -28,7 +29,7 @@
 //! without escapes is copied once out of the text, one with escapes through a scratch
 //! buffer reused for every string.
 
-use serde_json::{Map, Number, Value};
+use super::value::{Map, Number, Value};
 
 // serde_json's messages (its `ErrorCode`s), each followed by ` at line L column C`.
 const EOF_WHILE_PARSING_LIST: &str = "EOF while parsing a list";
@@ -240,9 +241,9 @@ impl Parser<'_> {
     }
 
     /// The members after `{`, and the `}` (serde_json's `MapAccess` and `end_map`). A key
-    /// given twice keeps its last value, as `Map::insert` does for serde_json.
+    /// given twice keeps its last value ([`Map::from_members`]), as serde_json's did.
     fn object(&mut self) -> Parsed<Value> {
-        let mut members = Map::new();
+        let mut members = Vec::new();
         let mut first = true;
         loop {
             let Some(peek) = self.whitespace() else {
@@ -250,7 +251,7 @@ impl Parser<'_> {
             };
             if peek == b'}' {
                 self.index += 1;
-                return Ok(Value::Object(members));
+                return Ok(Value::Object(Map::from_members(members)));
             }
             if first {
                 first = false;
@@ -276,7 +277,7 @@ impl Parser<'_> {
                 None => return Err(self.peek_error(EOF_WHILE_PARSING_OBJECT)),
             }
             let value = self.value()?;
-            members.insert(key, value);
+            members.push((key, value));
         }
     }
 
@@ -416,7 +417,10 @@ impl Parser<'_> {
         };
         if first != b'0' {
             while let Some(digit) = self.digit() {
-                match significand.checked_mul(10).and_then(|s| s.checked_add(digit)) {
+                match significand
+                    .checked_mul(10)
+                    .and_then(|s| s.checked_add(digit))
+                {
                     Some(more) => significand = more,
                     None => return float(self.long_integer(positive, significand)?),
                 }
@@ -426,14 +430,14 @@ impl Parser<'_> {
         match self.peek_or_null() {
             b'.' => float(self.fraction(positive, significand, 0)?),
             b'e' | b'E' => float(self.exponent(positive, significand, 0)?),
-            _ if positive => Ok(Value::Number(Number::from(significand))),
+            _ if positive => Ok(Value::Number(Number::Unsigned(significand))),
             _ => {
                 let negative = (significand as i64).wrapping_neg();
                 if negative >= 0 {
                     // `-0`, or below `i64::MIN`.
                     float(-(significand as f64))
                 } else {
-                    Ok(Value::Number(Number::from(negative)))
+                    Ok(Value::Number(Number::Negative(negative)))
                 }
             }
         }
@@ -480,7 +484,10 @@ impl Parser<'_> {
         }
         let mut digits: i32 = 0;
         while let Some(digit) = self.digit() {
-            match significand.checked_mul(10).and_then(|s| s.checked_add(digit)) {
+            match significand
+                .checked_mul(10)
+                .and_then(|s| s.checked_add(digit))
+            {
                 Some(more) => significand = more,
                 None => {
                     self.skip_digits();
@@ -519,7 +526,10 @@ impl Parser<'_> {
         let mut exponent = first;
         while let Some(digit) = self.digit() {
             self.index += 1;
-            match exponent.checked_mul(10).and_then(|e| e.checked_add(digit as i32)) {
+            match exponent
+                .checked_mul(10)
+                .and_then(|e| e.checked_add(digit as i32))
+            {
                 Some(more) => exponent = more,
                 None => {
                     // Past `i32::MAX`: zero, or out of range.
@@ -572,9 +582,9 @@ impl Parser<'_> {
     }
 }
 
-/// A float as a JSON value (always finite here: infinities are errors).
+/// A float as a JSON value (always finite: infinities are errors).
 fn float(f: f64) -> Parsed<Value> {
-    Ok(Number::from_f64(f).map_or(Value::Null, Value::Number))
+    Ok(Value::Number(Number::Float(f)))
 }
 
 /// The value of four hex digits.
