@@ -19,7 +19,7 @@
 //! bit for bit: integers as `u64` (negative ones as `i64`), `-0` and integers beyond those
 //! as `f64`, and fractions and exponents through serde_json's `f64_from_parts` — the digits
 //! as a `u64` (digits past 19 or 20 dropped), multiplied or divided once by a power of ten
-//! from a table. That is not always the nearest `f64` (an exact algorithm, like
+//! from a table (serde_json's, computed: [`powers_of_ten`]). That is not always the nearest `f64` (an exact algorithm, like
 //! `str::parse`, would differ by an ulp on some long or extreme numbers), but it is the
 //! value every report so far was computed from, and the same natively and in WASM: one Rust
 //! implementation of IEEE arithmetic.
@@ -92,6 +92,7 @@ pub fn parse(text: &str) -> Result<Value, Syntax> {
         index: 0,
         remaining_depth: RECURSION_LIMIT,
         scratch: String::new(),
+        powers_of_ten: Vec::new(),
     };
     let value = parser.value()?;
     match parser.whitespace() {
@@ -109,6 +110,8 @@ struct Parser<'a> {
     remaining_depth: u8,
     /// A string with escapes, as it is decoded (serde_json's `scratch`).
     scratch: String,
+    /// [`powers_of_ten`], once a number needs them.
+    powers_of_ten: Vec<f64>,
 }
 
 impl Parser<'_> {
@@ -550,11 +553,20 @@ impl Parser<'_> {
     }
 
     /// `significand × 10^exponent`, rounded as serde_json rounds it: one multiplication or
-    /// division by a power of ten from [`POW10`], or, below 1e-308, divisions by 1e308 first.
-    fn f64_from_parts(&self, positive: bool, significand: u64, mut exponent: i32) -> Parsed<f64> {
+    /// division by a power of ten from [`powers_of_ten`], or, below 1e-308, divisions by
+    /// 1e308 first.
+    fn f64_from_parts(
+        &mut self,
+        positive: bool,
+        significand: u64,
+        mut exponent: i32,
+    ) -> Parsed<f64> {
+        if self.powers_of_ten.is_empty() {
+            self.powers_of_ten = powers_of_ten();
+        }
         let mut f = significand as f64;
         loop {
-            match POW10.get(exponent.unsigned_abs() as usize) {
+            match self.powers_of_ten.get(exponent.unsigned_abs() as usize) {
                 Some(&pow) => {
                     if exponent >= 0 {
                         f *= pow;
@@ -596,37 +608,43 @@ fn hex4(digits: &[u8]) -> Option<u32> {
     Some(value)
 }
 
-/// 1e0 to 1e308, each the `f64` nearest the power of ten (serde_json's `POW10`).
-static POW10: [f64; 309] = [
-    1e000, 1e001, 1e002, 1e003, 1e004, 1e005, 1e006, 1e007, 1e008, 1e009, //
-    1e010, 1e011, 1e012, 1e013, 1e014, 1e015, 1e016, 1e017, 1e018, 1e019, //
-    1e020, 1e021, 1e022, 1e023, 1e024, 1e025, 1e026, 1e027, 1e028, 1e029, //
-    1e030, 1e031, 1e032, 1e033, 1e034, 1e035, 1e036, 1e037, 1e038, 1e039, //
-    1e040, 1e041, 1e042, 1e043, 1e044, 1e045, 1e046, 1e047, 1e048, 1e049, //
-    1e050, 1e051, 1e052, 1e053, 1e054, 1e055, 1e056, 1e057, 1e058, 1e059, //
-    1e060, 1e061, 1e062, 1e063, 1e064, 1e065, 1e066, 1e067, 1e068, 1e069, //
-    1e070, 1e071, 1e072, 1e073, 1e074, 1e075, 1e076, 1e077, 1e078, 1e079, //
-    1e080, 1e081, 1e082, 1e083, 1e084, 1e085, 1e086, 1e087, 1e088, 1e089, //
-    1e090, 1e091, 1e092, 1e093, 1e094, 1e095, 1e096, 1e097, 1e098, 1e099, //
-    1e100, 1e101, 1e102, 1e103, 1e104, 1e105, 1e106, 1e107, 1e108, 1e109, //
-    1e110, 1e111, 1e112, 1e113, 1e114, 1e115, 1e116, 1e117, 1e118, 1e119, //
-    1e120, 1e121, 1e122, 1e123, 1e124, 1e125, 1e126, 1e127, 1e128, 1e129, //
-    1e130, 1e131, 1e132, 1e133, 1e134, 1e135, 1e136, 1e137, 1e138, 1e139, //
-    1e140, 1e141, 1e142, 1e143, 1e144, 1e145, 1e146, 1e147, 1e148, 1e149, //
-    1e150, 1e151, 1e152, 1e153, 1e154, 1e155, 1e156, 1e157, 1e158, 1e159, //
-    1e160, 1e161, 1e162, 1e163, 1e164, 1e165, 1e166, 1e167, 1e168, 1e169, //
-    1e170, 1e171, 1e172, 1e173, 1e174, 1e175, 1e176, 1e177, 1e178, 1e179, //
-    1e180, 1e181, 1e182, 1e183, 1e184, 1e185, 1e186, 1e187, 1e188, 1e189, //
-    1e190, 1e191, 1e192, 1e193, 1e194, 1e195, 1e196, 1e197, 1e198, 1e199, //
-    1e200, 1e201, 1e202, 1e203, 1e204, 1e205, 1e206, 1e207, 1e208, 1e209, //
-    1e210, 1e211, 1e212, 1e213, 1e214, 1e215, 1e216, 1e217, 1e218, 1e219, //
-    1e220, 1e221, 1e222, 1e223, 1e224, 1e225, 1e226, 1e227, 1e228, 1e229, //
-    1e230, 1e231, 1e232, 1e233, 1e234, 1e235, 1e236, 1e237, 1e238, 1e239, //
-    1e240, 1e241, 1e242, 1e243, 1e244, 1e245, 1e246, 1e247, 1e248, 1e249, //
-    1e250, 1e251, 1e252, 1e253, 1e254, 1e255, 1e256, 1e257, 1e258, 1e259, //
-    1e260, 1e261, 1e262, 1e263, 1e264, 1e265, 1e266, 1e267, 1e268, 1e269, //
-    1e270, 1e271, 1e272, 1e273, 1e274, 1e275, 1e276, 1e277, 1e278, 1e279, //
-    1e280, 1e281, 1e282, 1e283, 1e284, 1e285, 1e286, 1e287, 1e288, 1e289, //
-    1e290, 1e291, 1e292, 1e293, 1e294, 1e295, 1e296, 1e297, 1e298, 1e299, //
-    1e300, 1e301, 1e302, 1e303, 1e304, 1e305, 1e306, 1e307, 1e308,
-];
+/// The powers of ten serde_json keeps in its `POW10` table.
+const POWERS_OF_TEN: usize = 309;
+
+/// 1e0 to 1e308, each the `f64` nearest the power of ten: serde_json's `POW10` table,
+/// computed rather than stored, since its 2.4 KB of `f64`s do not compress. 10^k is 5^k × 2^k;
+/// 5^k is kept to 125 bits, exact up to 5^53 and after that low by less than 2^-115 of
+/// itself, and rounded to the nearest `f64` by the `u128` cast. A test checks all 309 against
+/// the standard library's correctly rounded parse of `1e<k>`.
+fn powers_of_ten() -> Vec<f64> {
+    let mut powers = Vec::with_capacity(POWERS_OF_TEN);
+    // 5^k is `mantissa × 2^scale`.
+    let mut mantissa: u128 = 1;
+    let mut scale: u64 = 0;
+    for k in 0..POWERS_OF_TEN as u64 {
+        // 2^(k + scale) as an `f64`: below 2^1023 for every k here.
+        let two_to_the = f64::from_bits((1023 + k + scale) << 52);
+        powers.push(mantissa as f64 * two_to_the);
+        mantissa *= 5;
+        while mantissa >> 125 != 0 {
+            mantissa >>= 1;
+            scale += 1;
+        }
+    }
+    powers
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn powers_of_ten_are_the_nearest_f64_to_each_power() {
+        let powers = powers_of_ten();
+        assert_eq!(powers.len(), 309);
+        for (k, power) in powers.into_iter().enumerate() {
+            let nearest: f64 = format!("1e{k}").parse().unwrap();
+            assert_eq!(power.to_bits(), nearest.to_bits(), "1e{k}");
+        }
+    }
+}
