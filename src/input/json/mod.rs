@@ -6,11 +6,11 @@
 //! - text longer than [`MAX_STORY_BYTES`] is refused before it is parsed;
 //! - an escaped lone UTF-16 surrogate (`"\ud83d"` without its pair, what a JS `substring` cut
 //!   through an emoji serializes to) reads as U+FFFD, as a JS string crossing into WASM does;
-//! - nesting deeper than 128 arrays or objects is an error (serde_json's recursion limit),
-//!   so no input can exhaust the stack.
+//! - nesting deeper than 127 arrays or objects is an error at the 128th (serde_json's
+//!   recursion limit, kept), so no input can exhaust the stack.
 //!
-//! The text is parsed by [`parse`], this crate's own parser, into this crate's own [`Value`]
-//! (module [`value`]): the values and messages serde_json gave when the project used it,
+//! The text is parsed by `parse.rs`, this crate's own parser, into this crate's own
+//! [`Value`] (`value.rs`): the values and messages serde_json gave when the project used it,
 //! without serde's generic deserializer, `Value` and `Map` in the WASM module.
 
 mod parse;
@@ -20,8 +20,8 @@ pub use value::{Map, Number, Value};
 
 use crate::error::Error;
 
-/// Most bytes of JSON text a story may have. Room for [`crate::MAX_TEXT_BYTES`] of text
-/// with escapes, and for [`crate::MAX_ARTICLES`] articles with ids, sources, URLs and
+/// Most bytes of JSON text a story may have. Room for `MAX_TEXT_BYTES` (28 MiB) of text
+/// with escapes, and for `MAX_ARTICLES` articles with ids, sources, URLs and
 /// headlines; past it, fields the analysis never reads (unknown keys, huge URLs) would still
 /// have to be held in memory.
 pub const MAX_STORY_BYTES: usize = 32 * 1024 * 1024;
