@@ -47,6 +47,7 @@ pub mod text;
 
 pub use crate::analyze::{analyze, analyze_json, analyze_with_lexicons};
 pub use crate::error::Error;
+pub use crate::input::json;
 pub use crate::input::{
     json_too_large, parse_json, Article, Leaning, LeaningSource, OptionName, Options, Ratings,
     Side, Story, MAX_STORY_BYTES,

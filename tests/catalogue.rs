@@ -69,6 +69,7 @@ fn same_whatever_the_order(case: &Case, text: &str, json: &str) -> Vec<String> {
         _ => failures.push(format!("{}: a second run differs", case.name)),
     }
     let story = bias_compare::parse_json(text, "story").expect("parsed once already");
+    let story = harness::json_bridge::to_serde(&story);
     let articles = story["articles"].as_array().cloned().unwrap_or_default();
     let mut reversed = articles.clone();
     reversed.reverse();
@@ -77,7 +78,8 @@ fn same_whatever_the_order(case: &Case, text: &str, json: &str) -> Vec<String> {
     for (how, order) in [("reversed", reversed), ("rotated", rotated)] {
         let mut shuffled = story.clone();
         shuffled["articles"] = Value::Array(order);
-        let report = Story::from_value(shuffled.clone()).and_then(|s| analyze(&s, &options));
+        let shuffled = harness::json_bridge::from_serde(shuffled);
+        let report = Story::from_value(shuffled).and_then(|s| analyze(&s, &options));
         match report {
             Ok(report) if report.to_json() == json => {}
             Ok(_) => failures.push(format!("{}: {how} articles give another report", case.name)),

@@ -18,7 +18,8 @@ fn coverage_by(story: &str, options: &Options) -> Value {
 }
 
 fn page_ratings() -> Options {
-    let table: Value = serde_json::from_str(&read("tests/data/facets-page-ratings.json")).unwrap();
+    let table =
+        bias_compare::parse_json(&read("tests/data/facets-page-ratings.json"), "ratings").unwrap();
     Options {
         ratings: Ratings::from_value(&table, "options.ratings").unwrap(),
         ..Options::default()

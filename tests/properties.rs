@@ -18,6 +18,10 @@ use bias_compare::{analyze, analyze_json, Options, Story};
 use proptest::prelude::*;
 use serde_json::{json, Map, Value};
 
+#[path = "support/json_bridge.rs"]
+mod json_bridge;
+use json_bridge::from_serde;
+
 fn config(cases: u32) -> ProptestConfig {
     ProptestConfig {
         cases: std::env::var("PROPTEST_CASES")
@@ -382,14 +386,14 @@ proptest! {
         keys in prop::collection::vec(any::<u32>(), 14),
         options in prop_oneof![1 => Just(Options::default()), 2 => low_threshold_options()],
     ) {
-        let report = analyze(&Story::from_value(story.clone()).unwrap(), &options).unwrap();
+        let report = analyze(&Story::from_value(from_serde(story.clone())).unwrap(), &options).unwrap();
         let json = report.to_json();
         prop_assert_eq!(report.coverage.total_articles, story["articles"].as_array().unwrap().len());
         let again = analyze_json(&story.to_string(), &options).unwrap().to_json();
         prop_assert!(again == json, "a second run differs");
         let mut shuffled = story.clone();
         shuffled["articles"] = Value::Array(permuted(story["articles"].as_array().unwrap(), &keys));
-        let other = analyze(&Story::from_value(shuffled.clone()).unwrap(), &options).unwrap().to_json();
+        let other = analyze(&Story::from_value(from_serde(shuffled.clone())).unwrap(), &options).unwrap().to_json();
         prop_assert!(other == json, "another article order gives another report");
     }
 }
@@ -403,7 +407,7 @@ proptest! {
         keys in prop::collection::vec(any::<u32>(), 40),
     ) {
         let options = Options { z_min: -1.0, min_count: 2, max_p: 1.0, ..Options::default() };
-        let report = analyze(&Story::from_value(story.clone()).unwrap(), &options).unwrap();
+        let report = analyze(&Story::from_value(from_serde(story.clone())).unwrap(), &options).unwrap();
         let sampled = [&report.framing.left, &report.framing.center, &report.framing.right]
             .into_iter()
             .any(|side| !side.test.exact && !side.terms.is_empty());
@@ -414,7 +418,7 @@ proptest! {
         prop_assert!(analyze_json(&story.to_string(), &options).unwrap().to_json() == json);
         let mut shuffled = story.clone();
         shuffled["articles"] = Value::Array(permuted(story["articles"].as_array().unwrap(), &keys));
-        let other = analyze(&Story::from_value(shuffled).unwrap(), &options).unwrap().to_json();
+        let other = analyze(&Story::from_value(from_serde(shuffled)).unwrap(), &options).unwrap().to_json();
         prop_assert!(other == json, "another article order gives other p-values");
     }
 }
@@ -445,7 +449,11 @@ fn sample_stories() -> Vec<(Value, Options)> {
         .map(|path| {
             let story = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
             let options = Options {
-                ratings: bias_compare::Ratings::from_value(&page, "options.ratings").unwrap(),
+                ratings: bias_compare::Ratings::from_value(
+                    &from_serde(page.clone()),
+                    "options.ratings",
+                )
+                .unwrap(),
                 ..Options::default()
             };
             (story, options)
@@ -461,10 +469,10 @@ proptest! {
         keys in prop::collection::vec(any::<u32>(), 30),
     ) {
         for (story, options) in sample_stories() {
-            let json = analyze(&Story::from_value(story.clone()).unwrap(), &options).unwrap().to_json();
+            let json = analyze(&Story::from_value(from_serde(story.clone())).unwrap(), &options).unwrap().to_json();
             let mut shuffled = story.clone();
             shuffled["articles"] = Value::Array(permuted(story["articles"].as_array().unwrap(), &keys));
-            let other = analyze(&Story::from_value(shuffled).unwrap(), &options).unwrap().to_json();
+            let other = analyze(&Story::from_value(from_serde(shuffled)).unwrap(), &options).unwrap().to_json();
             prop_assert!(other == json, "another article order gives another report");
         }
     }

@@ -11,6 +11,10 @@ use bias_compare::{analyze, Options, Story};
 use libfuzzer_sys::fuzz_target;
 use serde_json::{json, Value};
 
+#[path = "../../tests/support/json_bridge.rs"]
+mod json_bridge;
+use json_bridge::from_serde;
+
 const SOURCES: [&str; 6] = [
     "Left Daily",
     "Left Post",
@@ -118,8 +122,11 @@ fuzz_target!(|input: Input| {
         ..Options::default()
     };
     let story = json!({ "articles": articles });
-    let report = analyze(&Story::from_value(story.clone()).expect("a valid story"), &options)
-        .expect("a valid story and options give a report");
+    let report = analyze(
+        &Story::from_value(from_serde(story.clone())).expect("a valid story"),
+        &options,
+    )
+    .expect("a valid story and options give a report");
     assert_eq!(report.coverage.total_articles, articles.len());
     assert_eq!(report.articles.len(), articles.len());
     for side in [
@@ -158,7 +165,7 @@ fuzz_target!(|input: Input| {
     let by = usize::from(input.rotate) % rotated.len();
     rotated.rotate_left(by);
     let other = analyze(
-        &Story::from_value(json!({ "articles": rotated })).expect("valid"),
+        &Story::from_value(from_serde(json!({ "articles": rotated }))).expect("valid"),
         &options,
     )
     .expect("a report");

@@ -12,7 +12,8 @@ fuzz_target!(|data: &[u8]| {
     match analyze_json(&text, &options) {
         Ok(report) => {
             let story = parse_json(&text, "story").expect("a story with a report parses");
-            let given = story["articles"].as_array().map_or(0, Vec::len);
+            let articles = story.as_object().and_then(|story| story.get("articles"));
+            let given = articles.and_then(|a| a.as_array()).map_or(0, Vec::len);
             assert_eq!(report.coverage.total_articles, given);
             assert_eq!(report.articles.len(), given);
             let json = report.to_json();

@@ -100,7 +100,10 @@ mod tests {
                 })
             })
             .collect();
-        let story = Story::from_value(serde_json::json!({ "articles": articles })).unwrap();
+        let story = Story::from_value(crate::input::json::from_serde(
+            serde_json::json!({ "articles": articles }),
+        ))
+        .unwrap();
         let report = crate::analyze(&story, &Options::default()).unwrap();
         let groups: Vec<&str> = report
             .warnings

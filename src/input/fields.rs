@@ -2,7 +2,7 @@
 //! at fault (`articles[3].leaning`, `ratings["Other Herald"]`, `options.zMin`): the path
 //! helpers and the typed field readers the story, ratings and options parsers share.
 
-use serde_json::{Map, Value};
+use super::json::{Map, Value};
 
 use crate::error::{quoted, Error};
 
@@ -41,11 +41,11 @@ pub(crate) fn field_path(parent: &str, field: &str) -> String {
 /// Taken out of the object rather than copied: a story's texts are most of its bytes, and
 /// the parsed JSON is dropped as the story is built, so they are held once, not twice.
 pub(crate) fn optional_string(
-    object: &mut Map<String, Value>,
+    object: &mut Map,
     field: &str,
     path: &str,
 ) -> Result<Option<String>, Error> {
-    // `take` leaves a null behind: cheaper in WASM than removing from the B-tree map.
+    // `take` leaves a null behind: no member moves, as removing one would move those after it.
     match object.get_mut(field).map(Value::take) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s)),
@@ -75,18 +75,14 @@ pub(crate) fn optional_name(
 }
 
 /// A string field that must be present.
-pub(crate) fn required_string(
-    object: &mut Map<String, Value>,
-    field: &str,
-    path: &str,
-) -> Result<String, Error> {
+pub(crate) fn required_string(object: &mut Map, field: &str, path: &str) -> Result<String, Error> {
     optional_string(object, field, path)?
         .ok_or_else(|| Error::at(field_path(path, field), "missing required field"))
 }
 
 /// A name (`id`, `source`): required, trimmed, not blank, at most `max_chars` characters.
 pub(crate) fn required_name(
-    object: &mut Map<String, Value>,
+    object: &mut Map,
     field: &str,
     path: &str,
     max_chars: usize,

@@ -4,7 +4,7 @@
 //! names the JSON path of the value at fault.
 
 mod fields;
-mod json;
+pub mod json;
 mod leaning;
 mod options;
 mod ratings;

@@ -4,7 +4,7 @@
 //! every error's path go by it, and each front end maps it to its own spelling (the CLI to
 //! its flags).
 
-use serde_json::Value;
+use super::json::Value;
 
 use super::fields::{expected, type_name};
 use super::ratings::Ratings;
@@ -272,7 +272,14 @@ fn out_of_range(name: OptionName, accepts: Accepts, value: f64) -> Error {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use crate::input::json::from_serde;
+
+    /// serde_json's `json!`, as this crate's [`Value`].
+    macro_rules! json {
+        ($($json:tt)+) => {
+            from_serde(serde_json::json!($($json)+))
+        };
+    }
 
     #[test]
     fn options_parse_camel_case_and_reject_unknown_keys() {

@@ -4,8 +4,8 @@
 //! else the host page's table likewise, else unrated, and each facet is found in the same
 //! order. Owns the matching of keys (case, `www.`) and the parsing of a URL's host.
 
+use super::json::Value;
 use rustc_hash::FxHashMap;
-use serde_json::Value;
 
 use super::fields::{expected, field_path, key_path};
 use super::leaning::{Leaning, LeaningSource};
@@ -213,8 +213,15 @@ pub(crate) fn resolve_facets<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::json::from_serde;
     use crate::input::Story;
-    use serde_json::json;
+
+    /// serde_json's `json!`, as this crate's [`Value`].
+    macro_rules! json {
+        ($($json:tt)+) => {
+            from_serde(serde_json::json!($($json)+))
+        };
+    }
 
     #[test]
     fn leaning_resolves_article_then_source_then_host_then_page() {

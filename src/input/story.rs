@@ -2,8 +2,8 @@
 //! validated from JSON. Owns the article fields, the story's size limits, and the checks that
 //! need the whole story (unique ids, total text size).
 
+use super::json::{Map, Value};
 use rustc_hash::FxHashMap;
-use serde_json::Value;
 
 use super::fields::{
     expected, field_path, optional_name, optional_string, required_name, required_string,
@@ -101,10 +101,7 @@ impl Article {
 }
 
 /// The [`FACETS`] of the object at `path` (an article or a rating).
-pub(crate) fn facets(
-    object: &serde_json::Map<String, Value>,
-    path: &str,
-) -> Result<[Option<String>; 3], Error> {
+pub(crate) fn facets(object: &Map, path: &str) -> Result<[Option<String>; 3], Error> {
     let mut facets: [Option<String>; 3] = Default::default();
     for (facet, name) in facets.iter_mut().zip(FACETS) {
         *facet = optional_name(object.get(name), &field_path(path, name), MAX_NAME_CHARS)?;
@@ -189,9 +186,10 @@ fn check_unique_ids(articles: &[Article]) -> Result<(), Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::input::json::from_serde;
     use serde_json::json;
 
-    fn article(extra: Value) -> Value {
+    fn article(extra: serde_json::Value) -> serde_json::Value {
         let mut base = json!({ "id": "a1", "source": "Example Daily", "text": "Some text." });
         base.as_object_mut()
             .unwrap()
@@ -199,8 +197,10 @@ mod tests {
         base
     }
 
-    fn story_error(story: Value) -> String {
-        Story::from_value(story).unwrap_err().to_string()
+    fn story_error(story: serde_json::Value) -> String {
+        Story::from_value(from_serde(story))
+            .unwrap_err()
+            .to_string()
     }
 
     #[test]

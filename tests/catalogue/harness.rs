@@ -10,6 +10,9 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
+#[path = "../support/json_bridge.rs"]
+pub mod json_bridge;
+
 /// What a case's input yields.
 #[derive(Debug, Clone)]
 pub enum Expect {
@@ -178,7 +181,7 @@ pub fn check_report(case: &Case, story_text: &str, report: &Value) -> Vec<String
         }
     }
     let story = match bias_compare::parse_json(story_text, "story") {
-        Ok(story) => story,
+        Ok(story) => json_bridge::to_serde(&story),
         Err(e) => {
             fail(format!("a report for a story that does not parse: {e}"));
             return failures;

@@ -15,7 +15,7 @@
 
 use std::cell::RefCell;
 
-use bias_compare::{analyze_with_lexicons, Lexicons, OptionName, Options, Story};
+use bias_compare::{analyze_with_lexicons, json, Lexicons, OptionName, Options, Story};
 use wasm_bindgen::prelude::*;
 
 thread_local! {
@@ -43,9 +43,9 @@ fn js_message(thrown: &JsValue) -> String {
 /// later call. `JSON.stringify` throws a clean `TypeError`/`RangeError` instead, escapes
 /// lone surrogates, honours `toJSON` (dates), and the text then meets the same parser and
 /// limits as the CLI's (`bias_compare::parse_json`), so both give the same bytes.
-fn to_json_value(value: JsValue, root: &str) -> Result<serde_json::Value, JsValue> {
+fn to_json_value(value: JsValue, root: &str) -> Result<json::Value, JsValue> {
     if value.is_undefined() {
-        return Ok(serde_json::Value::Null);
+        return Ok(json::Value::Null);
     }
     let text = match value.dyn_ref::<js_sys::JsString>() {
         Some(text) => utf8_of(text),

@@ -6,17 +6,22 @@
 //! - text longer than [`MAX_STORY_BYTES`] is refused before it is parsed;
 //! - an escaped lone UTF-16 surrogate (`"\ud83d"` without its pair, what a JS `substring` cut
 //!   through an emoji serializes to) reads as U+FFFD, as a JS string crossing into WASM does;
-//! - nesting deeper than 128 arrays or objects is an error (serde_json's recursion limit),
-//!   so no input can exhaust the stack.
+//! - nesting deeper than 127 arrays or objects is an error at the 128th (serde_json's
+//!   recursion limit, kept), so no input can exhaust the stack.
+//!
+//! The text is parsed by `parse.rs`, this crate's own parser, into this crate's own
+//! [`Value`] (`value.rs`): the values and messages serde_json gave when the project used it,
+//! without serde's generic deserializer, `Value` and `Map` in the WASM module.
 
-use std::borrow::Cow;
+mod parse;
+mod value;
 
-use serde_json::Value;
+pub use value::{Map, Number, Value};
 
 use crate::error::Error;
 
-/// Most bytes of JSON text a story may have. Room for [`crate::MAX_TEXT_BYTES`] of text
-/// with escapes, and for [`crate::MAX_ARTICLES`] articles with ids, sources, URLs and
+/// Most bytes of JSON text a story may have. Room for `MAX_TEXT_BYTES` (28 MiB) of text
+/// with escapes, and for `MAX_ARTICLES` articles with ids, sources, URLs and
 /// headlines; past it, fields the analysis never reads (unknown keys, huge URLs) would still
 /// have to be held in memory.
 pub const MAX_STORY_BYTES: usize = 32 * 1024 * 1024;
@@ -36,62 +41,31 @@ pub fn parse_json(text: &str, root: &str) -> Result<Value, Error> {
     if text.len() > MAX_STORY_BYTES {
         return Err(json_too_large(root));
     }
-    serde_json::from_str(&lone_surrogates_replaced(text))
-        .map_err(|e| Error::at(root, format!("not valid JSON: {e}")))
+    parse::parse(text)
+        .map_err(|syntax| Error::at(root, format!("not valid JSON: {}", syntax.message(text))))
 }
 
-/// The value of the four hex digits at `bytes[at..at + 4]`, if they are four hex digits.
-fn hex4(bytes: &[u8], at: usize) -> Option<u32> {
-    let digits = bytes.get(at..at + 4)?;
-    digits.iter().try_fold(0u32, |value, &digit| {
-        Some(value * 16 + char::from(digit).to_digit(16)?)
-    })
-}
-
-/// `text` with every `\uXXXX` escape of an unpaired surrogate turned into `\uFFFD`. The
-/// replacement has the same length, so serde_json's line and column numbers still point
-/// into the text as given. Outside strings a backslash is a syntax error whatever follows,
-/// so treating every backslash as the start of an escape is exact for valid JSON.
-fn lone_surrogates_replaced(text: &str) -> Cow<'_, str> {
-    const SURROGATES: std::ops::Range<u32> = 0xD800..0xE000;
-    const HIGH: std::ops::Range<u32> = 0xD800..0xDC00;
-    const LOW: std::ops::Range<u32> = 0xDC00..0xE000;
-    let bytes = text.as_bytes();
-    let mut fixed: Option<Vec<u8>> = None;
-    let mut i = 0;
-    loop {
-        // After an invalid escape (`\é`) `i` may be inside a character: step to its end.
-        while i < text.len() && !text.is_char_boundary(i) {
-            i += 1;
+/// A value built with serde_json's `json!` (a dev-dependency), for the unit tests.
+#[cfg(test)]
+pub(crate) fn from_serde(value: serde_json::Value) -> Value {
+    match value {
+        serde_json::Value::Null => Value::Null,
+        serde_json::Value::Bool(b) => Value::Bool(b),
+        serde_json::Value::Number(n) => Value::Number(match (n.as_u64(), n.as_i64()) {
+            (Some(u), _) => Number::Unsigned(u),
+            (None, Some(i)) => Number::Negative(i),
+            _ => Number::Float(n.as_f64().unwrap_or(0.0)),
+        }),
+        serde_json::Value::String(s) => Value::String(s),
+        serde_json::Value::Array(items) => {
+            Value::Array(items.into_iter().map(from_serde).collect())
         }
-        let Some(offset) = text.get(i..).and_then(|rest| rest.find('\\')) else {
-            break;
-        };
-        i += offset;
-        let unit = match (bytes.get(i + 1), hex4(bytes, i + 2)) {
-            (Some(b'u'), Some(unit)) => unit,
-            // `\\`, `\"`, `\n`, …: skip both characters, so `\\u` is not an escape.
-            _ => {
-                i += 2;
-                continue;
-            }
-        };
-        let paired = HIGH.contains(&unit)
-            && bytes.get(i + 6..i + 8) == Some(b"\\u")
-            && hex4(bytes, i + 8).is_some_and(|low| LOW.contains(&low));
-        if paired {
-            i += 12;
-            continue;
-        }
-        if SURROGATES.contains(&unit) {
-            fixed.get_or_insert_with(|| bytes.to_vec())[i + 2..i + 6].copy_from_slice(b"FFFD");
-        }
-        i += 6;
-    }
-    match fixed {
-        None => Cow::Borrowed(text),
-        // Only ASCII hex digits were replaced by ASCII hex digits: still UTF-8.
-        Some(bytes) => String::from_utf8(bytes).map_or(Cow::Borrowed(text), Cow::Owned),
+        serde_json::Value::Object(object) => Value::Object(Map::from_members(
+            object
+                .into_iter()
+                .map(|(k, v)| (k, from_serde(v)))
+                .collect(),
+        )),
     }
 }
 
