@@ -82,10 +82,54 @@ pub(crate) fn number_text(x: f64) -> String {
     } else if x.is_infinite() {
         (if x > 0.0 { "Infinity" } else { "-Infinity" }).into()
     } else if x.fract() == 0.0 && x.abs() < 1e21 {
-        format!("{}", x as i128)
+        whole_number_text(x)
     } else {
         json_number(x)
     }
+}
+
+/// A whole number below 10²¹ in full digits, as JavaScript writes it. Beyond `i64` it is
+/// doubled up from its 53-bit significand in base-10⁹ limbs rather than printed as an `i128`,
+/// whose formatting WASM would carry for these rare messages alone.
+fn whole_number_text(x: f64) -> String {
+    const I64_LIMIT: f64 = 9_223_372_036_854_775_808.0;
+    if x.abs() < I64_LIMIT {
+        return (x as i64).to_string();
+    }
+    const LIMB: u64 = 1_000_000_000;
+    let mut significand = x.abs();
+    let mut doublings = 0;
+    // Every whole double at or above 2⁵³ is even: halving it is exact.
+    while significand >= 9_007_199_254_740_992.0 {
+        significand /= 2.0;
+        doublings += 1;
+    }
+    let mut rest = significand as u64;
+    let mut limbs = Vec::new(); // least significant first
+    while rest > 0 {
+        limbs.push(rest % LIMB);
+        rest /= LIMB;
+    }
+    for _ in 0..doublings {
+        let mut carry = 0;
+        for limb in limbs.iter_mut() {
+            let doubled = *limb * 2 + carry;
+            *limb = doubled % LIMB;
+            carry = doubled / LIMB;
+        }
+        if carry > 0 {
+            limbs.push(carry);
+        }
+    }
+    let mut text = String::from(if x < 0.0 { "-" } else { "" });
+    for (at, limb) in limbs.iter().rev().enumerate() {
+        let digits = limb.to_string();
+        if at > 0 {
+            text.push_str(&"000000000"[digits.len()..]);
+        }
+        text.push_str(&digits);
+    }
+    text
 }
 
 #[cfg(test)]
@@ -102,9 +146,27 @@ mod tests {
             (f64::NAN, "NaN"),
             (f64::NEG_INFINITY, "-Infinity"),
             (1e20, "100000000000000000000"),
+            (-1e20, "-100000000000000000000"),
+            (9.223372036854776e18, "9223372036854775808"),
+            (-9.223372036854775e18, "-9223372036854774784"),
+            (1.8446744073709552e19, "18446744073709551616"),
+            (9.999999999999999e20, "999999999999999868928"),
         ];
         for (x, text) in cases {
             assert_eq!(number_text(x), text, "{x:?}");
+        }
+    }
+
+    #[test]
+    fn whole_numbers_beyond_i64_are_written_in_full_digits() {
+        // Checked against 128-bit integer printing, every power of two and its neighbours.
+        let mut x = 9_223_372_036_854_775_808.0_f64;
+        while x < 1e21 {
+            for y in [x, x * 1.5, x * 1.999_999, -x] {
+                let y = y.trunc();
+                assert_eq!(whole_number_text(y), format!("{}", y as i128), "{y:?}");
+            }
+            x *= 2.0;
         }
     }
 
