@@ -10,6 +10,8 @@ mod normalize;
 mod sentences;
 mod stopwords;
 mod tokens;
+mod word_break_table;
+mod words;
 
 pub use markup::without_markup;
 pub(crate) use names::{is_calendar_word, Capitals, INITIAL, JOINED, MARK_BITS, TITLE};

@@ -6,7 +6,7 @@
 //! meet, several times faster than the general segmenter (`unicode-segmentation`), which
 //! takes every other sentence. A test checks that both give the same words.
 
-use unicode_segmentation::{UnicodeSegmentation, UnicodeWordIndices};
+use super::words::{unicode_word_indices, UnicodeWordIndices};
 
 /// One word of a sentence: its byte offsets in the sentence and its normalized form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,7 +43,7 @@ pub fn tokens(sentence: &str) -> Tokens<'_> {
             position: 0,
         }
     } else {
-        Segmenter::Unicode(sentence.unicode_word_indices())
+        Segmenter::Unicode(unicode_word_indices(sentence))
     })
 }
 
@@ -148,6 +148,7 @@ mod tests {
     use super::*;
     use crate::text::normalize_token;
     use proptest::prelude::*;
+    use unicode_segmentation::UnicodeSegmentation;
 
     fn normalized(sentence: &str) -> Vec<String> {
         tokens(sentence)
