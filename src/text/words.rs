@@ -335,6 +335,35 @@ mod tests {
         unicode_word_indices(text).map(|(_, word)| word).collect()
     }
 
+    /// All the segments of `text`, words or not, as [`UnicodeWordIndices`] finds them.
+    fn our_segments(text: &str) -> Vec<&str> {
+        let mut segmenter = unicode_word_indices(text);
+        let mut segments = Vec::new();
+        let mut start = 0;
+        while start < text.len() {
+            let (end, _) = segmenter.segment(start);
+            assert!(end > start, "no progress at byte {start} of {text:?}");
+            segments.push(&text[start..end]);
+            start = end;
+        }
+        segments
+    }
+
+    /// `text` with every code point beyond ASCII written `\u{…}`, for failure messages.
+    fn escaped(text: &str) -> String {
+        text.escape_unicode()
+            .to_string()
+            .replace("\\u{", " ")
+            .replace('}', "")
+    }
+
+    /// Asserts that the segments and the words of `text` are `unicode-segmentation`'s.
+    fn assert_segmented_as_unicode_segmentation(text: &str) {
+        let segments: Vec<&str> = text.split_word_bounds().collect();
+        assert_eq!(our_segments(text), segments, "segments of{}", escaped(text));
+        assert_eq!(ours(text), theirs(text), "words of{}", escaped(text));
+    }
+
     // ---- The table -------------------------------------------------------------------------
 
     /// A code point of each class, and the class. `unicode-segmentation` has no public
@@ -520,12 +549,12 @@ pub(super) static GROUP_STARTS: [u32; {}] = [",
         if expected != committed {
             if std::env::var_os("WRITE_WORD_BREAK_TABLE").is_some() {
                 std::fs::write(path, &expected).expect("write the table");
-            } else {
-                panic!(
-                    "{path} is not unicode-segmentation's word-break table; write it again: \
-                     WRITE_WORD_BREAK_TABLE=1 cargo test --release --lib the_table_is"
-                );
+                panic!("wrote {path}; run the tests again to check the new table");
             }
+            panic!(
+                "{path} is not unicode-segmentation's word-break table; write it again: \
+                 WRITE_WORD_BREAK_TABLE=1 cargo test --release --lib the_table_is"
+            );
         }
         // Looked up in order, as a text would: each run once through the cache.
         let mut words = unicode_word_indices("");
@@ -534,5 +563,210 @@ pub(super) static GROUP_STARTS: [u32; {}] = [",
                 assert_eq!(words.property(c), expected, "U+{code:04X}");
             }
         }
+    }
+
+    // ---- Every code point in context -------------------------------------------------------
+
+    /// Code points around which each code point is segmented: a letter, a digit, a Hebrew
+    /// letter, Katakana, `_`, a regional indicator, a ZWJ and an emoji, a combining mark,
+    /// spaces, line breaks, and the middle characters after a letter, a digit, a Hebrew letter.
+    const CONTEXTS: [(&str, &str); 17] = [
+        ("a", "a"),
+        ("1", "1"),
+        ("\u{5D0}", "\u{5D0}"),
+        ("\u{30A2}", "\u{30A2}"),
+        ("_", "_"),
+        ("\u{1F1E6}", "\u{1F1E6}"),
+        ("\u{200D}", "\u{200D}\u{263A}"),
+        ("\u{263A}\u{200D}", "\u{301}a"),
+        ("\u{301}", "\u{301}\u{301}"),
+        (" ", "  "),
+        ("\u{3000}", "\u{200D}\u{3000}"),
+        ("\r", "\n"),
+        ("a'", "a"),
+        ("a.", "'a"),
+        ("1,", ".1"),
+        ("\u{5D0}'", "\u{5D0}\""),
+        ("\u{5D0}\"", "\u{2028}"),
+    ];
+
+    #[test]
+    fn every_code_point_is_segmented_as_unicode_segmentation_segments_it_in_context() {
+        let mut text = String::new();
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            text.clear();
+            for (before, after) in CONTEXTS {
+                text.push_str(before);
+                text.push(c);
+                text.push(c);
+                text.push_str(after);
+            }
+            let segments: Vec<&str> = text.split_word_bounds().collect();
+            if our_segments(&text) != segments || ours(&text) != theirs(&text) {
+                assert_segmented_as_unicode_segmentation(&text); // says how they differ
+            }
+        }
+    }
+
+    // ---- Random text -----------------------------------------------------------------------
+
+    /// Characters of every class, and of the sequences the rules treat apart.
+    const SAMPLED: &[char] = &[
+        'a',
+        'Z',
+        '\u{E9}',
+        '\u{416}',
+        '\u{3B1}', // letters: ASCII, Latin, Cyrillic, Greek
+        '\u{5D0}',
+        '\u{5E9}',
+        '\u{5BC}', // Hebrew letters and a point (Extend)
+        '0',
+        '7',
+        '\u{663}',
+        '\u{FF11}', // digits: ASCII, Arabic-Indic, full-width
+        '\u{30A2}',
+        '\u{30FC}',
+        '\u{3042}',
+        '\u{6771}', // Katakana, the prolonged mark, Hiragana, Han
+        '_',
+        '\u{203F}',
+        '\u{FF3F}', // ExtendNumLet
+        '\u{1F1E6}',
+        '\u{1F1EB}',
+        '\u{1F1F7}', // regional indicators
+        '\u{301}',
+        '\u{FE0F}',
+        '\u{1F3FD}',
+        '\u{AD}',
+        '\u{2060}', // Extend and Format
+        '\u{200D}',
+        '\u{1F468}',
+        '\u{1F469}',
+        '\u{2764}',
+        '\u{263A}',
+        '\u{1F44D}', // ZWJ, emoji
+        '\u{2139}',
+        '\u{24C2}', // letters that are also pictographs
+        ':',
+        '\u{B7}',
+        '\u{5F4}', // MidLetter
+        ',',
+        ';',
+        '\u{66C}', // MidNum
+        '.',
+        '\u{2018}',
+        '\u{2019}', // MidNumLet
+        '\'',
+        '"', // Single_Quote, Double_Quote
+        ' ',
+        '\u{3000}',
+        '\u{A0}',
+        '\t', // spaces
+        '\r',
+        '\n',
+        '\u{2028}',
+        '\u{85}', // line breaks
+        '-',
+        '\u{2014}',
+        '%',
+        '\u{A7}', // Other
+    ];
+
+    fn text_of(characters: Vec<char>) -> String {
+        characters.into_iter().collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 4000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn random_text_of_every_class_is_segmented_as_unicode_segmentation_segments_it(
+            characters in prop::collection::vec(prop::sample::select(SAMPLED), 0..40)
+        ) {
+            assert_segmented_as_unicode_segmentation(&text_of(characters));
+        }
+
+        #[test]
+        fn random_text_of_any_code_point_is_segmented_as_unicode_segmentation_segments_it(
+            characters in prop::collection::vec(
+                prop_oneof![prop::sample::select(SAMPLED), any::<char>()], 0..40)
+        ) {
+            assert_segmented_as_unicode_segmentation(&text_of(characters));
+        }
+    }
+
+    // ---- The rules, by example ---------------------------------------------------------------
+
+    #[test]
+    fn apostrophes_and_full_stops_join_letters() {
+        assert_eq!(
+            words("l\u{2019}\u{C9}tat n'a U.S."),
+            ["l\u{2019}\u{C9}tat", "n'a", "U.S"]
+        );
+    }
+
+    #[test]
+    fn commas_and_arabic_separators_join_digits_but_not_letters() {
+        assert_eq!(
+            words("3,5 \u{663}\u{66C}\u{664} a,b"),
+            ["3,5", "\u{663}\u{66C}\u{664}", "a", "b"]
+        );
+    }
+
+    #[test]
+    fn a_hebrew_acronym_keeps_its_gershayim_and_geresh() {
+        // צה"ל and ג' (WB7a–WB7c).
+        assert_eq!(
+            words("\u{5E6}\u{5D4}\"\u{5DC} \u{5D2}'"),
+            ["\u{5E6}\u{5D4}\"\u{5DC}", "\u{5D2}'"]
+        );
+    }
+
+    #[test]
+    fn katakana_is_one_word_and_hiragana_one_word_per_character() {
+        assert_eq!(
+            words("\u{30C6}\u{30EC}\u{30D3}\u{3092}"),
+            ["\u{30C6}\u{30EC}\u{30D3}", "\u{3092}"]
+        );
+    }
+
+    #[test]
+    fn combining_marks_stay_with_their_letter() {
+        assert_eq!(
+            words("cafe\u{301} na\u{308}ive"),
+            ["cafe\u{301}", "na\u{308}ive"]
+        );
+    }
+
+    #[test]
+    fn emoji_flags_and_zwj_sequences_are_not_words() {
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+        let text = format!("{family} \u{1F1EB}\u{1F1F7}\u{1F1E9}\u{1F1EA} ok\u{1F44D}\u{1F3FD}");
+        assert_eq!(words(&text), ["ok"]);
+        assert_eq!(
+            our_segments(&text),
+            [
+                family,
+                " ",
+                "\u{1F1EB}\u{1F1F7}",
+                "\u{1F1E9}\u{1F1EA}",
+                " ",
+                "ok",
+                "\u{1F44D}\u{1F3FD}"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_letter_that_is_a_pictograph_is_a_word() {
+        assert_eq!(words("\u{2139}\u{FE0F} info"), ["\u{2139}\u{FE0F}", "info"]);
+    }
+
+    #[test]
+    fn offsets_are_byte_offsets_in_the_text() {
+        assert_eq!(
+            ours("\u{E9}t\u{E9} \u{2014} 3\u{66C}5"),
+            [(0, "\u{E9}t\u{E9}"), (10, "3\u{66C}5")]
+        );
     }
 }
