@@ -12,6 +12,8 @@ mod normalize;
 mod sentences;
 mod stopwords;
 mod tokens;
+mod word_break_table;
+mod words;
 
 pub use lexicon::Lexicons;
 pub(crate) use lexicon::{

@@ -3,10 +3,10 @@
 //!
 //! News copy is nearly all ASCII, plus curly quotes, apostrophes and dashes. Sentences made
 //! only of those are split by a byte scanner applying the few UAX #29 rules such text can
-//! meet, several times faster than the general segmenter (`unicode-segmentation`), which
-//! takes every other sentence. A test checks that both give the same words.
+//! meet, several times faster than the general segmenter (`words`), which takes every other
+//! sentence. Tests check that both give the words `unicode-segmentation` gives.
 
-use unicode_segmentation::{UnicodeSegmentation, UnicodeWordIndices};
+use super::words::{unicode_word_indices, UnicodeWordIndices};
 
 /// One word of a sentence: its byte offsets in the sentence and its normalized form.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,7 +43,7 @@ pub fn tokens(sentence: &str) -> Tokens<'_> {
             position: 0,
         }
     } else {
-        Segmenter::Unicode(sentence.unicode_word_indices())
+        Segmenter::Unicode(unicode_word_indices(sentence))
     })
 }
 
@@ -148,6 +148,7 @@ mod tests {
     use super::*;
     use crate::text::normalize_token;
     use proptest::prelude::*;
+    use unicode_segmentation::UnicodeSegmentation;
 
     fn normalized(sentence: &str) -> Vec<String> {
         tokens(sentence)
@@ -224,6 +225,25 @@ mod tests {
                 .collect();
             let segmented: Vec<(usize, &str)> = sentence.unicode_word_indices().collect();
             prop_assert_eq!(scanned, segmented);
+        }
+
+        #[test]
+        fn the_tokens_of_any_sentence_are_the_words_unicode_segmentation_finds(
+            characters in prop::collection::vec(prop_oneof![
+                prop::sample::select(vec![
+                    'a', 'Z', '1', '_', ' ', '.', ',', ':', '\'', '"', '\u{2019}', '\u{2014}',
+                    '\u{A0}', '\u{E9}', '\u{5D0}', '\u{30A2}', '\u{663}', '\u{301}',
+                    '\u{200D}', '\u{1F44D}', '\u{1F1EB}', '\u{3000}',
+                ]),
+                any::<char>(),
+            ], 0..40)
+        ) {
+            let sentence: String = characters.into_iter().collect();
+            let found: Vec<(usize, &str)> = tokens(&sentence)
+                .map(|token| (token.start, token.surface))
+                .collect();
+            let segmented: Vec<(usize, &str)> = sentence.unicode_word_indices().collect();
+            prop_assert_eq!(found, segmented);
         }
     }
 }
