@@ -98,58 +98,6 @@ export class BiasCompareElement extends HTMLElement {
     this.setAttribute('src', value);
   }
 
-  // The numeric option attributes as properties: a number, or null when the attribute is
-  // absent or not a number; setting null, undefined or '' removes the attribute.
-
-  get maxNgram() {
-    return this.#numberAttribute('max-ngram');
-  }
-
-  set maxNgram(value) {
-    this.#setNumberAttribute('max-ngram', value);
-  }
-
-  get priorScale() {
-    return this.#numberAttribute('prior-scale');
-  }
-
-  set priorScale(value) {
-    this.#setNumberAttribute('prior-scale', value);
-  }
-
-  get zMin() {
-    return this.#numberAttribute('z-min');
-  }
-
-  set zMin(value) {
-    this.#setNumberAttribute('z-min', value);
-  }
-
-  get minCount() {
-    return this.#numberAttribute('min-count');
-  }
-
-  set minCount(value) {
-    this.#setNumberAttribute('min-count', value);
-  }
-
-  get top() {
-    return this.#numberAttribute('top');
-  }
-
-  set top(value) {
-    this.#setNumberAttribute('top', value);
-  }
-
-  #numberAttribute(name) {
-    return numberOf(this.getAttribute(name)) ?? null;
-  }
-
-  #setNumberAttribute(name, value) {
-    if (value === null || value === undefined || value === '') this.removeAttribute(name);
-    else this.setAttribute(name, String(value));
-  }
-
   get headingLevel() {
     const level = Number.parseInt(this.getAttribute('heading-level') ?? '', 10);
     return level >= 1 && level <= 5 ? level : 2;
@@ -324,4 +272,20 @@ export class BiasCompareElement extends HTMLElement {
   #emit(type, detail) {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
+}
+
+// The numeric option attributes as properties (maxNgram, priorScale, zMin, minCount, top): a
+// number, or null when the attribute is absent or not a number; setting null, undefined or ''
+// removes the attribute. Accessors on the prototype, as a class's getters and setters are.
+for (const [attribute, key] of Object.entries(NUMERIC_ATTRIBUTES)) {
+  Object.defineProperty(BiasCompareElement.prototype, key, {
+    configurable: true,
+    get() {
+      return numberOf(this.getAttribute(attribute)) ?? null;
+    },
+    set(value) {
+      if (value === null || value === undefined || value === '') this.removeAttribute(attribute);
+      else this.setAttribute(attribute, String(value));
+    },
+  });
 }
