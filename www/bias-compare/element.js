@@ -8,12 +8,14 @@
 // textContent, attributes set one by one, or CSSOM custom properties. Nothing is parsed as
 // HTML, nothing is evaluated, and the only requests are the engine's files and `src`.
 
+// In the order that gzips dist/bias-compare.js smallest (the bundle follows it): the
+// stylesheet's text first, then the code.
 import { adoptStyles } from './stylesheet.js';
-import { analyzeStory, engineIsWarm, startEngine } from './engine/client.js';
 import { safeHref } from './dom.js';
-import { errorMessage } from './error-message.js';
 import { reportSections, showPanel } from './render/panel.js';
 import { emptyState, errorState, loadingState } from './render/states.js';
+import { analyzeStory, engineIsWarm, startEngine } from './engine/client.js';
+import { errorMessage } from './error-message.js';
 
 // The numeric options that can also be given as attributes: attribute name → option name.
 const NUMERIC_ATTRIBUTES = {
