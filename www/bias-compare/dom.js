@@ -17,12 +17,12 @@ export function el(tag, props = {}, ...children) {
 }
 
 /** One of el()'s props: `class`, `text`, or an attribute (true: present and empty; false, null
- * or undefined: absent). */
+ * or undefined: absent; a number or string: its text, as setAttribute writes it). */
 function setProp(node, key, value) {
   if (value === undefined || value === null || value === false) return;
   if (key === 'class') node.className = value;
   else if (key === 'text') node.textContent = value;
-  else node.setAttribute(key, value === true ? '' : String(value));
+  else node.setAttribute(key, value === true ? '' : value);
 }
 
 /** Text for screen readers only (the stylesheet's `.vh`). */
@@ -50,7 +50,7 @@ export function disclosure(button, container, build) {
       container.append(content);
     }
     if (content) content.hidden = !open;
-    button.setAttribute('aria-expanded', String(open));
+    button.setAttribute('aria-expanded', open);
   });
   // Escape closes it, as it closes a headline list, and leaves the keyboard on the button.
   container.addEventListener('keydown', (event) => {

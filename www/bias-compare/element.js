@@ -8,12 +8,14 @@
 // textContent, attributes set one by one, or CSSOM custom properties. Nothing is parsed as
 // HTML, nothing is evaluated, and the only requests are the engine's files and `src`.
 
-import { analyzeStory, engineIsWarm, startEngine } from './engine/client.js';
+// In the order that gzips dist/bias-compare.js smallest (the bundle follows it): the
+// stylesheet's text first, then the code.
+import { adoptStyles } from './stylesheet.js';
 import { safeHref } from './dom.js';
-import { errorMessage } from './error-message.js';
 import { reportSections, showPanel } from './render/panel.js';
 import { emptyState, errorState, loadingState } from './render/states.js';
-import { adoptStyles } from './stylesheet.js';
+import { analyzeStory, engineIsWarm, startEngine } from './engine/client.js';
+import { errorMessage } from './error-message.js';
 
 // The numeric options that can also be given as attributes: attribute name → option name.
 const NUMERIC_ATTRIBUTES = {
@@ -96,58 +98,6 @@ export class BiasCompareElement extends HTMLElement {
 
   set src(value) {
     this.setAttribute('src', value);
-  }
-
-  // The numeric option attributes as properties: a number, or null when the attribute is
-  // absent or not a number; setting null, undefined or '' removes the attribute.
-
-  get maxNgram() {
-    return this.#numberAttribute('max-ngram');
-  }
-
-  set maxNgram(value) {
-    this.#setNumberAttribute('max-ngram', value);
-  }
-
-  get priorScale() {
-    return this.#numberAttribute('prior-scale');
-  }
-
-  set priorScale(value) {
-    this.#setNumberAttribute('prior-scale', value);
-  }
-
-  get zMin() {
-    return this.#numberAttribute('z-min');
-  }
-
-  set zMin(value) {
-    this.#setNumberAttribute('z-min', value);
-  }
-
-  get minCount() {
-    return this.#numberAttribute('min-count');
-  }
-
-  set minCount(value) {
-    this.#setNumberAttribute('min-count', value);
-  }
-
-  get top() {
-    return this.#numberAttribute('top');
-  }
-
-  set top(value) {
-    this.#setNumberAttribute('top', value);
-  }
-
-  #numberAttribute(name) {
-    return numberOf(this.getAttribute(name)) ?? null;
-  }
-
-  #setNumberAttribute(name, value) {
-    if (value === null || value === undefined || value === '') this.removeAttribute(name);
-    else this.setAttribute(name, String(value));
   }
 
   get headingLevel() {
@@ -324,4 +274,20 @@ export class BiasCompareElement extends HTMLElement {
   #emit(type, detail) {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
+}
+
+// The numeric option attributes as properties (maxNgram, priorScale, zMin, minCount, top): a
+// number, or null when the attribute is absent or not a number; setting null, undefined or ''
+// removes the attribute. Accessors on the prototype, as a class's getters and setters are.
+for (const [attribute, key] of Object.entries(NUMERIC_ATTRIBUTES)) {
+  Object.defineProperty(BiasCompareElement.prototype, key, {
+    configurable: true,
+    get() {
+      return numberOf(this.getAttribute(attribute)) ?? null;
+    },
+    set(value) {
+      if (value === null || value === undefined || value === '') this.removeAttribute(attribute);
+      else this.setAttribute(attribute, String(value));
+    },
+  });
 }

@@ -32,7 +32,7 @@ export function coverageSection(report, headingLevel) {
     );
     panel.setAttribute('data-side', side);
     panel.hidden = false;
-    for (const [name, button] of segments) button.setAttribute('aria-expanded', String(name === side));
+    for (const [name, button] of segments) button.setAttribute('aria-expanded', name === side);
     openSide = side;
   };
 
@@ -74,7 +74,7 @@ export function coverageSection(report, headingLevel) {
     );
     // With no rated article at all, three equal (muted) segments rather than an empty bar.
     const share = rated > 0 ? Math.max(0, Number(data.share) || 0) : 1 / 3;
-    button.style.setProperty('--share', String(share));
+    button.style.setProperty('--share', share);
     button.addEventListener('click', () => (openSide === side ? shut(false) : open(side)));
     segments.set(side, button);
     bar.append(button);

@@ -21,7 +21,7 @@ export function facetBars(report) {
       if (value === 'unknown') continue;
       const share = Math.max(0, Number(counts.share) || 0);
       const segment = el('span', { class: 'facet-seg', 'data-shade': shade });
-      segment.style.setProperty('--share', String(share));
+      segment.style.setProperty('--share', share);
       bar.append(segment);
       values.append(
         el(

@@ -31,7 +31,7 @@ export function keyPointsSection(report, headingLevel) {
   });
   const select = (index, focus) => {
     tabs.forEach((tab, i) => {
-      tab.setAttribute('aria-selected', String(i === index));
+      tab.setAttribute('aria-selected', i === index);
       tab.tabIndex = i === index ? 0 : -1;
       panels.children[i].hidden = i !== index;
     });

@@ -74,7 +74,7 @@ export function languageSection(report, headingLevel) {
 function measure(name, value, others, data, share, unit = '', diverging = false) {
   const holds = data.holds === true;
   const fill = el('span', { class: 'measure-fill' });
-  fill.style.setProperty('--share', String(Math.max(-1, Math.min(1, share))));
+  fill.style.setProperty('--share', Math.max(-1, Math.min(1, share)));
   const meta = `${others} · p ${formatNumber(data.p)}`;
   return el(
     'li',

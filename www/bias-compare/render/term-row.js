@@ -60,7 +60,7 @@ export function termRow(blank, term, maxRate, labels) {
   SIDES.forEach((s, i) => {
     const fill = part(`[data-bar="${s}"]`);
     fill.toggleAttribute('data-zero', rates[i] <= 0);
-    fill.style.setProperty('--rate', String(maxRate > 0 ? Math.min(1, rates[i] / maxRate) : 0));
+    fill.style.setProperty('--rate', maxRate > 0 ? Math.min(1, rates[i] / maxRate) : 0);
     part(`[data-rate="${s}"]`).textContent = rateTexts[i];
   });
   disclosure(part('.term-toggle'), row, () => evidence(term, display));
