@@ -343,9 +343,9 @@ impl Lexicons {
                 }
                 b'=' => {
                     let (value, phrase) = rest.split_once(' ').ok_or_else(|| problem(number))?;
-                    let value: i32 = value.parse().map_err(|_| problem(number))?;
+                    let value = tenths(value).ok_or_else(|| problem(number))?;
                     let words = lexicons.words_of(phrase);
-                    if let Some(idiom) = idiom(&words, f64::from(value) / 10.0) {
+                    if let Some(idiom) = idiom(&words, value / 10.0) {
                         lexicons.idioms.push(idiom);
                     }
                 }
@@ -380,7 +380,7 @@ impl Lexicons {
             lexicons.word_mut(start).flags |= IDIOM_START;
         }
         for (text, &index) in &lexicons.index {
-            if text.contains("n't") {
+            if has_nt(text) {
                 if let Some(word) = lexicons.words.get_mut(index as usize) {
                     word.flags |= NEGATION | DENIAL;
                 }
@@ -500,7 +500,7 @@ impl Lexicons {
         match self.index.get(token) {
             Some(&index) => index,
             // Most words start with a letter and have no apostrophe: one byte read, one pass.
-            None if token.as_bytes().windows(3).any(|w| w == b"n't") => NT_WORD,
+            None if has_nt(token) => NT_WORD,
             None if token
                 .as_bytes()
                 .first()
@@ -590,6 +590,28 @@ impl Lexicons {
                 && (back == 1 || self.word(words.get(at - back + 1)).flags & DENIAL_EXCEPT == 0)
         })
     }
+}
+
+/// A whole number of tenths as `i32`'s parser reads one ("-34", "+5", "7"), as an `f64`;
+/// through the `u32` parser the crate links anyway, not a second one for `i32`.
+fn tenths(text: &str) -> Option<f64> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(digits) if !digits.starts_with('+') => (true, digits),
+        Some(_) => return None,
+        None => (false, text),
+    };
+    let magnitude: u32 = digits.parse().ok()?;
+    if magnitude > i32::MAX as u32 + u32::from(negative) {
+        return None;
+    }
+    let value = f64::from(magnitude);
+    Some(if negative { 0.0 - value } else { value })
+}
+
+/// Whether `text` has "n't" in it: bytes compared, not the standard library's substring
+/// search, whose general algorithm is about 1 KB of WASM.
+fn has_nt(text: &str) -> bool {
+    text.as_bytes().windows(3).any(|w| w == b"n't")
 }
 
 /// A sequence of two or three words with a value; longer or shorter ones are never tested by
@@ -758,6 +780,39 @@ mod tests {
             uses("Not that it was a total flop"),
             [("flop".to_string(), false)]
         );
+    }
+
+    #[test]
+    fn idiom_values_are_read_as_the_standard_i32_parser_reads_them() {
+        for text in [
+            "0",
+            "-0",
+            "7",
+            "-34",
+            "+5",
+            "-+5",
+            "--5",
+            "+-5",
+            "",
+            "-",
+            "+",
+            "3.5",
+            " 5",
+            "2147483647",
+            "2147483648",
+            "-2147483648",
+            "-2147483649",
+            "4294967296",
+            "x",
+        ] {
+            let standard = text.parse::<i32>().ok().map(f64::from);
+            let ours = tenths(text);
+            assert_eq!(
+                ours.map(f64::to_bits),
+                standard.map(f64::to_bits),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
