@@ -263,6 +263,7 @@ fn counted(of: [u32; 3]) -> SideCounts {
 }
 
 /// A listed topic as the report shows it.
+#[inline(never)]
 fn entry(
     context: &Context,
     topic: &Topic,
@@ -304,6 +305,7 @@ fn entry(
 }
 
 /// Up to three sentences of `side` mentioning the topic: the first of each outlet first.
+#[inline(never)]
 fn examples(context: &Context, topic: &Topic, side: Side) -> Vec<Example> {
     let (visit, rated) = (context.visit, context.rated);
     let mut picked: Vec<u32> = Vec::new();

@@ -106,6 +106,7 @@ impl Reread<'_> {
 
 /// A term's example: the sentence with every charged and hedging word used in it (not
 /// negated) marked with its category; and the term as written there.
+#[inline(never)]
 pub(super) fn term_example(
     visit: &Visit,
     lexicons: &Lexicons,
@@ -143,6 +144,7 @@ pub(super) fn term_example(
 
 /// A tone example: the sentence, its score, and each word whose valence counted in it marked
 /// `negative` or `positive`.
+#[inline(never)]
 pub(super) fn tone_example(visit: &Visit, lexicons: &Lexicons, quote: &Quote) -> ToneExample {
     let read = reread(visit, lexicons, quote);
     let mut sentiments = Vec::new();
