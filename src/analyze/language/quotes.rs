@@ -67,8 +67,9 @@ impl Reread<'_> {
         let text = self.text;
         let window = quote_window(text, hit);
         let inner = &text[window.clone()];
+        // `trim_start` and `trim`, which the crate links anyway, not a `trim_end` of its own.
         let start = window.start + (inner.len() - inner.trim_start().len());
-        let end = (window.end - (inner.len() - inner.trim_end().len())).max(start);
+        let end = start + inner.trim().len();
         let mut parts = Vec::new();
         let mut plain = String::from(if window.start > 0 { "…" } else { "" });
         let mut at = start;
