@@ -73,11 +73,12 @@ pub(crate) fn language_note(
     if language.tested {
         return None;
     }
-    let others: Vec<String> = Side::ALL
-        .into_iter()
-        .filter(|&other| other != side && coverage.side(other).sources > 0)
-        .map(|other| outlets_counted(other, coverage.side(other).sources))
-        .collect();
+    let mut others = Vec::new();
+    for other in Side::ALL {
+        if other != side && coverage.side(other).sources > 0 {
+            others.push(outlets_counted(other, coverage.side(other).sources));
+        }
+    }
     let against = if others.is_empty() {
         "no other side".to_owned()
     } else {
@@ -128,13 +129,12 @@ fn more_often(uses: &WordUse) -> String {
             one_decimal(rate)
         )
     };
-    let cited: Vec<String> = uses
-        .terms
-        .iter()
-        .filter(|term| term.count > 0)
-        .take(3)
-        .map(|term| format!("“{}”", term.display))
-        .collect();
+    let mut cited = Vec::new();
+    for term in &uses.terms {
+        if term.count > 0 && cited.len() < 3 {
+            cited.push(format!("“{}”", term.display));
+        }
+    }
     if cited.is_empty() {
         format!("{how}.")
     } else {
