@@ -370,21 +370,13 @@ impl Lexicons {
                 _ => return Err(problem(number)),
             }
         }
-        let starts: Vec<u32> = lexicons
-            .idioms
-            .iter()
-            .chain(&lexicons.booster_phrases)
-            .map(|idiom| idiom.words[0])
-            .collect();
-        for start in starts {
+        for k in 0..lexicons.idioms.len() + lexicons.booster_phrases.len() {
+            let idiom = match lexicons.idioms.get(k) {
+                Some(idiom) => idiom,
+                None => &lexicons.booster_phrases[k - lexicons.idioms.len()],
+            };
+            let start = idiom.words[0];
             lexicons.word_mut(start).flags |= IDIOM_START;
-        }
-        for (text, &index) in &lexicons.index {
-            if has_nt(text) {
-                if let Some(word) = lexicons.words.get_mut(index as usize) {
-                    word.flags |= NEGATION | DENIAL;
-                }
-            }
         }
         Ok(lexicons)
     }
@@ -469,7 +461,12 @@ impl Lexicons {
             return NO_WORD;
         }
         let index = self.words.len() as u32;
-        self.words.push(EMPTY_WORD);
+        let mut word = EMPTY_WORD;
+        if has_nt(text) {
+            // A word with "n't" in it is a negation and a denial, as those not listed are.
+            word.flags = NEGATION | DENIAL;
+        }
+        self.words.push(word);
         self.index.insert(text.into(), index);
         index
     }
