@@ -82,10 +82,24 @@ pub(crate) fn number_text(x: f64) -> String {
     } else if x.is_infinite() {
         (if x > 0.0 { "Infinity" } else { "-Infinity" }).into()
     } else if x.fract() == 0.0 && x.abs() < 1e21 {
-        format!("{}", x as i128)
+        let sign = if x < 0.0 { "-" } else { "" };
+        format!("{sign}{}", whole_digits(x.abs()))
     } else {
         json_number(x)
     }
+}
+
+/// The digits of a whole number below 10²¹, through `u64` (no 128-bit formatting in WASM,
+/// about 1 KB): above 2⁶⁴ the number is a multiple of 2048, `w · 2048`, written as
+/// `w · 2048 / 10⁶` and the six digits of `w · 2048 mod 10⁶`.
+fn whole_digits(x: f64) -> String {
+    const TWO_TO_64: f64 = 18_446_744_073_709_551_616.0;
+    if x < TWO_TO_64 {
+        return (x as u64).to_string();
+    }
+    let w = (x / 2048.0) as u64; // exact: a power of two, and x has no bits below 2¹²
+    let (high, low) = (w / 1_000_000, (w % 1_000_000) * 2048);
+    format!("{}{:06}", high * 2048 + low / 1_000_000, low % 1_000_000)
 }
 
 #[cfg(test)]
@@ -106,6 +120,26 @@ mod tests {
         for (x, text) in cases {
             assert_eq!(number_text(x), text, "{x:?}");
         }
+        // Whole numbers up to 10²¹ in digits, as 128-bit integer formatting writes them.
+        let mut x = 1.0f64;
+        while x < 1e21 {
+            for y in [
+                x,
+                x + 1.0,
+                x * 1.5,
+                x * 7.3,
+                -x,
+                f64::from_bits(x.to_bits() - 1),
+            ] {
+                let y = y.trunc();
+                if y.abs() < 1e21 {
+                    assert_eq!(number_text(y), format!("{}", y as i128), "{y:?}");
+                }
+            }
+            x *= 2.0;
+        }
+        let below_1e21 = f64::from_bits(1e21f64.to_bits() - 1);
+        assert_eq!(number_text(below_1e21), "999999999999999868928");
     }
 
     #[test]
