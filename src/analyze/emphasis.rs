@@ -8,7 +8,7 @@
 //! 0 or 1 per outlet.
 
 use super::evidence::{self, Evidence};
-use super::examples::quote;
+use super::examples::{one_spaced, quote};
 use super::topics::{
     counted_articles, first_spot, name_topics, term_topics, Members, Terms, Topic,
 };
@@ -365,13 +365,7 @@ fn written<'v>(
         }
     }
     let bytes = start?..end;
-    let mut text = String::new();
-    for part in sentence.get(bytes.clone())?.split_whitespace() {
-        if !text.is_empty() {
-            text.push(' ');
-        }
-        text.push_str(part);
-    }
+    let mut text = one_spaced(sentence.get(bytes.clone())?);
     // A name is shown without the possessive it was written with ("Marlow’s").
     for possessive in ["'s", "’s"] {
         if let Some(name) = text.strip_suffix(possessive) {

@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::super::examples::quote_window;
+use super::super::examples::{one_spaced, quote_window};
 use super::super::visit::{SentenceRef, Visit};
 use super::tone;
 use crate::report::{Mark, MarkedExample, Part, Rounded, ToneExample};
@@ -128,10 +128,7 @@ pub(super) fn term_example(
         }
     }
     let hit = read.span(quote.position, quote.length);
-    let display = read.text[hit.clone()]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let display = one_spaced(&read.text[hit.clone()]);
     let (sentence, parts) = read.parts(hit, &marks);
     let article = &visit.story.articles[quote.index];
     let example = MarkedExample {
