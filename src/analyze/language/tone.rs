@@ -116,7 +116,9 @@ fn has_capital_word(lexicons: &Lexicons, text: &str) -> bool {
         let run = &bytes[start..at];
         if run.len() >= 2 && !run.iter().any(u8::is_ascii_lowercase) {
             lower.clear();
-            lower.extend(run.iter().map(|&b| char::from(b.to_ascii_lowercase())));
+            for &b in run {
+                lower.push(char::from(b.to_ascii_lowercase()));
+            }
             let word = lexicons.word(lexicons.word_index(&lower));
             if word.in_lexicon() || word.booster != 0 {
                 return true;
