@@ -277,10 +277,20 @@ impl Lexicons {
             let index = lexicons.intern(word);
             lexicons.word_mut(index).flags |= flag;
         }
+        match lexicons.read(text) {
+            Ok(()) => Ok(lexicons),
+            Err(line) => Err(problem(line)),
+        }
+    }
+
+    /// The reading of [`Lexicons::parse`] after the rule words, into `self`: the number of
+    /// the line at fault on error. Apart, so that each way out is a plain return, with the
+    /// lexicons dropped and the error made once, in `parse`.
+    fn read(&mut self, text: &str) -> Result<(), usize> {
         let mut lines = text.split('\n');
         let vader = match (lines.next(), lines.next()) {
-            (Some(HEADER), Some(count)) => count.parse::<usize>().map_err(|_| problem(2))?,
-            _ => return Err(problem(1)),
+            (Some(HEADER), Some(count)) => count.parse::<usize>().map_err(|_| 2usize)?,
+            _ => return Err(1),
         };
         // The VADER words, front-coded: a letter (how many to drop from the word before),
         // then the letters that follow.
@@ -295,20 +305,20 @@ impl Lexicons {
                     word.truncate(keep);
                     word.push_str(rest);
                 }
-                _ => return Err(problem(number)),
+                _ => return Err(number),
             }
-            indices.push(lexicons.intern(&word));
+            indices.push(self.intern(&word));
         }
         let values = lines.next().unwrap_or_default();
         if values.len() != vader {
-            return Err(problem(3 + vader));
+            return Err(3 + vader);
         }
         for (index, value) in indices.into_iter().zip(values.bytes()) {
             let tenths = i16::from(value) - 79;
             if !(-40..=40).contains(&tenths) {
-                return Err(problem(3 + vader));
+                return Err(3 + vader);
             }
-            lexicons.word_mut(index).tenths = tenths as i8;
+            self.word_mut(index).tenths = tenths as i8;
         }
         let mut category = None;
         for (number, line) in (4 + vader..).zip(lines) {
@@ -317,18 +327,14 @@ impl Lexicons {
             };
             match tag {
                 b'+' | b'-' => {
-                    let words = lexicons.words_of(rest);
+                    let words = self.words_of(rest);
                     let sign: i8 = if tag == b'+' { 1 } else { -1 };
                     if let [word] = words[..] {
-                        lexicons.word_mut(word).booster = sign;
+                        self.word_mut(word).booster = sign;
                     } else if let Some(idiom) = idiom(&words, f64::from(sign) * 0.293) {
                         // "kind-of" is "kind of" once tokenized: one phrase, added once.
-                        if !lexicons
-                            .booster_phrases
-                            .iter()
-                            .any(|b| b.words == idiom.words)
-                        {
-                            lexicons.booster_phrases.push(idiom);
+                        if !self.booster_phrases.iter().any(|b| b.words == idiom.words) {
+                            self.booster_phrases.push(idiom);
                         }
                     }
                 }
@@ -338,47 +344,47 @@ impl Lexicons {
                         b'~' => DENIAL,
                         _ => DENIAL_EXCEPT,
                     };
-                    let index = lexicons.intern(rest);
-                    lexicons.word_mut(index).flags |= flag;
+                    let index = self.intern(rest);
+                    self.word_mut(index).flags |= flag;
                 }
                 b'=' => {
-                    let (value, phrase) = rest.split_once(' ').ok_or_else(|| problem(number))?;
-                    let value = tenths(value).ok_or_else(|| problem(number))?;
-                    let words = lexicons.words_of(phrase);
+                    let (value, phrase) = rest.split_once(' ').ok_or(number)?;
+                    let value = tenths(value).ok_or(number)?;
+                    let words = self.words_of(phrase);
                     if let Some(idiom) = idiom(&words, value / 10.0) {
-                        lexicons.idioms.push(idiom);
+                        self.idioms.push(idiom);
                     }
                 }
                 b'#' => {
                     let list = match rest.get(..2) {
                         Some("c ") => List::Charged,
                         Some("h ") => List::Hedging,
-                        _ => return Err(problem(number)),
+                        _ => return Err(number),
                     };
-                    category = Some(lexicons.categories.len() as u32);
-                    lexicons.categories.push(Category {
+                    category = Some(self.categories.len() as u32);
+                    self.categories.push(Category {
                         list,
                         key: rest[2..].into(),
                     });
                 }
                 b':' => {
-                    let category = category.ok_or_else(|| problem(number))?;
-                    if !lexicons.add_entry(rest, category) {
-                        return Err(problem(number));
+                    let category = category.ok_or(number)?;
+                    if !self.add_entry(rest, category) {
+                        return Err(number);
                     }
                 }
-                _ => return Err(problem(number)),
+                _ => return Err(number),
             }
         }
-        for k in 0..lexicons.idioms.len() + lexicons.booster_phrases.len() {
-            let idiom = match lexicons.idioms.get(k) {
+        for k in 0..self.idioms.len() + self.booster_phrases.len() {
+            let idiom = match self.idioms.get(k) {
                 Some(idiom) => idiom,
-                None => &lexicons.booster_phrases[k - lexicons.idioms.len()],
+                None => &self.booster_phrases[k - self.idioms.len()],
             };
             let start = idiom.words[0];
-            lexicons.word_mut(start).flags |= IDIOM_START;
+            self.word_mut(start).flags |= IDIOM_START;
         }
-        Ok(lexicons)
+        Ok(())
     }
 
     /// An entry: its words, then after `|` the words after which it is not counted when
