@@ -423,7 +423,7 @@ impl Lexicons {
                 } else {
                     // Kept sorted, so that `child` finds edges while phrases are still added.
                     let edge = u64::from(node) << 44 | u64::from(word) << 20 | u64::from(new);
-                    let at = self.edges.partition_point(|&e| e < edge);
+                    let at = self.edge_at(edge);
                     self.edges.insert(at, edge);
                 }
                 new
@@ -487,10 +487,15 @@ impl Lexicons {
         }
     }
 
+    /// Where `key` is or would go among the sorted edges.
+    fn edge_at(&self, key: u64) -> usize {
+        self.edges.partition_point(|&edge| edge < key)
+    }
+
     /// The trie node below `node` by `word`, or [`NONE`].
     fn child(&self, node: u32, word: u32) -> u32 {
         let key = u64::from(node) << 44 | u64::from(word) << 20;
-        let at = self.edges.partition_point(|&edge| edge < key);
+        let at = self.edge_at(key);
         match self.edges.get(at) {
             Some(&edge) if edge >> 20 == key >> 20 => (edge & 0xF_FFFF) as u32,
             _ => NONE,
