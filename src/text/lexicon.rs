@@ -593,10 +593,12 @@ impl Lexicons {
     /// Whether a denial word stands among the three words before `at` (and is not followed
     /// by a word such as "only").
     fn denied(&self, words: Words, at: usize) -> bool {
-        (1..=3.min(at)).any(|back| {
-            self.word(words.get(at - back)).flags & DENIAL != 0
-                && (back == 1 || self.word(words.get(at - back + 1)).flags & DENIAL_EXCEPT == 0)
-        })
+        let mut denied = false;
+        for back in 1..=3.min(at) {
+            denied |= self.word(words.get(at - back)).flags & DENIAL != 0
+                && (back == 1 || self.word(words.get(at - back + 1)).flags & DENIAL_EXCEPT == 0);
+        }
+        denied
     }
 }
 
