@@ -203,11 +203,11 @@ pub(crate) struct Idiom {
 impl Idiom {
     /// Whether the words at `at` in `words` are this idiom's, and no more.
     pub fn is(&self, words: Words, at: &[usize]) -> bool {
-        at.len() == self.len
-            && at
-                .iter()
-                .zip(&self.words)
-                .all(|(&i, &w)| i < words.len() && words.get(i) == w)
+        let mut same = at.len() == self.len;
+        for (&i, &w) in at.iter().zip(&self.words) {
+            same &= i < words.len() && words.get(i) == w;
+        }
+        same
     }
 }
 

@@ -264,7 +264,11 @@ fn negation_check(valence: f64, back: &[Word; 3], start: usize) -> f64 {
 /// valence; a booster phrase ("kind of") before it adds to it.
 fn special_idioms(lexicons: &Lexicons, words: Words, valence: f64, i: usize) -> f64 {
     // Every sequence tested starts at i − 3, i − 2, i − 1 or i.
-    if !(i - 3..=i).any(|at| lexicons.word(words.get(at)).flags & IDIOM_START != 0) {
+    let mut starts = 0;
+    for at in i - 3..=i {
+        starts |= lexicons.word(words.get(at)).flags & IDIOM_START;
+    }
+    if starts == 0 {
         return valence;
     }
     let mut valence = valence;
