@@ -8,7 +8,7 @@
 //! 0 or 1 per outlet.
 
 use super::evidence::{self, Evidence};
-use super::examples::quote;
+use super::examples::{one_spaced, quote};
 use super::topics::{
     counted_articles, first_spot, name_topics, term_topics, Members, Terms, Topic,
 };
@@ -263,6 +263,7 @@ fn counted(of: [u32; 3]) -> SideCounts {
 }
 
 /// A listed topic as the report shows it.
+#[inline(never)]
 fn entry(
     context: &Context,
     topic: &Topic,
@@ -304,6 +305,7 @@ fn entry(
 }
 
 /// Up to three sentences of `side` mentioning the topic: the first of each outlet first.
+#[inline(never)]
 fn examples(context: &Context, topic: &Topic, side: Side) -> Vec<Example> {
     let (visit, rated) = (context.visit, context.rated);
     let mut picked: Vec<u32> = Vec::new();
@@ -363,13 +365,7 @@ fn written<'v>(
         }
     }
     let bytes = start?..end;
-    let mut text = String::new();
-    for part in sentence.get(bytes.clone())?.split_whitespace() {
-        if !text.is_empty() {
-            text.push(' ');
-        }
-        text.push_str(part);
-    }
+    let mut text = one_spaced(sentence.get(bytes.clone())?);
     // A name is shown without the possessive it was written with ("Marlow’s").
     for possessive in ["'s", "’s"] {
         if let Some(name) = text.strip_suffix(possessive) {

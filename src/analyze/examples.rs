@@ -15,6 +15,20 @@ use crate::report::{prose, Example, Rates, Rounded, Term};
 use crate::stats::{Occurrence, TermCounts, TermId};
 use crate::text::tokens;
 
+/// `text` as a display form: its words, white space between them made one space. The one
+/// home of that rule, for the framing terms, the language section's terms and the emphasis
+/// topics.
+pub(crate) fn one_spaced(text: &str) -> String {
+    let mut spaced = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !spaced.is_empty() {
+            spaced.push(' ');
+        }
+        spaced.push_str(word);
+    }
+    spaced
+}
+
 /// Sentences longer than this are quoted as a window around the term, marked with "…".
 const MAX_QUOTE_BYTES: usize = 480;
 const QUOTE_CONTEXT_BYTES: usize = 200;
@@ -59,10 +73,7 @@ pub(crate) fn shown_terms(
             let entry = &mut gathered[hit.slot];
             let bytes =
                 token_bytes[hit.position].start..token_bytes[hit.position + hit.length - 1].end;
-            let surface = text[bytes.clone()]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+            let surface = one_spaced(&text[bytes.clone()]);
             *entry.surfaces.entry(surface).or_insert(0) += 1;
             if entry.last_sentence != Some(number) {
                 entry.last_sentence = Some(number);

@@ -203,11 +203,11 @@ pub(crate) struct Idiom {
 impl Idiom {
     /// Whether the words at `at` in `words` are this idiom's, and no more.
     pub fn is(&self, words: Words, at: &[usize]) -> bool {
-        at.len() == self.len
-            && at
-                .iter()
-                .zip(&self.words)
-                .all(|(&i, &w)| i < words.len() && words.get(i) == w)
+        let mut same = at.len() == self.len;
+        for (&i, &w) in at.iter().zip(&self.words) {
+            same &= i < words.len() && words.get(i) == w;
+        }
+        same
     }
 }
 
@@ -277,10 +277,20 @@ impl Lexicons {
             let index = lexicons.intern(word);
             lexicons.word_mut(index).flags |= flag;
         }
+        match lexicons.read(text) {
+            Ok(()) => Ok(lexicons),
+            Err(line) => Err(problem(line)),
+        }
+    }
+
+    /// The reading of [`Lexicons::parse`] after the rule words, into `self`: the number of
+    /// the line at fault on error. Apart, so that each way out is a plain return, with the
+    /// lexicons dropped and the error made once, in `parse`.
+    fn read(&mut self, text: &str) -> Result<(), usize> {
         let mut lines = text.split('\n');
         let vader = match (lines.next(), lines.next()) {
-            (Some(HEADER), Some(count)) => count.parse::<usize>().map_err(|_| problem(2))?,
-            _ => return Err(problem(1)),
+            (Some(HEADER), Some(count)) => count.parse::<usize>().map_err(|_| 2usize)?,
+            _ => return Err(1),
         };
         // The VADER words, front-coded: a letter (how many to drop from the word before),
         // then the letters that follow.
@@ -295,20 +305,20 @@ impl Lexicons {
                     word.truncate(keep);
                     word.push_str(rest);
                 }
-                _ => return Err(problem(number)),
+                _ => return Err(number),
             }
-            indices.push(lexicons.intern(&word));
+            indices.push(self.intern(&word));
         }
         let values = lines.next().unwrap_or_default();
         if values.len() != vader {
-            return Err(problem(3 + vader));
+            return Err(3 + vader);
         }
         for (index, value) in indices.into_iter().zip(values.bytes()) {
             let tenths = i16::from(value) - 79;
             if !(-40..=40).contains(&tenths) {
-                return Err(problem(3 + vader));
+                return Err(3 + vader);
             }
-            lexicons.word_mut(index).tenths = tenths as i8;
+            self.word_mut(index).tenths = tenths as i8;
         }
         let mut category = None;
         for (number, line) in (4 + vader..).zip(lines) {
@@ -317,18 +327,14 @@ impl Lexicons {
             };
             match tag {
                 b'+' | b'-' => {
-                    let words = lexicons.words_of(rest);
+                    let words = self.words_of(rest);
                     let sign: i8 = if tag == b'+' { 1 } else { -1 };
                     if let [word] = words[..] {
-                        lexicons.word_mut(word).booster = sign;
+                        self.word_mut(word).booster = sign;
                     } else if let Some(idiom) = idiom(&words, f64::from(sign) * 0.293) {
                         // "kind-of" is "kind of" once tokenized: one phrase, added once.
-                        if !lexicons
-                            .booster_phrases
-                            .iter()
-                            .any(|b| b.words == idiom.words)
-                        {
-                            lexicons.booster_phrases.push(idiom);
+                        if !self.booster_phrases.iter().any(|b| b.words == idiom.words) {
+                            self.booster_phrases.push(idiom);
                         }
                     }
                 }
@@ -338,55 +344,47 @@ impl Lexicons {
                         b'~' => DENIAL,
                         _ => DENIAL_EXCEPT,
                     };
-                    let index = lexicons.intern(rest);
-                    lexicons.word_mut(index).flags |= flag;
+                    let index = self.intern(rest);
+                    self.word_mut(index).flags |= flag;
                 }
                 b'=' => {
-                    let (value, phrase) = rest.split_once(' ').ok_or_else(|| problem(number))?;
-                    let value: i32 = value.parse().map_err(|_| problem(number))?;
-                    let words = lexicons.words_of(phrase);
-                    if let Some(idiom) = idiom(&words, f64::from(value) / 10.0) {
-                        lexicons.idioms.push(idiom);
+                    let (value, phrase) = rest.split_once(' ').ok_or(number)?;
+                    let value = tenths(value).ok_or(number)?;
+                    let words = self.words_of(phrase);
+                    if let Some(idiom) = idiom(&words, value / 10.0) {
+                        self.idioms.push(idiom);
                     }
                 }
                 b'#' => {
                     let list = match rest.get(..2) {
                         Some("c ") => List::Charged,
                         Some("h ") => List::Hedging,
-                        _ => return Err(problem(number)),
+                        _ => return Err(number),
                     };
-                    category = Some(lexicons.categories.len() as u32);
-                    lexicons.categories.push(Category {
+                    category = Some(self.categories.len() as u32);
+                    self.categories.push(Category {
                         list,
                         key: rest[2..].into(),
                     });
                 }
                 b':' => {
-                    let category = category.ok_or_else(|| problem(number))?;
-                    if !lexicons.add_entry(rest, category) {
-                        return Err(problem(number));
+                    let category = category.ok_or(number)?;
+                    if !self.add_entry(rest, category) {
+                        return Err(number);
                     }
                 }
-                _ => return Err(problem(number)),
+                _ => return Err(number),
             }
         }
-        let starts: Vec<u32> = lexicons
-            .idioms
-            .iter()
-            .chain(&lexicons.booster_phrases)
-            .map(|idiom| idiom.words[0])
-            .collect();
-        for start in starts {
-            lexicons.word_mut(start).flags |= IDIOM_START;
+        for k in 0..self.idioms.len() + self.booster_phrases.len() {
+            let idiom = match self.idioms.get(k) {
+                Some(idiom) => idiom,
+                None => &self.booster_phrases[k - self.idioms.len()],
+            };
+            let start = idiom.words[0];
+            self.word_mut(start).flags |= IDIOM_START;
         }
-        for (text, &index) in &lexicons.index {
-            if text.contains("n't") {
-                if let Some(word) = lexicons.words.get_mut(index as usize) {
-                    word.flags |= NEGATION | DENIAL;
-                }
-            }
-        }
-        Ok(lexicons)
+        Ok(())
     }
 
     /// An entry: its words, then after `|` the words after which it is not counted when
@@ -425,7 +423,7 @@ impl Lexicons {
                 } else {
                     // Kept sorted, so that `child` finds edges while phrases are still added.
                     let edge = u64::from(node) << 44 | u64::from(word) << 20 | u64::from(new);
-                    let at = self.edges.partition_point(|&e| e < edge);
+                    let at = self.edge_at(edge);
                     self.edges.insert(at, edge);
                 }
                 new
@@ -469,7 +467,12 @@ impl Lexicons {
             return NO_WORD;
         }
         let index = self.words.len() as u32;
-        self.words.push(EMPTY_WORD);
+        let mut word = EMPTY_WORD;
+        if has_nt(text) {
+            // A word with "n't" in it is a negation and a denial, as those not listed are.
+            word.flags = NEGATION | DENIAL;
+        }
+        self.words.push(word);
         self.index.insert(text.into(), index);
         index
     }
@@ -484,10 +487,15 @@ impl Lexicons {
         }
     }
 
+    /// Where `key` is or would go among the sorted edges.
+    fn edge_at(&self, key: u64) -> usize {
+        self.edges.partition_point(|&edge| edge < key)
+    }
+
     /// The trie node below `node` by `word`, or [`NONE`].
     fn child(&self, node: u32, word: u32) -> u32 {
         let key = u64::from(node) << 44 | u64::from(word) << 20;
-        let at = self.edges.partition_point(|&edge| edge < key);
+        let at = self.edge_at(key);
         match self.edges.get(at) {
             Some(&edge) if edge >> 20 == key >> 20 => (edge & 0xF_FFFF) as u32,
             _ => NONE,
@@ -500,7 +508,7 @@ impl Lexicons {
         match self.index.get(token) {
             Some(&index) => index,
             // Most words start with a letter and have no apostrophe: one byte read, one pass.
-            None if token.as_bytes().windows(3).any(|w| w == b"n't") => NT_WORD,
+            None if has_nt(token) => NT_WORD,
             None if token
                 .as_bytes()
                 .first()
@@ -585,11 +593,35 @@ impl Lexicons {
     /// Whether a denial word stands among the three words before `at` (and is not followed
     /// by a word such as "only").
     fn denied(&self, words: Words, at: usize) -> bool {
-        (1..=3.min(at)).any(|back| {
-            self.word(words.get(at - back)).flags & DENIAL != 0
-                && (back == 1 || self.word(words.get(at - back + 1)).flags & DENIAL_EXCEPT == 0)
-        })
+        let mut denied = false;
+        for back in 1..=3.min(at) {
+            denied |= self.word(words.get(at - back)).flags & DENIAL != 0
+                && (back == 1 || self.word(words.get(at - back + 1)).flags & DENIAL_EXCEPT == 0);
+        }
+        denied
     }
+}
+
+/// A whole number of tenths as `i32`'s parser reads one ("-34", "+5", "7"), as an `f64`;
+/// through the `u32` parser the crate links anyway, not a second one for `i32`.
+fn tenths(text: &str) -> Option<f64> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(digits) if !digits.starts_with('+') => (true, digits),
+        Some(_) => return None,
+        None => (false, text),
+    };
+    let magnitude: u32 = digits.parse().ok()?;
+    if magnitude > i32::MAX as u32 + u32::from(negative) {
+        return None;
+    }
+    let value = f64::from(magnitude);
+    Some(if negative { 0.0 - value } else { value })
+}
+
+/// Whether `text` has "n't" in it: bytes compared, not the standard library's substring
+/// search, whose general algorithm is about 1 KB of WASM.
+fn has_nt(text: &str) -> bool {
+    text.as_bytes().windows(3).any(|w| w == b"n't")
 }
 
 /// A sequence of two or three words with a value; longer or shorter ones are never tested by
@@ -758,6 +790,39 @@ mod tests {
             uses("Not that it was a total flop"),
             [("flop".to_string(), false)]
         );
+    }
+
+    #[test]
+    fn idiom_values_are_read_as_the_standard_i32_parser_reads_them() {
+        for text in [
+            "0",
+            "-0",
+            "7",
+            "-34",
+            "+5",
+            "-+5",
+            "--5",
+            "+-5",
+            "",
+            "-",
+            "+",
+            "3.5",
+            " 5",
+            "2147483647",
+            "2147483648",
+            "-2147483648",
+            "-2147483649",
+            "4294967296",
+            "x",
+        ] {
+            let standard = text.parse::<i32>().ok().map(f64::from);
+            let ours = tenths(text);
+            assert_eq!(
+                ours.map(f64::to_bits),
+                standard.map(f64::to_bits),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

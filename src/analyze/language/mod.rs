@@ -200,11 +200,16 @@ pub(crate) fn language(
         let category = lexicons.categories.get(entry.category as usize);
         lists.push(category.map_or(0, |category| list_index(category.list)));
     }
+    // Pushed, not `vec![…; n]`: that clones, and a clone of the tallies' quotes is code.
+    let mut terms = Vec::with_capacity(3 * lexicons.entries.len());
+    for _ in 0..3 * lexicons.entries.len() {
+        terms.push(TermTally::default());
+    }
     let mut tally = Tally {
         lexicons,
         lists,
         units: vec![UnitTally::default(); visit.units.len()],
-        terms: vec![TermTally::default(); 3 * lexicons.entries.len()],
+        terms,
         sides: Default::default(),
         found: Vec::new(),
         sentiments: Vec::new(),

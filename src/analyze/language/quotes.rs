@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::super::examples::quote_window;
+use super::super::examples::{one_spaced, quote_window};
 use super::super::visit::{SentenceRef, Visit};
 use super::tone;
 use crate::report::{Mark, MarkedExample, Part, Rounded, ToneExample};
@@ -67,8 +67,9 @@ impl Reread<'_> {
         let text = self.text;
         let window = quote_window(text, hit);
         let inner = &text[window.clone()];
+        // `trim_start` and `trim`, which the crate links anyway, not a `trim_end` of its own.
         let start = window.start + (inner.len() - inner.trim_start().len());
-        let end = (window.end - (inner.len() - inner.trim_end().len())).max(start);
+        let end = start + inner.trim().len();
         let mut parts = Vec::new();
         let mut plain = String::from(if window.start > 0 { "…" } else { "" });
         let mut at = start;
@@ -106,6 +107,7 @@ impl Reread<'_> {
 
 /// A term's example: the sentence with every charged and hedging word used in it (not
 /// negated) marked with its category; and the term as written there.
+#[inline(never)]
 pub(super) fn term_example(
     visit: &Visit,
     lexicons: &Lexicons,
@@ -126,10 +128,7 @@ pub(super) fn term_example(
         }
     }
     let hit = read.span(quote.position, quote.length);
-    let display = read.text[hit.clone()]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let display = one_spaced(&read.text[hit.clone()]);
     let (sentence, parts) = read.parts(hit, &marks);
     let article = &visit.story.articles[quote.index];
     let example = MarkedExample {
@@ -143,6 +142,7 @@ pub(super) fn term_example(
 
 /// A tone example: the sentence, its score, and each word whose valence counted in it marked
 /// `negative` or `positive`.
+#[inline(never)]
 pub(super) fn tone_example(visit: &Visit, lexicons: &Lexicons, quote: &Quote) -> ToneExample {
     let read = reread(visit, lexicons, quote);
     let mut sentiments = Vec::new();

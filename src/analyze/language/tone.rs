@@ -116,7 +116,9 @@ fn has_capital_word(lexicons: &Lexicons, text: &str) -> bool {
         let run = &bytes[start..at];
         if run.len() >= 2 && !run.iter().any(u8::is_ascii_lowercase) {
             lower.clear();
-            lower.extend(run.iter().map(|&b| char::from(b.to_ascii_lowercase())));
+            for &b in run {
+                lower.push(char::from(b.to_ascii_lowercase()));
+            }
             let word = lexicons.word(lexicons.word_index(&lower));
             if word.in_lexicon() || word.booster != 0 {
                 return true;
@@ -129,19 +131,23 @@ fn has_capital_word(lexicons: &Lexicons, text: &str) -> bool {
 /// Which words are in capitals, when that matters: some word with a valence or a booster is,
 /// and some word is not (VADER's "cap differential"). `None` otherwise.
 fn capitals(lexicons: &Lexicons, words: Words, text: &str) -> Option<Vec<bool>> {
-    let upper: Vec<bool> = tokens(text)
-        .map(|token| {
-            token.surface.chars().any(char::is_uppercase)
-                && !token.surface.chars().any(char::is_lowercase)
-        })
-        .collect();
-    let upper_count = upper.iter().filter(|&&u| u).count();
-    let matters = upper.len() == words.len()
-        && upper_count < upper.len()
-        && upper.iter().enumerate().any(|(at, &u)| {
-            let word = lexicons.word(words.get(at));
-            u && (word.in_lexicon() || word.booster != 0)
-        });
+    let mut upper = Vec::new();
+    let (mut upper_count, mut counted_upper) = (0, false);
+    for token in tokens(text) {
+        let (mut has_upper, mut has_lower) = (false, false);
+        for c in token.surface.chars() {
+            has_upper |= c.is_uppercase();
+            has_lower |= c.is_lowercase();
+        }
+        let is_upper = has_upper && !has_lower;
+        if is_upper {
+            upper_count += 1;
+            let word = lexicons.word(words.get(upper.len()));
+            counted_upper |= word.in_lexicon() || word.booster != 0;
+        }
+        upper.push(is_upper);
+    }
+    let matters = upper.len() == words.len() && upper_count < upper.len() && counted_upper;
     matters.then_some(upper)
 }
 
@@ -175,7 +181,8 @@ fn valences(
         if item.flags & KIND != 0 && next.flags & OF != 0 {
             continue;
         }
-        let back = [1, 2, 3].map(|k| if i >= k { word(i - k) } else { word(n) });
+        let before = |k: usize| if i >= k { word(i - k) } else { word(n) };
+        let back = [before(1), before(2), before(3)];
         any = true;
         let mut valence = base;
         if item.flags & NO != 0 && next.in_lexicon() {
@@ -257,7 +264,11 @@ fn negation_check(valence: f64, back: &[Word; 3], start: usize) -> f64 {
 /// valence; a booster phrase ("kind of") before it adds to it.
 fn special_idioms(lexicons: &Lexicons, words: Words, valence: f64, i: usize) -> f64 {
     // Every sequence tested starts at i − 3, i − 2, i − 1 or i.
-    if !(i - 3..=i).any(|at| lexicons.word(words.get(at)).flags & IDIOM_START != 0) {
+    let mut starts = 0;
+    for at in i - 3..=i {
+        starts |= lexicons.word(words.get(at)).flags & IDIOM_START;
+    }
+    if starts == 0 {
         return valence;
     }
     let mut valence = valence;

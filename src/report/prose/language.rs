@@ -8,20 +8,28 @@ use crate::input::{Options, Side};
 use crate::report::{Coverage, LanguageCategory, SideLanguage, WordUse};
 use crate::text::{Lexicons, List};
 
-/// Each category's name and meaning (docs/METHOD.md §6; the lists are in data/).
+/// Each category's key, name and meaning (docs/METHOD.md §6; the lists are in data/): a
+/// table looked up by a loop, smaller in WASM than a `match` on the keys.
+const CATEGORIES: [(&str, &str, &str); 9] = [
+    ("violence", "violence or war metaphor", "Words of killing, war and destruction used for events that are not only violent, such as “wipe out” or “bloodbath”."),
+    ("sensational", "sensational verb", "Verbs that dramatize what someone said or did, such as “slams” or “blasts”, where “criticized” would do."),
+    ("intensifier", "intensifier", "Words that inflate size, surprise or drama, such as “massive” or “stunning”."),
+    ("derogatory", "derogatory label", "Words that belittle a person, a group or what they did, such as “regime” or “flop”."),
+    ("factive", "factive verb", "Verbs that present what follows as established fact or as a confession, such as “admitted” or “revealed”, where “said” would leave it open."),
+    ("hedge", "hedge", "Words that lessen the writer's commitment to a claim, such as “reportedly”, “allegedly” or “may”."),
+    ("doubt", "doubt-casting report verb", "Report verbs and labels that cast doubt on what they report, such as “claimed”, “insisted” or “so-called”, where “said” would not."),
+    ("negative", "negative tone word", "A word that lowered the sentence's tone score (VADER's lexicon)."),
+    ("positive", "positive tone word", "A word that raised the sentence's tone score (VADER's lexicon)."),
+];
+
+/// The name and meaning of the category `key`.
 fn category_text(key: &str) -> (&'static str, &'static str) {
-    match key {
-        "violence" => ("violence or war metaphor", "Words of killing, war and destruction used for events that are not only violent, such as “wipe out” or “bloodbath”."),
-        "sensational" => ("sensational verb", "Verbs that dramatize what someone said or did, such as “slams” or “blasts”, where “criticized” would do."),
-        "intensifier" => ("intensifier", "Words that inflate size, surprise or drama, such as “massive” or “stunning”."),
-        "derogatory" => ("derogatory label", "Words that belittle a person, a group or what they did, such as “regime” or “flop”."),
-        "factive" => ("factive verb", "Verbs that present what follows as established fact or as a confession, such as “admitted” or “revealed”, where “said” would leave it open."),
-        "hedge" => ("hedge", "Words that lessen the writer's commitment to a claim, such as “reportedly”, “allegedly” or “may”."),
-        "doubt" => ("doubt-casting report verb", "Report verbs and labels that cast doubt on what they report, such as “claimed”, “insisted” or “so-called”, where “said” would not."),
-        "negative" => ("negative tone word", "A word that lowered the sentence's tone score (VADER's lexicon)."),
-        "positive" => ("positive tone word", "A word that raised the sentence's tone score (VADER's lexicon)."),
-        _ => ("listed word", "A word of the lexicons in use."),
+    for (known, name, text) in CATEGORIES {
+        if known == key {
+            return (name, text);
+        }
     }
+    ("listed word", "A word of the lexicons in use.")
 }
 
 /// Every category of the lexicons, then the two of the tone examples.
@@ -73,11 +81,12 @@ pub(crate) fn language_note(
     if language.tested {
         return None;
     }
-    let others: Vec<String> = Side::ALL
-        .into_iter()
-        .filter(|&other| other != side && coverage.side(other).sources > 0)
-        .map(|other| outlets_counted(other, coverage.side(other).sources))
-        .collect();
+    let mut others = Vec::new();
+    for other in Side::ALL {
+        if other != side && coverage.side(other).sources > 0 {
+            others.push(outlets_counted(other, coverage.side(other).sources));
+        }
+    }
     let against = if others.is_empty() {
         "no other side".to_owned()
     } else {
@@ -128,13 +137,12 @@ fn more_often(uses: &WordUse) -> String {
             one_decimal(rate)
         )
     };
-    let cited: Vec<String> = uses
-        .terms
-        .iter()
-        .filter(|term| term.count > 0)
-        .take(3)
-        .map(|term| format!("“{}”", term.display))
-        .collect();
+    let mut cited = Vec::new();
+    for term in &uses.terms {
+        if term.count > 0 && cited.len() < 3 {
+            cited.push(format!("“{}”", term.display));
+        }
+    }
     if cited.is_empty() {
         format!("{how}.")
     } else {
