@@ -20,7 +20,10 @@
 //   !word              a word of VADER's negation list
 //   ~word  ^word       a denial word; a word after which a denial denies nothing
 //   =V words           a VADER special case, its value V in tenths
-//   #c key  #h key     a charged or a hedging category; the entries below are in it
+//   #c key|name|meaning  #h key|name|meaning
+//                      a charged or a hedging category, its name and its meaning for
+//                      readers (the source's @name and @meaning lines); the entries below
+//                      are in it
 //   :words|words|words an entry, the words after which it is not counted when they come next,
 //                      and those when they come before (0 stands for any number)
 
@@ -94,13 +97,21 @@ function listLines(name) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
     if (line.startsWith('@')) {
-      flush();
       const section = line.slice(1);
       const category = /^(charged|hedging) (\S+)$/.exec(section);
+      const described = /^(name|meaning) (.+)$/.exec(section);
+      if (!described) flush();
       if (category) {
         out.push(`#${category[1][0]} ${category[2]}`);
         entries = [];
         tag = ':';
+      } else if (described && entries?.length === 0) {
+        // The category's line, just written, gains its name, then its meaning.
+        if (described[2].includes('|')) throw new Error(`${name}: ${line}: a "|" in a category's ${described[1]}`);
+        out[out.length - 1] += `|${described[2]}`;
+        if (out[out.length - 1].split('|').length !== (described[1] === 'name' ? 2 : 3)) {
+          throw new Error(`${name}: ${line}: a category gives @name, then @meaning`);
+        }
       } else if (section === 'idiom' || section in TAGS) tag = TAGS[section] ?? '=';
       else throw new Error(`${name}: unknown section ${line}`);
     } else if (tag === '=') {
@@ -124,11 +135,13 @@ function listLines(name) {
     else throw new Error(`${name}: an entry before any section: ${line}`);
   }
   flush();
+  const undescribed = out.find((line) => line.startsWith('#') && line.split('|').length !== 3);
+  if (undescribed) throw new Error(`${name}: category ${undescribed.slice(3)} needs @name and @meaning lines`);
   return out;
 }
 
 export function lexiconsText() {
-  const lines = ['bias-compare lexicons 1', ...vaderSection()];
+  const lines = ['bias-compare lexicons 2', ...vaderSection()];
   for (const name of [join('vader', 'rules.txt'), 'charged.txt', 'hedging.txt']) lines.push(...listLines(name));
   return `${lines.join('\n')}\n`;
 }

@@ -130,6 +130,6 @@ pub struct ToneExample {
 pub struct LanguageCategory {
     pub key: String,
     pub list: &'static str,
-    pub name: &'static str,
-    pub text: &'static str,
+    pub name: String,
+    pub text: String,
 }

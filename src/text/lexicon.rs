@@ -184,11 +184,15 @@ pub(crate) struct Entry {
     not_after: Vec<u32>,
 }
 
-/// A category of phrases: its list, and its key in the report (`violence`, `hedge`, …).
+/// A category of phrases: its list, its key in the report (`violence`, `hedge`, …), and its
+/// name and meaning for readers, written in data/ beside its words so that lexicons describe
+/// themselves (and the widget's WASM carries none of these sentences).
 #[derive(Debug, Clone)]
 pub(crate) struct Category {
     pub list: List,
     pub key: Box<str>,
+    pub name: Box<str>,
+    pub meaning: Box<str>,
 }
 
 /// A sequence of two or three words with a value: VADER's special cases (the value replaces
@@ -240,7 +244,7 @@ pub struct Lexicons {
 }
 
 /// The first line of the lexicons' text.
-const HEADER: &str = "bias-compare lexicons 1";
+const HEADER: &str = "bias-compare lexicons 2";
 /// Trie limits of the edge packing.
 const MAX_NODES: usize = 1 << 20;
 const MAX_WORDS: usize = 1 << 24;
@@ -361,10 +365,18 @@ impl Lexicons {
                         Some("h ") => List::Hedging,
                         _ => return Err(number),
                     };
+                    let mut parts = rest[2..].split('|');
+                    let (Some(key), Some(name), Some(meaning), None) =
+                        (parts.next(), parts.next(), parts.next(), parts.next())
+                    else {
+                        return Err(number);
+                    };
                     category = Some(self.categories.len() as u32);
                     self.categories.push(Category {
                         list,
-                        key: rest[2..].into(),
+                        key: key.into(),
+                        name: name.into(),
+                        meaning: meaning.into(),
                     });
                 }
                 b':' => {
@@ -719,6 +731,9 @@ mod tests {
             let mut in_list = false;
             for line in std::fs::read_to_string(file).unwrap().lines() {
                 let line = line.trim();
+                if line.starts_with("@name ") || line.starts_with("@meaning ") {
+                    continue;
+                }
                 if line.starts_with('@') {
                     in_list = line.starts_with("@charged ") || line.starts_with("@hedging ");
                     continue;
@@ -830,7 +845,7 @@ mod tests {
         let text = include_str!("../../data/lexicons.txt");
         assert!(Lexicons::parse("").is_err());
         assert_eq!(
-            Lexicons::parse("bias-compare lexicons 1\nlots\n")
+            Lexicons::parse("bias-compare lexicons 2\nlots\n")
                 .unwrap_err()
                 .to_string(),
             "lexicons: line 2 is not in the form of bias-compare-lexicons.txt"

@@ -116,7 +116,7 @@ fn language_section(out: &mut String, report: &Report, language: &Language) {
                     "{} {} ({})",
                     term.display,
                     term.count,
-                    category.map_or(term.category.as_str(), |c| c.name)
+                    category.map_or(term.category.as_str(), |c| c.name.as_str())
                 )
             })
             .collect();

@@ -8,31 +8,8 @@ use crate::input::{Options, Side};
 use crate::report::{Coverage, LanguageCategory, SideLanguage, WordUse};
 use crate::text::{Lexicons, List};
 
-/// Each category's key, name and meaning (docs/METHOD.md §6; the lists are in data/): a
-/// table looked up by a loop, smaller in WASM than a `match` on the keys.
-const CATEGORIES: [(&str, &str, &str); 9] = [
-    ("violence", "violence or war metaphor", "Words of killing, war and destruction used for events that are not only violent, such as “wipe out” or “bloodbath”."),
-    ("sensational", "sensational verb", "Verbs that dramatize what someone said or did, such as “slams” or “blasts”, where “criticized” would do."),
-    ("intensifier", "intensifier", "Words that inflate size, surprise or drama, such as “massive” or “stunning”."),
-    ("derogatory", "derogatory label", "Words that belittle a person, a group or what they did, such as “regime” or “flop”."),
-    ("factive", "factive verb", "Verbs that present what follows as established fact or as a confession, such as “admitted” or “revealed”, where “said” would leave it open."),
-    ("hedge", "hedge", "Words that lessen the writer's commitment to a claim, such as “reportedly”, “allegedly” or “may”."),
-    ("doubt", "doubt-casting report verb", "Report verbs and labels that cast doubt on what they report, such as “claimed”, “insisted” or “so-called”, where “said” would not."),
-    ("negative", "negative tone word", "A word that lowered the sentence's tone score (VADER's lexicon)."),
-    ("positive", "positive tone word", "A word that raised the sentence's tone score (VADER's lexicon)."),
-];
-
-/// The name and meaning of the category `key`.
-fn category_text(key: &str) -> (&'static str, &'static str) {
-    for (known, name, text) in CATEGORIES {
-        if known == key {
-            return (name, text);
-        }
-    }
-    ("listed word", "A word of the lexicons in use.")
-}
-
-/// Every category of the lexicons, then the two of the tone examples.
+/// Every category of the lexicons, with the name and meaning the lexicons give it, then the
+/// two of the tone examples.
 pub(crate) fn language_categories(lexicons: &Lexicons) -> Vec<LanguageCategory> {
     let mut categories = Vec::new();
     for category in &lexicons.categories {
@@ -40,21 +17,30 @@ pub(crate) fn language_categories(lexicons: &Lexicons) -> Vec<LanguageCategory> 
             List::Charged => "charged",
             List::Hedging => "hedging",
         };
-        let (name, text) = category_text(&category.key);
         categories.push(LanguageCategory {
             key: category.key.to_string(),
             list,
-            name,
-            text,
+            name: category.name.to_string(),
+            text: category.meaning.to_string(),
         });
     }
-    for key in ["negative", "positive"] {
-        let (name, text) = category_text(key);
+    for (key, name, text) in [
+        (
+            "negative",
+            "negative tone word",
+            "A word that lowered the sentence's tone score (VADER's lexicon).",
+        ),
+        (
+            "positive",
+            "positive tone word",
+            "A word that raised the sentence's tone score (VADER's lexicon).",
+        ),
+    ] {
         categories.push(LanguageCategory {
             key: key.to_owned(),
             list: "tone",
-            name,
-            text,
+            name: name.to_owned(),
+            text: text.to_owned(),
         });
     }
     categories
