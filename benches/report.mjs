@@ -203,6 +203,26 @@ classrooms read, and docs/WIDGET.md promises every term's rate on each side.
 | 200 analyses in one Chromium page: WASM memory after 5 → after 200 | ${mb(browser.wasm_after_5)} → ${mb(browser.wasm_after_200)} MB |
 | … JS heap after 5 → after 200 (after GC) | ${browser.heap_after_5 == null ? '—' : `${mb(browser.heap_after_5)} → ${mb(browser.heap_after_200)} MB`} |
 
+## The WASM build: size against speed
+
+With the language analysis the module no longer fit the widget's 120 KiB at opt-level "s".
+Measured on one tree (2026-11-30, a loaded 2-core machine; WASM in Node 20, least process CPU
+time of 57–77 alternated calls per story after warm-up; sizes gzip -9 of the module as
+shipped):
+
+| build | module | WASM time ÷ the "s" build, 10 / 100 / 1 000 articles |
+|---|---|---|
+| crate at "s" (before) | 110.8 KB | 1 |
+| crate at "z" | 100.6 KB | 1.38 / 1.41 / 1.47 |
+| crate at "z", hot paths \`optimize(speed)\` (shipped) | 104.8 KB | 1.13 / 1.15 / 1.16 |
+| the same, plus the language pass, lexicon matching and the sort | 106.8 KB | 1.08 / 1.15 / 1.18 |
+
+The hot paths are every function of \`src/text/\` and \`src/stats/\` that reads or counts text,
+and their callers \`Visit::new\`, \`without_markup\`, the JSON reader's values and strings and the
+language pass (marked \`#[cfg_attr(hot_paths_for_speed, optimize(speed))]\`); the native builds
+are not affected. Also measured on that tree: wasm-opt's one-caller inlining capped at 40 bytes
+instead of 100 saved 1.6 KB for 1–2.5 % more CPU; panics without locations saved 0.3 KB.
+
 ## Reproduce
 
 \`\`\`sh

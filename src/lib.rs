@@ -37,6 +37,12 @@
 //! # Ok::<(), bias_compare::Error>(())
 //! ```
 
+// The WASM build (scripts/build/wasm.mjs) compiles this crate for size (Cargo.toml's
+// wasm-release profile) and sets this cfg so that the hot paths of reading and counting text,
+// marked `optimize(speed)`, are compiled for speed: docs/BENCHMARKS.md has the trade. The
+// attribute is unstable; that build already uses RUSTC_BOOTSTRAP for build-std.
+#![cfg_attr(hot_paths_for_speed, feature(optimize_attribute))]
+
 mod analyze;
 mod error;
 mod input;

@@ -44,7 +44,9 @@ export function buildWasm({ skip }) {
       RUSTC_BOOTSTRAP: '1',
       // No file names and lines for panic locations: with panics aborting at once nothing
       // would ever print them.
-      RUSTFLAGS: '-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none',
+      // hot_paths_for_speed: the crate is compiled for size but its hot paths for speed
+      // (Cargo.toml's wasm-release profile).
+      RUSTFLAGS: '-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none --cfg hot_paths_for_speed',
     });
   } else {
     say('note: the toolchain has no rust-src (run scripts/setup.sh): building with the prebuilt standard library, a larger .wasm');

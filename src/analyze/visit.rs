@@ -38,6 +38,7 @@ pub(crate) struct Visit<'a> {
 
 impl<'a> Visit<'a> {
     /// Resolves every article's leaning against the story's ratings, then `page_ratings`.
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub fn new(story: &'a Story, page_ratings: &Ratings) -> Visit<'a> {
         let resolved: Vec<(Leaning, LeaningSource)> = story
             .articles

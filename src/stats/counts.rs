@@ -104,6 +104,7 @@ impl TermCounts {
 
     /// Adds the sentences of one article of `side`, and returns its term tokens;
     /// [`TermCounts::finish`] must be called after the last article.
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub fn count_article<'s>(
         &mut self,
         side: Side,
@@ -158,6 +159,7 @@ impl TermCounts {
 
     /// Counts the n-grams of the sentences added, one order after the other, and keeps
     /// those frequent in some side.
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub fn finish(&mut self) {
         self.scratch_ids = Vec::new();
         self.scratch_capitals = Capitals::default();

@@ -43,6 +43,7 @@ pub(crate) struct TermFinder {
 impl TermFinder {
     /// A finder for `terms` (ids into `sequences`, the n-grams counted over `tokens` token
     /// ids), which reports each by its place in `terms`.
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub(super) fn new(
         sequences: &[Sequence],
         tokens: usize,
@@ -80,6 +81,7 @@ impl TermFinder {
 
     /// The occurrences of the terms looked for in a sentence's token ids (from
     /// [`super::TermCounts::side_sentences`]), ordered by position then length.
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub fn find(&self, sentence: &[u32], out: &mut Vec<Occurrence>) {
         out.clear();
         for (start, &first) in sentence.iter().enumerate() {

@@ -7,6 +7,7 @@
 /// Multiplies by 2⁶⁴/φ, so that every input bit reaches the top bits of the product
 /// (Fibonacci hashing): tables index by those.
 #[inline]
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 pub(super) fn spread(x: u64) -> u64 {
     x.wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
@@ -23,6 +24,7 @@ pub(super) struct IdSlots {
 
 impl IdSlots {
     /// A table of `slots` slots (a power of two, at least 2).
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub(super) fn new(slots: usize) -> IdSlots {
         IdSlots {
             slots: vec![0; slots],
@@ -32,6 +34,7 @@ impl IdSlots {
 
     /// The slot holding the id for which `is_key` holds, or the empty slot where it would go.
     #[inline]
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     fn probe(&self, hash: u64, is_key: impl Fn(u32) -> bool) -> usize {
         let mask = self.slots.len() - 1;
         let mut at = (hash >> (64 - self.slots.len().trailing_zeros())) as usize;
@@ -47,12 +50,14 @@ impl IdSlots {
 
     /// The id for which `is_key` holds, if any.
     #[inline]
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub(super) fn find(&self, hash: u64, is_key: impl Fn(u32) -> bool) -> Option<u32> {
         self.slots.get(self.probe(hash, is_key))?.checked_sub(1)
     }
 
     /// Adds `id`, not yet in the table, under `hash`; `hash_of` gives the hash of any id
     /// already in, for placing them again when the table doubles.
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub(super) fn insert(&mut self, id: u32, hash: u64, hash_of: impl Fn(u32) -> u64) {
         self.len += 1;
         if 2 * self.len > self.slots.len() {
@@ -67,6 +72,7 @@ impl IdSlots {
         self.place(id, hash);
     }
 
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     fn place(&mut self, id: u32, hash: u64) {
         let at = self.probe(hash, |_| false);
         if let Some(slot) = self.slots.get_mut(at) {

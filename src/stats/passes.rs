@@ -34,6 +34,7 @@ struct Role {
 
 /// A side is frequent for an n-gram with `min_count` uses there: a term is listed for a side
 /// only with that many, and each of its parts has at least as many uses as the term itself.
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 fn frequent(per_side: [u32; 3], min_count: u32) -> bool {
     per_side.iter().any(|&n| n >= min_count)
 }
@@ -42,6 +43,7 @@ fn frequent(per_side: [u32; 3], min_count: u32) -> bool {
 /// all in one sentence, ending as a term or prefix may, its first k−1 tokens counted and
 /// kept at level k−1, and so are its last k−1 tokens when they can start a term. Only
 /// frequent sequences are kept, so a found part is frequent.
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 fn for_each_extension(
     ids: &SequenceIds,
     roles: &[Role],
@@ -83,6 +85,7 @@ fn for_each_extension(
 pub(super) const SKETCH_FROM_POSITIONS: usize = 1 << 20;
 
 /// The sketch counter of a k-gram (Fibonacci hashing: the top `bits` bits of the product).
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 fn sketch_slot(prefix: u32, last: u32, bits: u32) -> usize {
     (Sequence { prefix, last }.hash() >> (64 - bits)) as usize
 }
@@ -91,6 +94,7 @@ fn sketch_slot(prefix: u32, last: u32, bits: u32) -> usize {
 /// sentences ended by `END`) that are frequent in some side, one order after the other,
 /// after the unigrams of the tokens with `token_info` and `token_count` per side. Returns
 /// the sequences kept, by id, and their counts per side.
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 pub(super) fn count_ngrams(
     articles: &[(usize, Box<[u32]>)],
     token_info: &[TokenInfo],

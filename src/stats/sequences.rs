@@ -18,17 +18,20 @@ impl Sequence {
     /// The sequence as one integer, prefix in the high half: the key of the tables and of
     /// the sorted occurrences of a counting pass.
     #[inline]
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub(super) fn key(self) -> u64 {
         (u64::from(self.prefix) << 32) | u64::from(self.last)
     }
 
     /// The hash tables of sequences index by.
     #[inline]
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub(super) fn hash(self) -> u64 {
         spread(self.key())
     }
 
     #[inline]
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub(super) fn from_key(key: u64) -> Sequence {
         Sequence {
             prefix: (key >> 32) as u32,
@@ -52,6 +55,7 @@ const FIRST_SEQUENCE_SLOTS: usize = 1 << 10;
 
 impl SequenceIds {
     /// No sequence yet, for tokens of ids below `tokens`.
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub(super) fn new(tokens: usize) -> SequenceIds {
         SequenceIds {
             unigrams: vec![NONE; tokens],
@@ -61,12 +65,14 @@ impl SequenceIds {
     }
 
     /// Every sequence kept, by id.
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub(super) fn into_sequences(self) -> Vec<Sequence> {
         self.sequences
     }
 
     /// Gives `sequence` the next id.
     #[inline]
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub(super) fn keep(&mut self, sequence: Sequence) -> u32 {
         let id = self.sequences.len() as u32;
         self.sequences.push(sequence);
@@ -85,6 +91,7 @@ impl SequenceIds {
 
     /// The id of `prefix` extended by `last`, if kept.
     #[inline]
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     fn extension(&self, prefix: u32, last: u32) -> Option<u32> {
         let sequence = Sequence { prefix, last };
         self.longer.find(sequence.hash(), |id| {
@@ -93,16 +100,19 @@ impl SequenceIds {
     }
 
     /// The sequence of id `id`, and how many are kept.
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub(super) fn get(&self, id: u32) -> Option<Sequence> {
         self.sequences.get(id as usize).copied()
     }
 
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub(super) fn len(&self) -> usize {
         self.sequences.len()
     }
 
     /// The id of the sequence of `tokens` (at least one), kept with each of its prefixes if
     /// new: how names are interned (`super::names`).
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub(super) fn intern(&mut self, tokens: &[u32]) -> u32 {
         let mut id = NONE;
         for &last in tokens {
@@ -123,6 +133,7 @@ impl SequenceIds {
     /// at each pass rather than kept per stream position: that array would cost 4 bytes a
     /// token.
     #[inline]
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub(super) fn find(&self, tokens: &[u32]) -> Option<u32> {
         let (&first, rest) = tokens.split_first()?;
         let mut id = *self.unigrams.get(first as usize)?;

@@ -41,6 +41,7 @@ pub(super) struct TokenIds {
 const FIRST_SLOTS: usize = 1 << 12;
 
 impl Default for TokenIds {
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     fn default() -> TokenIds {
         TokenIds {
             short: IdSlots::new(FIRST_SLOTS),
@@ -54,6 +55,7 @@ impl Default for TokenIds {
 
 /// The hash of a packed key.
 #[inline]
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 fn hash(key: PackedForm) -> u64 {
     spread(spread(key.0[0]) ^ key.0[1])
 }
@@ -62,6 +64,7 @@ impl TokenIds {
     /// Counts one occurrence in `side` of the token `surface` normalizes to; returns its id,
     /// and whether it is new.
     #[inline]
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub(super) fn count(&mut self, surface: &str, side: usize) -> (u32, bool) {
         let form = normal_form(surface, &mut self.written);
         let known = match form {
@@ -82,6 +85,7 @@ impl TokenIds {
     }
 
     /// Gives the token of `form` the next id, counted once in `side`.
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     fn insert(&mut self, form: NormalForm, side: usize) -> u32 {
         let id = self.entries.len() as u32;
         let mut per_side = [0; 3];
@@ -104,12 +108,14 @@ impl TokenIds {
     }
 
     /// The normalized text of token `id`.
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub(super) fn text(&self, id: u32) -> &str {
         self.texts.get(id as usize).map_or("", |text| text)
     }
 
     /// Once every word is counted: each token's text and its occurrences per side, by id.
     /// The lookup tables are dropped.
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub(super) fn into_texts_and_counts(self) -> (Vec<Box<str>>, Vec<[u32; 3]>) {
         let counts = self.entries.iter().map(|entry| entry.per_side).collect();
         (self.texts, counts)

@@ -9,6 +9,7 @@ const DOTTED_CAPITAL_I: char = '\u{130}';
 
 /// `c` in lowercase, written to `out`.
 #[inline]
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 pub(crate) fn push_lowercase(c: char, out: &mut String) {
     if c == DOTTED_CAPITAL_I {
         out.push_str("i\u{307}");
@@ -18,6 +19,7 @@ pub(crate) fn push_lowercase(c: char, out: &mut String) {
 }
 
 /// `c` in lowercase when that is one code point (all but U+0130, whose first is `i`).
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 pub(crate) fn lowercase_char(c: char) -> char {
     let code = c as u32;
     if c.is_ascii() {

@@ -21,6 +21,7 @@ pub const MARK_BITS: u32 = 3;
 /// Whether a word starts with a capital letter (`É` included: a character that lowercasing
 /// changes).
 #[inline]
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 pub fn is_capitalized(word: &str) -> bool {
     match word.as_bytes().first() {
         Some(&byte) if byte < 0x80 => byte.is_ascii_uppercase(),
@@ -30,6 +31,7 @@ pub fn is_capitalized(word: &str) -> bool {
 }
 
 #[inline(never)]
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 fn capital_beyond_ascii(word: &str) -> bool {
     word.chars()
         .next()
@@ -52,6 +54,7 @@ pub struct Capitals {
 impl Capitals {
     /// Notes the token of `sentence` at token `position` of its article.
     #[inline]
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub fn word(&mut self, sentence: &str, token: &Token, position: usize) {
         if is_capitalized(token.surface) {
             self.capital(
@@ -63,6 +66,7 @@ impl Capitals {
 
     /// Marks a capitalized word, `before` being the sentence's bytes up to it.
     #[inline(never)]
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     fn capital(&mut self, before: &[u8], position: usize) {
         let initial = position == self.sentence_start || opens(before);
         let previous_capital = self.marks[self.sentence_marks..]
@@ -76,6 +80,7 @@ impl Capitals {
     /// Ends a sentence; the next starts at token position `next`. When more than two thirds
     /// of its words (and at least three) are capitalized, it is a title-case line, and its
     /// capitals say nothing about names.
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub fn end_sentence(&mut self, next: usize) {
         let words = next.saturating_sub(self.sentence_start + 1);
         let capitals = self.marks.len() - self.sentence_marks;
@@ -89,6 +94,7 @@ impl Capitals {
     }
 
     /// Starts a new article.
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub fn clear(&mut self) {
         self.marks.clear();
         self.sentence_marks = 0;
@@ -97,6 +103,7 @@ impl Capitals {
 }
 
 /// `bytes` without the spaces that end it.
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 fn without_spaces(bytes: &[u8]) -> &[u8] {
     let mut end = bytes.len();
     while end > 0 && bytes[end - 1] == b' ' {
@@ -107,6 +114,7 @@ fn without_spaces(bytes: &[u8]) -> &[u8] {
 
 /// Whether a capital after `before` may only start something: the last character before it
 /// other than a space is an opening quote or bracket, or a colon.
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 fn opens(before: &[u8]) -> bool {
     matches!(
         without_spaces(before),
@@ -116,6 +124,7 @@ fn opens(before: &[u8]) -> bool {
 
 /// Whether a capitalized word after `before` joins the word that ends it: spaces only
 /// between them, or one hyphen, and no possessive `'s` ending the first.
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 fn joins(before: &[u8]) -> bool {
     let spaced = without_spaces(before);
     let word = match (spaced.len() < before.len(), before) {
@@ -129,6 +138,7 @@ fn joins(before: &[u8]) -> bool {
 }
 
 /// Days and months: written with a capital, but dates rather than what a story is about.
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 pub fn is_calendar_word(normalized: &str) -> bool {
     const CALENDAR: [&str; 18] = [
         "monday",

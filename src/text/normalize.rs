@@ -28,6 +28,7 @@ const HIGH_BITS: u64 = ONE_PER_BYTE * 0x80;
 /// At most 8 bytes as a little-endian integer, zero above them: one or two overlapping
 /// loads, instead of a copy into a buffer (which stalls the load that follows it).
 #[inline]
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 fn load_le(bytes: &[u8]) -> u64 {
     if let Some(word) = bytes.first_chunk::<8>() {
         return u64::from_le_bytes(*word);
@@ -44,6 +45,7 @@ fn load_le(bytes: &[u8]) -> u64 {
 /// Eight ASCII bytes lowercased at once: 0x20 added to those from `A` to `Z`. No byte
 /// carries into the next, as every byte is below 0x80.
 #[inline]
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 fn ascii_lowercase_8(word: u64) -> u64 {
     let from_a = word.wrapping_add(ONE_PER_BYTE * (0x80 - b'A' as u64));
     let past_z = word.wrapping_add(ONE_PER_BYTE * (0x80 - b'Z' as u64 - 1));
@@ -55,6 +57,7 @@ impl PackedForm {
     /// Up to 15 bytes packed, lowercased when `ascii_lowercase` (then `None` for a byte
     /// beyond ASCII); `None` for more than 15 bytes.
     #[inline]
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     fn pack(bytes: &[u8], ascii_lowercase: bool) -> Option<PackedForm> {
         if bytes.len() > 15 {
             return None;
@@ -72,6 +75,7 @@ impl PackedForm {
     }
 
     /// The form as text.
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub fn to_text(self) -> String {
         let [low, high] = self.0;
         let len = (high >> 56) as usize;
@@ -87,6 +91,7 @@ impl PackedForm {
 /// A word without its trailing possessive `'s`, if it has one and something before it. `'S`
 /// counts too, so that the rule can run on ASCII words before they are lowercased.
 #[inline]
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 fn without_possessive(word: &[u8]) -> &[u8] {
     match word {
         [stem @ .., b'\'', b's' | b'S'] if !stem.is_empty() => stem,
@@ -98,6 +103,7 @@ fn without_possessive(word: &[u8]) -> &[u8] {
 /// written into `out` (which is then overwritten; left as it was for a packed form of an
 /// ASCII word). The ASCII path is inlined into the counting loop; the rest is not.
 #[inline]
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 pub fn normal_form(surface: &str, out: &mut String) -> NormalForm {
     match PackedForm::pack(without_possessive(surface.as_bytes()), true) {
         Some(packed) => NormalForm::Packed(packed),
@@ -107,6 +113,7 @@ pub fn normal_form(surface: &str, out: &mut String) -> NormalForm {
 
 /// [`normal_form`] of a word beyond ASCII or longer than 15 bytes.
 #[inline(never)]
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 fn written_form(surface: &str, out: &mut String) -> NormalForm {
     out.clear();
     for c in surface.chars() {
@@ -126,6 +133,7 @@ fn written_form(surface: &str, out: &mut String) -> NormalForm {
 
 /// `text` in lowercase, character by character. Everything the crate lowercases goes
 /// through the `lowercase` module's compact table, here and in [`normal_form`].
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 pub fn lowercase(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
@@ -139,6 +147,7 @@ pub fn lowercase(text: &str) -> String {
 }
 
 /// Writes the normalized form of `surface` into `out`.
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 pub fn normalize_token(surface: &str, out: &mut String) {
     if let NormalForm::Packed(packed) = normal_form(surface, out) {
         *out = packed.to_text();

@@ -20,6 +20,7 @@ const BEFORE_NUMBER: &[&str] = &[
     "approx", "art", "vol", "p", "pp",
 ];
 
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 fn is_line_break(c: char) -> bool {
     matches!(
         c,
@@ -27,15 +28,18 @@ fn is_line_break(c: char) -> bool {
     )
 }
 
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 fn is_terminator(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…' | '‽' | '。' | '！' | '？' | '｡')
 }
 
 /// Full-width terminators end a sentence with no space after them (CJK text has none).
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 fn is_full_width_terminator(c: char) -> bool {
     matches!(c, '。' | '！' | '？' | '｡')
 }
 
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 fn is_closer(c: char) -> bool {
     matches!(
         c,
@@ -44,6 +48,7 @@ fn is_closer(c: char) -> bool {
 }
 
 /// The word just before byte `dot` (letters, digits and inner dots), as written.
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 fn word_before(text: &str, dot: usize) -> &str {
     let head = &text[..dot];
     let start = head
@@ -55,6 +60,7 @@ fn word_before(text: &str, dot: usize) -> &str {
 }
 
 /// Whether a full stop at byte `dot`, followed (after spaces) by `next`, ends a sentence.
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 fn full_stop_ends_sentence(text: &str, dot: usize, next: char) -> bool {
     let written = word_before(text, dot);
     // An ASCII word, as nearly every one is, is compared to the lists ignoring case rather
@@ -94,6 +100,7 @@ const MAY_BREAK: [bool; 256] = {
 /// The byte offset, from `from` on, of the next character that may be a line break or a
 /// terminator. Always a character boundary: the bytes looked for are ASCII or lead bytes.
 /// Most of a text is neither, and skipping it a byte at a time is what makes splitting cheap.
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 fn next_break_candidate(text: &str, from: usize) -> Option<usize> {
     let rest = text.as_bytes().get(from..)?;
     rest.iter()
@@ -103,6 +110,7 @@ fn next_break_candidate(text: &str, from: usize) -> Option<usize> {
 
 /// Byte ranges of the sentences of `text`, trimmed of white space, in order, without
 /// empty ones. Every range lies on `char` boundaries, so `&text[range]` is an exact quote.
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 pub fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
     let mut sentences = Vec::new();
     let mut push = |range: Range<usize>| {

@@ -201,6 +201,7 @@ const STOPWORDS: &[&str] = &[
 ];
 
 /// Whether a normalized token is a stopword.
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 pub fn is_stopword(token: &str) -> bool {
     // Byte by byte rather than with `memcmp`: the words are a few bytes long, too short to
     // pay for a call (slow in WASM especially).

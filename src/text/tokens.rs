@@ -19,6 +19,7 @@ pub struct Token<'a> {
 
 impl Token<'_> {
     /// Byte offset just past the word.
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub fn end(&self) -> usize {
         self.start + self.surface.len()
     }
@@ -32,6 +33,7 @@ const SCANNED_BEYOND_ASCII: [char; 8] = [
 ];
 
 /// The words of `sentence` (UAX #29 word segments that contain a letter or a digit).
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 pub fn tokens(sentence: &str) -> Tokens<'_> {
     let scannable = sentence.is_ascii()
         || sentence
@@ -62,6 +64,7 @@ enum Segmenter<'a> {
 impl<'a> Iterator for Tokens<'a> {
     type Item = Token<'a>;
 
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     fn next(&mut self) -> Option<Token<'a>> {
         match &mut self.0 {
             Segmenter::Scanner { sentence, position } => next_scanned_word(sentence, position),
@@ -76,6 +79,7 @@ impl<'a> Iterator for Tokens<'a> {
 /// WB13a, WB13b). Read from a table: one load per byte, where the WASM build otherwise
 /// spends several compares and branches on each byte of every sentence.
 #[inline]
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 fn is_word_byte(byte: u8) -> bool {
     WORD_BYTES[usize::from(byte)]
 }
@@ -95,6 +99,7 @@ static WORD_BYTES: [bool; 256] = {
 /// The length in bytes of the character at `at` when it joins the characters on either
 /// side into one word: `:` between letters (WB6, WB7), `,` `;` between digits (WB11, WB12),
 /// and `.` `'` `‘` `’` between letters or between digits.
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 fn joiner_at(bytes: &[u8], at: usize) -> Option<usize> {
     let before = *bytes.get(at.checked_sub(1)?)?;
     let (len, between_letters, between_digits) = match bytes.get(at..)? {
@@ -113,6 +118,7 @@ fn joiner_at(bytes: &[u8], at: usize) -> Option<usize> {
 /// The next word of a scannable sentence at or after byte `*position`, which it moves past
 /// the word. Every character outside a run of word bytes and joiners is a segment of its
 /// own with no letter or digit, or a run of spaces: none is a word.
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 fn next_scanned_word<'a>(sentence: &'a str, position: &mut usize) -> Option<Token<'a>> {
     let bytes = sentence.as_bytes();
     loop {

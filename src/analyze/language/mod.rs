@@ -182,6 +182,7 @@ impl Tally<'_> {
 }
 
 /// The language section of a story's report.
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
 pub(crate) fn language(
     visit: &Visit,
     counts: &TermCounts,

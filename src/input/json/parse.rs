@@ -158,6 +158,7 @@ impl Parser<'_> {
     }
 
     /// serde_json's `deserialize_any` with its `Value` visitor.
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     fn value(&mut self) -> Parsed<Value> {
         let Some(peek) = self.whitespace() else {
             return Err(self.peek_error(EOF_WHILE_PARSING_VALUE));
@@ -285,6 +286,7 @@ impl Parser<'_> {
     }
 
     /// A string's contents after its opening quote, and the closing quote.
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     fn string(&mut self) -> Parsed<String> {
         self.scratch.clear();
         let mut start = self.index;
