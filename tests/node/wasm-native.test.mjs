@@ -299,7 +299,7 @@ describe('the language section (docs/REPORT.md, "language"): the lexicons handed
   test('lexicons that are not the file are refused with the line at fault, and those in use stay', () => {
     const lexicons = readFileSync(join(PKG, '..', 'bias-compare-lexicons.txt'), 'utf8');
     assert.equal(thrownMessage(() => engine.setLexicons('not the lexicons')), 'lexicons: line 1 is not in the form of bias-compare-lexicons.txt');
-    const broken = lexicons.replace('\n#c violence\n', '\n?c violence\n');
+    const broken = lexicons.replace('\n#c violence|', '\n?c violence|');
     assert.match(thrownMessage(() => engine.setLexicons(broken)), /^lexicons: line \d+ is not in the form of bias-compare-lexicons\.txt$/);
     assertSameBytes(wasmJson(JSON.parse(text)), cliReport(file), 'after refused lexicons');
   });
