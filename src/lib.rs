@@ -44,6 +44,8 @@ mod report;
 mod stats;
 pub mod text;
 
+#[cfg(feature = "explain")]
+pub use crate::analyze::explain;
 pub use crate::analyze::{analyze, analyze_json};
 pub use crate::error::Error;
 pub use crate::input::{
@@ -51,7 +53,8 @@ pub use crate::input::{
     Side, Story, MAX_STORY_BYTES,
 };
 pub use crate::report::{
-    ArticleSummary, Blindspot, ComparisonLine, Coverage, Example, Framing, Notes, OutletUses,
-    Params, Rates, Report, Rounded, SideCoverage, SideFraming, SideLabel, Sides, Term, TestDesign,
-    UnratedCoverage,
+    ArticleSummary, Blindspot, CardQuote, ComparisonLine, Coverage, DictionaryCard, Example,
+    ExplainedCounts, FormulaLine, Framing, Notes, OutletCount, OutletUses, Params, PerSide, Rates,
+    Report, Rounded, RuleCheck, SideCoverage, SideFraming, SideLabel, Sides, Term, TermExplanation,
+    TestDesign, UnratedCoverage,
 };

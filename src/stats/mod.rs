@@ -15,4 +15,6 @@ mod token_ids;
 pub(crate) use counts::{TermCounts, TermId};
 pub(crate) use finder::Occurrence;
 pub(crate) use log_odds::log_odds;
+#[cfg(feature = "explain")]
+pub(crate) use log_odds::LogOdds;
 pub(crate) use permutation::{p_value, Design, PValue, Use};
