@@ -12,7 +12,7 @@
 // <!-- build:head --> and <!-- /build:head --> (the page's files) with everything inline.
 
 import { createHash } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { bundle, bundleCss } from './esbuild.mjs';
 import { DIST, fail, PKG, read, ROOT, write, WWW } from './io.mjs';
 
@@ -94,9 +94,10 @@ export async function buildPages(samples) {
 const engineInline = {
   name: 'engine-inline',
   setup(build) {
-    build.onResolve({ filter: /^\.\/load\.js$/ }, (args) => {
-      if (args.importer.startsWith(ENGINE)) return { path: join(ENGINE, 'load.standalone.js') };
-      if (args.importer.startsWith(CLASSROOM_ENGINE)) return { path: join(CLASSROOM_ENGINE, 'load.standalone.js') };
+    build.onResolve({ filter: /(^|\/)load\.js$/ }, (args) => {
+      const path = join(dirname(args.importer), args.path);
+      if (path === join(ENGINE, 'load.js')) return { path: join(ENGINE, 'load.standalone.js') };
+      if (path === join(CLASSROOM_ENGINE, 'load.js')) return { path: join(CLASSROOM_ENGINE, 'load.standalone.js') };
       return undefined;
     });
     // The element's engine files are the classroom's: the same analysis, with `explain`.

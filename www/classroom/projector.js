@@ -113,7 +113,8 @@ export class Projector {
     this.where.textContent = `${this.#current + 1} of ${count}: ${slide.label}`;
     this.#root.querySelector('#slide-prev').disabled = this.#current === 0;
     this.#root.querySelector('#slide-next').disabled = this.#current === count - 1;
-    if (focus) slide.node.focus();
+    window.scrollTo(0, 0);
+    if (focus) slide.node.focus({ preventScroll: true });
   }
 
   get current() {
