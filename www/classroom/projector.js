@@ -29,7 +29,8 @@ export class Projector {
   #opener = null;
   active = false;
 
-  /** `root`: the #projector element; `sections`: the page sections that become the last slides. */
+  /** `root`: the #projector element (the page's main landmark while it is open, with the story's
+   * title as its heading); `sections`: the page sections that become the last slides. */
   constructor(root, { sections, report, title }) {
     this.#root = root;
     this.sections = sections;
@@ -76,6 +77,7 @@ export class Projector {
   }
 
   #build() {
+    this.#root.querySelector('#projector-title').textContent = this.title();
     const report = this.report();
     const slides = [];
     if (report) {
@@ -98,7 +100,8 @@ export class Projector {
   }
 
   #slide(name, label, content) {
-    const node = el('section', { class: 'slide', 'data-slide': name, tabindex: '-1', 'aria-label': label, hidden: true }, el('p', { class: 'slide-story', text: this.title() }), content);
+    // A group, not a section: the page's own sections keep their names as the regions they are.
+    const node = el('div', { class: 'slide', role: 'group', 'data-slide': name, tabindex: '-1', 'aria-label': `Slide: ${label}`, hidden: true }, content);
     return { name, label, node };
   }
 
