@@ -151,7 +151,7 @@ export class TermExplainer {
       'table',
       { class: 'formula', 'data-role': 'formula' },
       el('caption', { text: 'The statistic, line by line (b: this side; r: the other two)' }),
-      el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Quantity' }), el('th', { scope: 'col', text: 'Formula' }), el('th', { scope: 'col', text: 'With the numbers' }), el('th', { scope: 'col', text: 'Value' }))),
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, el('span', { class: 'vh', text: 'Quantity' })), el('th', { scope: 'col', text: 'Formula' }), el('th', { scope: 'col', text: 'With the numbers' }), el('th', { scope: 'col', text: 'Value' }))),
       el(
         'tbody',
         {},
