@@ -164,6 +164,17 @@ describe('the store', () => {
 });
 
 describe("the classroom's engine", () => {
+  test('explains the method\'s worked example with the numbers the native library gives (tests/explain.rs)', async () => {
+    const glue = await import(pathToFileURL(join(DIST, 'pkg', 'bias_compare_classroom.js')).href);
+    glue.initSync({ module: readFileSync(join(DIST, 'pkg', 'bias_compare_classroom_bg.wasm')) });
+    const story = readFileSync(join(ROOT, 'tests', 'data', 'tiny-story.json'), 'utf8');
+    const e = glue.explain(story, { priorScale: 100, zMin: 1.5, minCount: 3 }, 'left', 'Daring');
+    assert.deepEqual([e.counts.y_b, e.counts.y_r, e.counts.n_b, e.counts.n_r], [6, 0, 206, 414]);
+    assert.deepEqual(e.formula.map((l) => [l.symbol, l.value]), [['α_w', 0.9677], ['δ', 2.5139], ['σ²', 1.1769], ['σ', 1.0848], ['z', 2.3173]]);
+    assert.equal(e.formula[4].numbers, '2.5139 / 1.0848');
+    assert.throws(() => glue.explain(story, {}, 'middle', 'daring'), /^Error: side: unknown side "middle"/);
+  });
+
   test('gives every sample the same report, byte for byte, as the widget\'s engine', async () => {
     const load = async (name) => {
       const glue = await import(pathToFileURL(join(DIST, 'pkg', `${name}.js`)).href);
