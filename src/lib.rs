@@ -41,6 +41,7 @@ mod analyze;
 mod error;
 mod input;
 mod report;
+mod sort;
 mod stats;
 pub mod text;
 
@@ -53,8 +54,9 @@ pub use crate::input::{
     Side, Story, MAX_STORY_BYTES,
 };
 pub use crate::report::{
-    ArticleSummary, Blindspot, CardQuote, ComparisonLine, Coverage, DictionaryCard, Example,
-    ExplainedCounts, FormulaLine, Framing, Notes, OutletCount, OutletUses, Params, PerSide, Rates,
-    Report, Rounded, RuleCheck, SideCoverage, SideFraming, SideLabel, Sides, Term, TermExplanation,
-    TestDesign, UnratedCoverage,
+    ArticleSummary, Blindspot, CardQuote, ComparisonLine, Coverage, CoverageBy, DictionaryCard,
+    Emphasis, Example, ExplainedCounts, FacetCoverage, FormulaLine, Framing, KeyPoint, KeyPoints,
+    Notes, OutletCount, OutletUses, Params, PerSide, Rates, Report, Rounded, RuleCheck, SideCounts,
+    SideCoverage, SideFraming, SideLabel, SideShares, Sides, Term, TermExplanation, TestDesign,
+    UnratedCoverage,
 };
