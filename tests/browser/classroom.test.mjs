@@ -288,7 +288,10 @@ test('a round of guess the leaning on one screen: names and leanings hidden, gue
     const used = report.framing[side].terms.filter((t) => t.by_outlet.some((o) => o.source === source)).map((t) => t.term).sort();
     const gave = (await card.locator('[data-role="gave-away"] li').evaluateAll((items) => items.map((li) => li.getAttribute('data-term')))).sort();
     assert.deepEqual(gave, used, `${label} (${source}): what gave it away is every term of the ${side} list it used`);
-    assert.match(await card.locator('[data-role="answer"]').textContent(), new RegExp(`${source} is ${report.sides[side].name} \\(`));
+    const leaning = report.articles.find((a) => a.source === source).leaning;
+    const rated = { left: 'Left', center: 'Center', right: 'Right' }[leaning] === report.sides[side].name ? '' : ` \\(rated ${{ 'lean-left': 'Lean left', 'lean-right': 'Lean right' }[leaning]}\\)`;
+    const verdict = i === 0 ? `Guessed ${report.sides[side === 'center' ? 'left' : 'center'].name}` : 'Correct';
+    assert.match(await card.locator('[data-role="answer"]').textContent(), new RegExp(`^[✓✗] ${verdict}: ${source} is ${report.sides[side].name}${rated}\\.$`), `${label}: the verdict, the side and the rating when it says more than the side`);
   }
   await page.click('#guess-end');
   assert.equal(await page.isVisible('#demo'), true, 'the panel is back after the round');
@@ -398,9 +401,17 @@ test('the projector view: one section at a time in large type and high contrast,
   await page.click('#projector-open');
   assert.ok(parseFloat(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize)) > bodySize * 1.2, 'larger type');
   const visible = () => page.$$eval('#slides > .slide', (slides) => slides.filter((s) => !s.hidden).map((s) => s.getAttribute('data-slide')));
-  const names = ['coverage', 'framing', 'comparison', 'guess', 'explain'];
+  const report = await page.evaluate(() => document.getElementById('demo').report);
+  assert.ok(report.emphasis.length > 0, 'precondition: the report lists what a side stresses, so it has a slide');
+  const names = ['coverage', 'key-points', 'framing', 'emphasis', 'comparison', 'guess', 'explain'];
   for (const [i, name] of names.entries()) {
     assert.deepEqual(await visible(), [name], `slide ${i + 1}`);
+    if (name === 'framing' || name === 'key-points') {
+      // At 1280 px and the projector's type, the three sides still stand side by side.
+      const tops = await page.$eval(`.slide[data-slide="${name}"] .slide-panel`, (host) => [...host.shadowRoot.querySelectorAll('.side, .kp-panel')].map((column) => Math.round(column.getBoundingClientRect().top)));
+      assert.equal(tops.length, 3, `${name}: three columns`);
+      assert.equal(new Set(tops).size, 1, `${name}: the three sides side by side (tops ${tops.join(', ')})`);
+    }
     assert.equal(`Slide: ${(await page.textContent('#slide-where')).replace(`${i + 1} of ${names.length}: `, '')}`, await page.$eval(`.slide[data-slide="${name}"]`, (s) => s.getAttribute('aria-label')));
     const colours = await page.$eval(`.slide[data-slide="${name}"]`, (s) => [getComputedStyle(s).color, getComputedStyle(document.body).backgroundColor]);
     assert.deepEqual(colours, ['rgb(0, 0, 0)', 'rgb(255, 255, 255)'], 'black on white');

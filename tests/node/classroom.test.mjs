@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { articleFromMarkdown, articleFromText, kindOf, storyFromJson, withoutInlineStyleAndHandlers } from '../../www/classroom/import.js';
+import { articleFromMarkdown, articleFromText, dateOfLine, kindOf, storyFromJson, withoutDateAndByline, withoutInlineStyleAndHandlers } from '../../www/classroom/import.js';
 import { plainLine, plainText } from '../../www/classroom/normalize.js';
 import { csvRows, ratingsCsv, ratingsFromText } from '../../www/classroom/ratings.js';
 import { Store } from '../../www/classroom/store.js';
@@ -63,6 +63,30 @@ describe('files made articles', () => {
   test('style elements, style attributes and event handlers are taken out before a page is parsed; its text and links stay', () => {
     const html = '<style>p{color:red}</style><p style="x" class="a" onclick=\'go()\' data-x="a>b">Text <b onmouseover=x>bold</b></p><a href="/x">link</a>';
     assert.equal(withoutInlineStyleAndHandlers(html), '<p class="a" data-x="a>b">Text <b>bold</b></p><a href="/x">link</a>');
+  });
+});
+
+describe("a saved page's opening date line and byline", () => {
+  test('a line that is only a date, as pages write it, is read as that day', () => {
+    const lines = ['March 11, 2026', 'Mar. 11, 2026', 'Wednesday, March 11, 2026 4:05 PM EST', '11 March 2026', 'Updated: March 11, 2026 at 4:05 p.m.', '2026-03-11', '2026-03-11 16:05'];
+    assert.deepEqual(lines.map(dateOfLine), lines.map(() => '2026-03-11'));
+  });
+
+  test('a line with more than a date, or no real date, is not one', () => {
+    assert.deepEqual(['March 11, 2026 was a Wednesday', 'Maybe 3, 2026', 'March 40, 2026', '2026-13-01', 'In March 2026'].map(dateOfLine), ['', '', '', '', '']);
+  });
+
+  test('date lines and bylines opening the body leave it, the first date kept', () => {
+    assert.deepEqual(withoutDateAndByline('March 11, 2026\n\nRent control took a step.'), { text: 'Rent control took a step.', date: '2026-03-11' });
+    assert.deepEqual(withoutDateAndByline('By Jane Doe and Sam Lee\n\nMarch 11, 2026\n\nText.'), { text: 'Text.', date: '2026-03-11' });
+    assert.deepEqual(withoutDateAndByline('By R. T. Caldwell \u2014 March 10, 2026\n\nText.'), { text: 'Text.', date: '2026-03-10' });
+    assert.deepEqual(withoutDateAndByline('By Jane Doe, Staff Writer\n\nText.'), { text: 'Text.', date: '' });
+  });
+
+  test('prose that starts like a byline or a date stays, and so does a body that is nothing else', () => {
+    for (const text of ['By the end of the week, lawmakers said.\n\nMore.', 'By Tuesday, the Senate had voted.\n\nMore.', 'March 11, 2026 was the day the cap passed.\n\nMore.', 'March 11, 2026']) {
+      assert.deepEqual(withoutDateAndByline(text), { text, date: '' }, text);
+    }
   });
 });
 

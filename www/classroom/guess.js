@@ -12,6 +12,7 @@
 
 import { el } from '../bias-compare/dom.js';
 import { formatNumber } from '../bias-compare/format.js';
+import { LEANING_NAMES } from './store.js';
 
 const SIDES = ['left', 'center', 'right'];
 const MAX_SENTENCES = 3;
@@ -195,12 +196,17 @@ export class GuessGame {
       const right = guess === outlet.side;
       card.setAttribute('data-result', right ? 'right' : 'wrong');
       card.setAttribute('data-side', outlet.side);
+      // "Correct", not "Right": on this page Right is a side. The rating is said when it is
+      // not just the side's name (Lean right, Far left).
+      const side = sides[outlet.side].name;
+      const rated = [...outlet.leanings].map((leaning) => LEANING_NAMES[leaning] ?? leaning);
+      const verdict = right ? 'Correct' : guess ? `Guessed ${sides[guess].name}` : 'Not guessed';
       card.append(
         el(
           'p',
           { class: 'guess-answer', id: `${headingId}-answer`, 'data-role': 'answer' },
           el('span', { class: 'mark', 'aria-hidden': 'true', text: right ? '✓ ' : '✗ ' }),
-          `${right ? 'Right' : guess ? `Not ${sides[guess].name}` : 'Not guessed'}: ${outlet.source} is ${sides[outlet.side].name} (${[...outlet.leanings].join(', ')}).`,
+          `${verdict}: ${outlet.source} is ${side}${rated.every((name) => name === side) ? '' : ` (rated ${rated.join(', ')})`}.`,
         ),
       );
     }

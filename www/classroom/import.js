@@ -176,9 +176,62 @@ export async function articleFromPage(html) {
   }
   // The headline is read on its own; a copy of it opening the body would count twice.
   if (headline && text.startsWith(headline)) text = text.slice(headline.length).replace(/^\s+/, '');
+  // A date line or a byline opening the body is the page's, not the article's words.
+  const opening = withoutDateAndByline(text);
+  text = opening.text;
   let source = siteName;
   if (!source && url) source = new URL(url).hostname.replace(/^www\./, '');
-  return { source, headline, url, published: plainLine(found.publishedTime || published), text };
+  return { source, headline, url, published: plainLine(found.publishedTime || published || opening.date), text };
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const WEEKDAY = '(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?\\.?,?\\s+)?';
+const TIME = '(?:,?\\s*(?:at\\s+)?\\d{1,2}[:.]\\d{2}\\s*(?:[ap]\\.?m\\.?)?(?:\\s*[A-Z]{2,4})?)?';
+const PREFIX = '(?:(?:published|updated|posted|last updated)(?:\\s+on)?:?\\s+)?';
+/** A line that is only a date: "March 11, 2026", "Wed 11 March 2026, 4:05 pm", "2026-03-11". */
+const DATE_LINE = [
+  new RegExp(`^${PREFIX}${WEEKDAY}${MONTH}\\s+(\\d{1,2}),?\\s+(\\d{4})${TIME}\\.?$`, 'i'),
+  new RegExp(`^${PREFIX}${WEEKDAY}(\\d{1,2})\\s+${MONTH},?\\s+(\\d{4})${TIME}\\.?$`, 'i'),
+  new RegExp(`^${PREFIX}(\\d{4})-(\\d{2})-(\\d{2})${TIME}$`, 'i'),
+];
+/** A byline: "By Jane Doe", "By Jane Doe and Sam Lee, Staff Writers" — names, capitalised. */
+const BYLINE = /^[Bb]y\s+[A-Z][\p{L}.'’-]*(?:(?:\s+|,\s*)(?:[A-Z][\p{L}.'’-]*|and|&|de|da|del|van|von|der|la|le|bin|al))*\.?$/u;
+
+/** A date line's date as YYYY-MM-DD, or '' when `line` is not only a date. */
+export function dateOfLine(line) {
+  const pad = (n) => String(n).padStart(2, '0');
+  const valid = (y, m, d) => (m >= 1 && m <= 12 && d >= 1 && d <= 31 ? `${y}-${pad(m)}-${pad(d)}` : '');
+  const month = (name) => MONTHS.findIndex((m) => m.startsWith(name.toLowerCase().replace(/\.$/, '').slice(0, 3))) + 1;
+  const text = line.trim();
+  let found = DATE_LINE[0].exec(text);
+  if (found) return valid(found[3], month(found[1]), Number(found[2]));
+  found = DATE_LINE[1].exec(text);
+  if (found) return valid(found[3], month(found[2]), Number(found[1]));
+  found = DATE_LINE[2].exec(text);
+  if (found) return valid(found[1], Number(found[2]), Number(found[3]));
+  return '';
+}
+
+/**
+ * The body `text` without the date lines and bylines that open it (at most its first three
+ * paragraphs, each short and only that), and the first such date as YYYY-MM-DD ('' for none).
+ * A byline left in would count its author's name among the side's words.
+ */
+export function withoutDateAndByline(text) {
+  const paragraphs = text.split(/\n\n+/);
+  let date = '';
+  let drop = 0;
+  for (const paragraph of paragraphs.slice(0, 3)) {
+    if (paragraph.length > 100 || drop === paragraphs.length - 1) break;
+    // "By Jane Doe | March 11, 2026" and "March 11, 2026 · By Jane Doe": each piece is one of the two.
+    const pieces = paragraph.split(/\s+[|·•—–-]\s+|\n/).map((piece) => piece.trim()).filter(Boolean);
+    const dates = pieces.map(dateOfLine);
+    if (!pieces.length || !pieces.every((piece, i) => dates[i] || BYLINE.test(piece))) break;
+    date ||= dates.find(Boolean) ?? '';
+    drop += 1;
+  }
+  return { text: paragraphs.slice(drop).join('\n\n'), date };
 }
 
 // ------------------------------------------------------------------ text and Markdown

@@ -1,8 +1,9 @@
 // The projector view: the comparison one section at a time, in large type and high contrast,
-// for a whole class on one screen. Slides: coverage, framing terms, how the sides compare
-// (each drawn by the widget's own section code, in a shadow root with the widget's stylesheet,
-// so they look and behave as in the panel), then the page's own Guess the leaning and Explain
-// a term sections, moved into the view while it is open and put back after.
+// for a whole class on one screen. Slides: coverage, key points, framing terms, what each side
+// stresses or leaves out (when the report lists anything), how the sides compare — each drawn
+// by the widget's own section code, in a shadow root with the widget's stylesheet, so they look
+// and behave as in the panel — then the page's own Guess the leaning and Explain a term
+// sections, moved into the view while it is open and put back after.
 //
 // Keys: → and PageDown next, ← and PageUp back, Home and End first and last, Escape leaves.
 // In a form control (the guesses' radio buttons) only PageDown and PageUp move, and in the
@@ -12,14 +13,41 @@ import { el } from '../bias-compare/dom.js';
 import { showPanel } from '../bias-compare/render/panel.js';
 import { comparisonSection } from '../bias-compare/render/comparison.js';
 import { coverageSection } from '../bias-compare/render/coverage.js';
+import { emphasisSection } from '../bias-compare/render/emphasis.js';
 import { framingSection } from '../bias-compare/render/framing.js';
+import { keyPointsSection } from '../bias-compare/render/key-points.js';
 import { adoptStyles } from '../bias-compare/stylesheet.js';
 
 const PANEL_SLIDES = [
   ['coverage', 'Coverage', coverageSection],
+  ['key-points', 'Key points', keyPointsSection],
   ['framing', 'Framing terms', framingSection],
+  ['emphasis', 'What each side stresses or leaves out', emphasisSection],
   ['comparison', 'How the sides compare', comparisonSection],
 ];
+
+/* The sides side by side on a slide, as the class compares them: the panel puts its columns
+ * side by side from 46rem, which at the projector's large type is wider than a 1280 px screen;
+ * a slide is the whole screen and its columns can be narrower. The same rules as the panel's
+ * framing.css and key-points.css, from 34rem (a 1024 px screen at its type size). */
+const SLIDE_CSS = `@container bias-compare (min-width: 34rem) {
+  .sides, .kp-panels { grid-template-columns: repeat(3, minmax(0, 1fr)); gap: 1.25rem; }
+  .kp-tabs { display: none; }
+  .kp-panel[hidden] { display: block; }
+  .kp-panel .side-head { display: flex; }
+}`;
+let slideSheet = null;
+
+/** The widget's stylesheet in `root`, and the slides' own rules after it. */
+function adoptSlideStyles(root) {
+  adoptStyles(root);
+  if (!('adoptedStyleSheets' in root) || typeof CSSStyleSheet !== 'function') return;
+  if (!slideSheet) {
+    slideSheet = new CSSStyleSheet();
+    slideSheet.replaceSync(SLIDE_CSS);
+  }
+  root.adoptedStyleSheets = [...root.adoptedStyleSheets, slideSheet];
+}
 
 export class Projector {
   #root;
@@ -82,10 +110,12 @@ export class Projector {
     const slides = [];
     if (report) {
       for (const [name, label, section] of PANEL_SLIDES) {
+        const content = section(report, 2, null);
+        if (!content) continue; // a section the report has nothing for (emphasis)
         const host = el('div', { class: 'slide-panel' });
         const root = host.attachShadow({ mode: 'open' });
-        adoptStyles(root);
-        showPanel(root, section(report, 2, null));
+        adoptSlideStyles(root);
+        showPanel(root, content);
         slides.push(this.#slide(name, label, host));
       }
     }

@@ -232,15 +232,19 @@ export class RatingsEditor {
     const json = el('button', { type: 'button', text: 'Export JSON', 'data-action': 'export-json' });
     json.addEventListener('click', () => exportAs('json'));
 
+    // An empty table is a sentence, not a header over nothing.
+    const table = set.rows.length
+      ? el(
+          'table',
+          { class: 'ratings-table' },
+          el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Outlet or domain' }), el('th', { scope: 'col', text: 'Leaning' }), el('th', { scope: 'col' }, el('span', { class: 'vh', text: 'Remove' })))),
+          body,
+        )
+      : el('p', { class: 'ratings-empty', text: 'No ratings yet: add a row, copy the other table, or read a file.' });
     return [
       el('label', { for: `${prefix}-name`, text: 'Name' }),
       name,
-      el(
-        'table',
-        { class: 'ratings-table' },
-        el('thead', {}, el('tr', {}, el('th', { scope: 'col', text: 'Outlet or domain' }), el('th', { scope: 'col', text: 'Leaning' }), el('th', { scope: 'col' }, el('span', { class: 'vh', text: 'Remove' })))),
-        body,
-      ),
+      table,
       el('div', { class: 'set-actions' }, add, copy, csv, json),
       el('div', { class: 'file-field' }, el('label', { for: `${prefix}-file`, text: 'Read ratings from a file (.csv or .json)' }), file),
     ];
