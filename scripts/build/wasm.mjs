@@ -1,7 +1,7 @@
 // Stage 1, the engine: the wasm crate built for wasm32, wasm-bindgen's --target web package
 // in dist/pkg/ (bias_compare.js, bias_compare_bg.wasm, .d.ts), then wasm-opt on the .wasm.
 // Built twice: the widget's module, and the classroom's (bias_compare_classroom.js and
-// _bg.wasm), which also exports `explain` (the crate's `explain` feature) — some 8.7 KB gzip
+// _bg.wasm), which also exports `explain` (the crate's `explain` feature) — some 8 KB gzip
 // the widget's budget has no room for, and that news pages never need (docs/CLASSROOM.md).
 // `--skip-wasm` keeps dist/pkg/ from an earlier build instead.
 
