@@ -3,18 +3,16 @@
 // offline, the six saved pages of tests/browser/fixtures/classroom imported and labelled as the
 // classroom test labels them, then the page, the editor, a revealed guess-the-leaning round, an
 // explained term with its dictionary card and the projector view, each at 320 px and 1280 px,
-// light and dark. Writes test-artifacts/classroom-shots/*.png (not committed) and, with
-// --docs, docs/classroom.png (the explained term at 1000 px, light). Needs a build
+// light and dark. Writes test-artifacts/classroom-shots/*.png (not committed). Needs a build
 // (node scripts/build.mjs) and Chromium (bash scripts/setup.sh --browser).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { artifactPath, DIST, FIXTURES, launchBrowser, ROOT, settled } from '../tests/browser/helpers.mjs';
+import { artifactPath, DIST, FIXTURES, launchBrowser, settled } from '../tests/browser/helpers.mjs';
 
 const PAGES = join(FIXTURES, 'classroom');
 const MANIFEST = JSON.parse(readFileSync(join(PAGES, 'manifest.json'), 'utf8')).pages;
 const FILE_URL = pathToFileURL(join(DIST, 'standalone.html')).href;
-const docs = process.argv.includes('--docs');
 
 /** A new page with the six pages imported and labelled, the panel showing the labelled story. */
 async function lesson(browser, { width, scheme }) {
@@ -65,11 +63,6 @@ try {
       await page.click('#explain-listed button');
       await page.waitForSelector('#explain-result [data-role="card"]', { timeout: 15_000 });
       await shot('explain', page.locator('#explain'));
-      if (docs && width === 1280 && scheme === 'light') {
-        await page.setViewportSize({ width: 1000, height: 900 });
-        await page.locator('#explain').screenshot({ path: join(ROOT, 'docs', 'classroom.png') });
-        await page.setViewportSize({ width, height: 900 });
-      }
       await page.click('#projector-open');
       for (let i = 0; i < 6; i += 1) {
         await shot(`projector-${i + 1}`, page);
@@ -79,7 +72,7 @@ try {
       await context.close();
     }
   }
-  console.log('wrote test-artifacts/classroom-shots/*.png' + (docs ? ' and docs/classroom.png' : ''));
+  console.log('wrote test-artifacts/classroom-shots/*.png');
 } finally {
   await browser.close();
 }

@@ -251,6 +251,36 @@ test('two ratings tables: flipping to the second moves an outlet to another side
   assert.deepEqual(await reportWhen({ 'coverage.left.articles': 2 }), reportA);
 });
 
+test('a ratings table goes out as CSV and JSON and comes back in from a file, row for row', async () => {
+  const tableA = await page.evaluate(() => {
+    const { ratings } = JSON.parse(localStorage.getItem('bias-compare-classroom'));
+    return Object.fromEntries(ratings.sets[0].rows.filter((r) => r.key.trim() && r.leaning).map((r) => [r.key.trim(), r.leaning]));
+  });
+  const csv = await download(() => page.click('#ratings-set-0 [data-action="export-csv"]'));
+  assert.equal(csv.name, 'ratings-a.csv');
+  assert.deepEqual(csv.bytes.toString('utf8').trim().split('\n'), ['outlet or domain,leaning', ...Object.entries(tableA).map(([key, leaning]) => `${key},${leaning}`)]);
+  const json = await download(() => page.click('#ratings-set-0 [data-action="export-json"]'));
+  assert.equal(json.name, 'ratings-a.json');
+  assert.deepEqual(JSON.parse(json.bytes.toString('utf8')), tableA);
+
+  // A second rater's file, read into table B (a copy of A with Metro Wire moved, from the test
+  // before): its rows replace B's rows of the same outlet and add the others; A is untouched.
+  const before = await page.evaluate(() => JSON.parse(localStorage.getItem('bias-compare-classroom')).ratings.sets[1].rows);
+  await page.setInputFiles('#ratings-1-file', join(PAGES, 'ratings-second-rater.csv'));
+  await page.waitForFunction(() => /Read 3 ratings from ratings-second-rater\.csv/.test(document.getElementById('ratings-status').textContent));
+  const after = await page.evaluate(() => JSON.parse(localStorage.getItem('bias-compare-classroom')).ratings);
+  const expected = before.map((r) => ({ ...r }));
+  for (const [key, leaning] of [['Metro Wire', 'lean-left'], ['Dispatch, Liberty', 'right'], ['frontierstandard.example', 'lean-right']]) {
+    const row = expected.find((r) => r.key === key);
+    if (row) row.leaning = leaning;
+    else expected.push({ key, leaning });
+  }
+  assert.deepEqual(after.sets[1].rows, expected, 'table B after reading the file');
+  assert.deepEqual(await page.$$eval('#ratings-set-1 [data-role="rating-key"]', (inputs) => inputs.map((i) => i.value)), expected.map((r) => r.key), 'the editor shows its rows');
+  assert.deepEqual(Object.fromEntries(after.sets[0].rows.map((r) => [r.key, r.leaning])), tableA, 'table A untouched');
+  assert.equal(after.active, 0, 'A still in force');
+});
+
 test('a round of guess the leaning on one screen: names and leanings hidden, guesses, then the score and what gave each outlet away', async () => {
   const report = await page.evaluate(() => document.getElementById('demo').report);
   await page.click('#guess-start');
