@@ -45,6 +45,8 @@ mod sort;
 mod stats;
 pub mod text;
 
+#[cfg(feature = "explain")]
+pub use crate::analyze::explain;
 pub use crate::analyze::{analyze, analyze_json};
 pub use crate::error::Error;
 pub use crate::input::{
@@ -52,8 +54,9 @@ pub use crate::input::{
     Side, Story, MAX_STORY_BYTES,
 };
 pub use crate::report::{
-    ArticleSummary, Blindspot, ComparisonLine, Coverage, CoverageBy, Emphasis, Example,
-    FacetCoverage, Framing, KeyPoint, KeyPoints, Notes, OutletUses, Params, Rates, Report, Rounded,
-    SideCounts, SideCoverage, SideFraming, SideLabel, SideShares, Sides, Term, TestDesign,
+    ArticleSummary, Blindspot, CardQuote, ComparisonLine, Coverage, CoverageBy, DictionaryCard,
+    Emphasis, Example, ExplainedCounts, FacetCoverage, FormulaLine, Framing, KeyPoint, KeyPoints,
+    Notes, OutletCount, OutletUses, Params, PerSide, Rates, Report, Rounded, RuleCheck, SideCounts,
+    SideCoverage, SideFraming, SideLabel, SideShares, Sides, Term, TermExplanation, TestDesign,
     UnratedCoverage,
 };
