@@ -123,18 +123,26 @@ impl Options {
     }
 
     /// Sets one option from its JSON value, checking its type (ranges are checked by
-    /// [`Options::validate`], whatever front end set them).
-    fn set(&mut self, name: OptionName, value: &Value) -> Result<(), Error> {
-        let number = || {
-            value.as_f64().ok_or_else(|| {
-                Error::option(
-                    name,
-                    format!("expected a number, found {}", type_name(value)),
-                )
-            })
-        };
+    /// [`Options::validate`], whatever front end set them). Errors are at `options.<js name>`.
+    pub fn set(&mut self, name: OptionName, value: &Value) -> Result<(), Error> {
+        if name == OptionName::Ratings {
+            self.ratings = Ratings::from_value(value, "options.ratings")?;
+            return Ok(());
+        }
+        let number = value.as_f64().ok_or_else(|| {
+            Error::option(
+                name,
+                format!("expected a number, found {}", type_name(value)),
+            )
+        })?;
+        self.set_number(name, number)
+    }
+
+    /// Sets a numeric option from a number as a dynamic front end holds it (JSON, Python):
+    /// a whole-number option must be given a whole number. Unlike a JSON value, `n` may be
+    /// NaN or infinite, which [`Options::validate`] then refuses with the option's range.
+    pub fn set_number(&mut self, name: OptionName, n: f64) -> Result<(), Error> {
         let whole = || {
-            let n = number()?;
             if n.fract() != 0.0 || !(0.0..=u32::MAX as f64).contains(&n) {
                 return Err(Error::option(
                     name,
@@ -145,12 +153,14 @@ impl Options {
         };
         match name {
             OptionName::MaxNgram => self.max_ngram = whole()? as usize,
-            OptionName::PriorScale => self.prior_scale = number()?,
-            OptionName::ZMin => self.z_min = number()?,
+            OptionName::PriorScale => self.prior_scale = n,
+            OptionName::ZMin => self.z_min = n,
             OptionName::MinCount => self.min_count = whole()?,
             OptionName::Top => self.top_k = whole()? as usize,
-            OptionName::MaxP => self.max_p = number()?,
-            OptionName::Ratings => self.ratings = Ratings::from_value(value, "options.ratings")?,
+            OptionName::MaxP => self.max_p = n,
+            OptionName::Ratings => {
+                return Err(Error::option(name, "expected an object, found a number"))
+            }
         }
         Ok(())
     }
@@ -239,6 +249,30 @@ mod tests {
         for name in OptionName::ALL {
             assert_eq!(OptionName::from_js_name(name.js_name()), Some(name));
         }
+    }
+
+    #[test]
+    fn a_number_that_is_not_a_json_value_is_refused_by_its_range() {
+        let mut options = Options::default();
+        options.set_number(OptionName::ZMin, f64::NAN).unwrap();
+        assert_eq!(
+            options.validate().unwrap_err().to_string(),
+            "options.zMin: must be a finite number between -1e6 and 1e6, got NaN"
+        );
+        assert_eq!(
+            options
+                .set_number(OptionName::Top, f64::INFINITY)
+                .unwrap_err()
+                .to_string(),
+            "options.top: expected a whole number, found Infinity"
+        );
+        assert_eq!(
+            options
+                .set_number(OptionName::Ratings, 1.0)
+                .unwrap_err()
+                .to_string(),
+            "options.ratings: expected an object, found a number"
+        );
     }
 
     #[test]

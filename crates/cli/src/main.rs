@@ -1,7 +1,9 @@
 //! `bias-compare`: the native command line over the `bias_compare` library (docs/CLI.md).
-//! Reads a story from a file or standard input, prints the report as JSON or as text for
-//! people, and reports bad input or flags as one `error: …` line with exit status 2.
+//! `analyze` reads a story from a file or standard input and prints the report as JSON or as
+//! text for people; `batch` scores a JSON Lines file of stories on every core (batch.rs).
+//! Bad input or flags are one `error: …` line with exit status 2.
 
+mod batch;
 mod text;
 
 use std::io::{self, Read, Write};
@@ -9,7 +11,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use bias_compare::{
-    analyze, json_too_large, parse_json, OptionName, Options, Ratings, Story, MAX_STORY_BYTES,
+    analyze, json_too_large, parse_json, utf8_text, OptionName, Options, Ratings, Story,
+    MAX_STORY_BYTES,
 };
 use clap::error::ErrorKind;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -29,6 +32,9 @@ struct Cli {
 enum Command {
     /// Analyze a story (JSON, see docs/STORY.md) and print its report.
     Analyze(AnalyzeArgs),
+    /// Analyze a JSON Lines file of stories on every core: one report (or error record) per
+    /// line, in input order.
+    Batch(batch::BatchArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -44,6 +50,13 @@ struct AnalyzeArgs {
     /// `json`: the report of docs/REPORT.md; `text`: a summary for people.
     #[arg(long, value_enum, default_value = "json")]
     format: Format,
+    #[command(flatten)]
+    analysis: AnalysisArgs,
+}
+
+/// The analysis options, the same for `analyze` and `batch`.
+#[derive(clap::Args)]
+struct AnalysisArgs {
     /// Longest n-gram counted as a term (1 to 5).
     #[arg(long, value_name = "N", default_value_t = Options::default().max_ngram)]
     max_ngram: usize,
@@ -86,15 +99,13 @@ fn read_input(path: &PathBuf, root: &str) -> Result<String, Failure> {
     if bytes.len() as u64 == limit {
         return Err(Failure(json_too_large(root).to_string()));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        Failure(format!(
-            "{root}: not valid UTF-8 (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ))
-    })
+    utf8_text(&bytes, root).map_err(|e| Failure(e.to_string()))?;
+    Ok(String::from_utf8(bytes).unwrap_or_default())
 }
 
-fn options(args: &AnalyzeArgs) -> Result<Options, Failure> {
+/// The options the flags set, not yet checked against their ranges (the library checks them,
+/// after the story: an error about the story comes first).
+fn options(args: &AnalysisArgs) -> Result<Options, Failure> {
     let ratings = match &args.ratings {
         None => Ratings::default(),
         Some(path) => {
@@ -129,14 +140,19 @@ fn flag(option: OptionName) -> &'static str {
     }
 }
 
+/// A library error as the command line reports it: an option by its flag.
+fn failure(error: bias_compare::Error) -> Failure {
+    match error.option_name() {
+        Some(option) => Failure(format!("{}: {}", flag(option), error.message())),
+        None => Failure(error.to_string()),
+    }
+}
+
 fn run(args: &AnalyzeArgs) -> Result<String, Failure> {
-    let options = options(args)?;
+    let options = options(&args.analysis)?;
     let story =
         Story::from_json(&read_input(&args.file, "story")?).map_err(|e| Failure(e.to_string()))?;
-    let report = analyze(&story, &options).map_err(|e| match e.option_name() {
-        Some(option) => Failure(format!("{}: {}", flag(option), e.message())),
-        None => Failure(e.to_string()),
-    })?;
+    let report = analyze(&story, &options).map_err(failure)?;
     Ok(match args.format {
         Format::Json => report.to_json() + "\n",
         Format::Text => text::render(&story, &report),
@@ -156,7 +172,9 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(e) if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            return fail("missing command: try `bias-compare analyze <FILE|->` or --help");
+            return fail(
+                "missing command: try `bias-compare analyze <FILE|->`, `bias-compare batch <FILE|->` or --help",
+            );
         }
         Err(e) => {
             let rendered = e.render().to_string();
@@ -164,13 +182,15 @@ fn main() -> ExitCode {
             return fail(first.trim_start_matches("error: "));
         }
     };
-    let Command::Analyze(args) = cli.command;
-    match run(&args) {
-        Ok(output) => {
+    let result = match cli.command {
+        Command::Analyze(args) => run(&args).map(|output| {
             // A closed pipe (`| head`) is not an error worth a message.
             let _ = io::stdout().lock().write_all(output.as_bytes());
-            ExitCode::SUCCESS
-        }
+        }),
+        Command::Batch(args) => batch::run(&args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
         Err(Failure(message)) => fail(&message),
     }
 }
@@ -181,17 +201,19 @@ mod tests {
     use clap::CommandFactory;
 
     #[test]
-    fn every_option_has_a_flag_the_command_accepts() {
+    fn every_option_has_a_flag_both_commands_accept() {
         let command = Cli::command();
-        let analyze = command.find_subcommand("analyze").unwrap();
-        for option in OptionName::ALL {
-            let long = flag(option).trim_start_matches("--");
-            assert!(
-                analyze
-                    .get_arguments()
-                    .any(|arg| arg.get_long() == Some(long)),
-                "{long}"
-            );
+        for name in ["analyze", "batch"] {
+            let subcommand = command.find_subcommand(name).unwrap();
+            for option in OptionName::ALL {
+                let long = flag(option).trim_start_matches("--");
+                assert!(
+                    subcommand
+                        .get_arguments()
+                        .any(|arg| arg.get_long() == Some(long)),
+                    "{name} {long}"
+                );
+            }
         }
     }
 }
