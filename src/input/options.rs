@@ -124,25 +124,23 @@ impl Options {
 
     /// Sets one option from its JSON value, checking its type (ranges are checked by
     /// [`Options::validate`], whatever front end set them). Errors are at `options.<js name>`.
-    pub fn set(&mut self, name: OptionName, value: &Value) -> Result<(), Error> {
-        if name == OptionName::Ratings {
-            self.ratings = Ratings::from_value(value, "options.ratings")?;
-            return Ok(());
-        }
-        let number = value.as_f64().ok_or_else(|| {
-            Error::option(
-                name,
-                format!("expected a number, found {}", type_name(value)),
-            )
-        })?;
-        self.set_number(name, number)
+    pub fn set_value(&mut self, name: OptionName, value: &Value) -> Result<(), Error> {
+        // Not `pub fn set` itself: kept private, `set` is inlined into `from_value` as
+        // before, and the WebAssembly module keeps its size (docs/BENCHMARKS.md, size).
+        self.set(name, value)
     }
 
-    /// Sets a numeric option from a number as a dynamic front end holds it (JSON, Python):
-    /// a whole-number option must be given a whole number. Unlike a JSON value, `n` may be
-    /// NaN or infinite, which [`Options::validate`] then refuses with the option's range.
-    pub fn set_number(&mut self, name: OptionName, n: f64) -> Result<(), Error> {
+    fn set(&mut self, name: OptionName, value: &Value) -> Result<(), Error> {
+        let number = || {
+            value.as_f64().ok_or_else(|| {
+                Error::option(
+                    name,
+                    format!("expected a number, found {}", type_name(value)),
+                )
+            })
+        };
         let whole = || {
+            let n = number()?;
             if n.fract() != 0.0 || !(0.0..=u32::MAX as f64).contains(&n) {
                 return Err(Error::option(
                     name,
@@ -153,16 +151,43 @@ impl Options {
         };
         match name {
             OptionName::MaxNgram => self.max_ngram = whole()? as usize,
-            OptionName::PriorScale => self.prior_scale = n,
-            OptionName::ZMin => self.z_min = n,
+            OptionName::PriorScale => self.prior_scale = number()?,
+            OptionName::ZMin => self.z_min = number()?,
             OptionName::MinCount => self.min_count = whole()?,
             OptionName::Top => self.top_k = whole()? as usize,
-            OptionName::MaxP => self.max_p = n,
-            OptionName::Ratings => {
-                return Err(Error::option(name, "expected an object, found a number"))
-            }
+            OptionName::MaxP => self.max_p = number()?,
+            OptionName::Ratings => self.ratings = Ratings::from_value(value, "options.ratings")?,
         }
         Ok(())
+    }
+
+    /// Sets a numeric option from a number as a dynamic front end holds it (Python): as
+    /// [`Options::set`] with a JSON number, and NaN or an infinity, which no JSON value
+    /// holds, is kept for [`Options::validate`] to refuse with the option's range (or, for a
+    /// whole-number option, refused as not whole).
+    pub fn set_number(&mut self, name: OptionName, n: f64) -> Result<(), Error> {
+        match (name, Value::from(n)) {
+            (OptionName::Ratings, _) => {
+                Err(Error::option(name, "expected an object, found a number"))
+            }
+            (_, number @ Value::Number(_)) => self.set(name, &number),
+            (OptionName::PriorScale, _) => {
+                self.prior_scale = n;
+                Ok(())
+            }
+            (OptionName::ZMin, _) => {
+                self.z_min = n;
+                Ok(())
+            }
+            (OptionName::MaxP, _) => {
+                self.max_p = n;
+                Ok(())
+            }
+            _ => Err(Error::option(
+                name,
+                format!("expected a whole number, found {}", number_text(n)),
+            )),
+        }
     }
 
     /// Checks every parameter's range; the error names the option.

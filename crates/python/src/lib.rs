@@ -264,7 +264,7 @@ fn read_options(keywords: Option<&Bound<'_, PyDict>>) -> Result<Options, Bad> {
             || !(value.is_instance_of::<PyInt>() || value.is_instance_of::<PyFloat>())
         {
             let text = json_text(&value, keyword(name))?;
-            options.set(name, &parse_json(&text, keyword(name))?)?;
+            options.set_value(name, &parse_json(&text, keyword(name))?)?;
         } else {
             // Beyond the range of a float, an int is infinite: not a whole number either way.
             let number = value.extract::<f64>().unwrap_or_else(|_| {
