@@ -123,13 +123,7 @@ impl Options {
     }
 
     /// Sets one option from its JSON value, checking its type (ranges are checked by
-    /// [`Options::validate`], whatever front end set them). Errors are at `options.<js name>`.
-    pub fn set_value(&mut self, name: OptionName, value: &Value) -> Result<(), Error> {
-        // Not `pub fn set` itself: kept private, `set` is inlined into `from_value` as
-        // before, and the WebAssembly module keeps its size (docs/BENCHMARKS.md, size).
-        self.set(name, value)
-    }
-
+    /// [`Options::validate`], whatever front end set them).
     fn set(&mut self, name: OptionName, value: &Value) -> Result<(), Error> {
         let number = || {
             value.as_f64().ok_or_else(|| {
@@ -159,35 +153,6 @@ impl Options {
             OptionName::Ratings => self.ratings = Ratings::from_value(value, "options.ratings")?,
         }
         Ok(())
-    }
-
-    /// Sets a numeric option from a number as a dynamic front end holds it (Python): as
-    /// [`Options::set`] with a JSON number, and NaN or an infinity, which no JSON value
-    /// holds, is kept for [`Options::validate`] to refuse with the option's range (or, for a
-    /// whole-number option, refused as not whole).
-    pub fn set_number(&mut self, name: OptionName, n: f64) -> Result<(), Error> {
-        match (name, Value::from(n)) {
-            (OptionName::Ratings, _) => {
-                Err(Error::option(name, "expected an object, found a number"))
-            }
-            (_, number @ Value::Number(_)) => self.set(name, &number),
-            (OptionName::PriorScale, _) => {
-                self.prior_scale = n;
-                Ok(())
-            }
-            (OptionName::ZMin, _) => {
-                self.z_min = n;
-                Ok(())
-            }
-            (OptionName::MaxP, _) => {
-                self.max_p = n;
-                Ok(())
-            }
-            _ => Err(Error::option(
-                name,
-                format!("expected a whole number, found {}", number_text(n)),
-            )),
-        }
     }
 
     /// Checks every parameter's range; the error names the option.
@@ -274,30 +239,6 @@ mod tests {
         for name in OptionName::ALL {
             assert_eq!(OptionName::from_js_name(name.js_name()), Some(name));
         }
-    }
-
-    #[test]
-    fn a_number_that_is_not_a_json_value_is_refused_by_its_range() {
-        let mut options = Options::default();
-        options.set_number(OptionName::ZMin, f64::NAN).unwrap();
-        assert_eq!(
-            options.validate().unwrap_err().to_string(),
-            "options.zMin: must be a finite number between -1e6 and 1e6, got NaN"
-        );
-        assert_eq!(
-            options
-                .set_number(OptionName::Top, f64::INFINITY)
-                .unwrap_err()
-                .to_string(),
-            "options.top: expected a whole number, found Infinity"
-        );
-        assert_eq!(
-            options
-                .set_number(OptionName::Ratings, 1.0)
-                .unwrap_err()
-                .to_string(),
-            "options.ratings: expected an object, found a number"
-        );
     }
 
     #[test]

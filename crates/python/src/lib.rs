@@ -164,15 +164,7 @@ fn write_json(
         let x = number.value();
         match serde_json::Number::from_f64(x) {
             Some(n) => out.push_str(&n.to_string()),
-            None => {
-                // Spelled as the library's messages (and JavaScript) spell them.
-                let spelled = match x {
-                    x if x.is_nan() => "NaN",
-                    x if x > 0.0 => "Infinity",
-                    _ => "-Infinity",
-                };
-                return Err(cannot(format!("{spelled} is not a JSON number")));
-            }
+            None => return Err(cannot(format!("{} is not a JSON number", spelled(x)))),
         }
     } else if value.is_instance_of::<PyDict>()
         || value.is_instance_of::<PyList>()
@@ -235,14 +227,26 @@ fn json_text(value: &Bound<'_, PyAny>, root: &str) -> Result<String, Bad> {
     }
 }
 
-/// The options given as keywords; `None` keeps an option's default. Ranges are checked by
-/// the analysis, after the story, so that a story's error comes first (as on the CLI).
+/// NaN and the infinities as the library's messages (and JavaScript) spell them.
+fn spelled(x: f64) -> &'static str {
+    match x {
+        x if x.is_nan() => "NaN",
+        x if x > 0.0 => "Infinity",
+        _ => "-Infinity",
+    }
+}
+
+/// The options given as keywords; `None` keeps an option's default. They are read as the
+/// library reads the WebAssembly options object (`Options::from_value`: the same types and
+/// messages), except two things JSON cannot hold: `ratings` is read at `ratings`, and a
+/// float that is NaN or infinite is kept for the range check (or refused by a whole-number
+/// option), where JSON.stringify would have made it `null`. Ranges are checked by the
+/// analysis, after the story, so that a story's error comes first (as on the CLI).
 fn read_options(keywords: Option<&Bound<'_, PyDict>>) -> Result<Options, Bad> {
-    let mut options = Options::default();
-    let Some(keywords) = keywords else {
-        return Ok(options);
-    };
-    for (key, value) in keywords.iter() {
+    let mut object = serde_json::Map::new();
+    let mut ratings = None;
+    let mut not_finite = Vec::new();
+    for (key, value) in keywords.into_iter().flat_map(|keywords| keywords.iter()) {
         let key: String = key
             .extract()
             .map_err(|e: PyErr| Bad::at("", e.to_string()))?;
@@ -254,28 +258,50 @@ fn read_options(keywords: Option<&Bound<'_, PyDict>>) -> Result<Options, Bad> {
                 format!("unknown option (expected {} or {last})", init.join(", ")),
             ));
         };
+        let number = value.is_instance_of::<PyFloat>()
+            || (value.is_instance_of::<PyInt>() && !value.is_instance_of::<PyBool>());
         if value.is_none() {
             continue;
-        }
-        if name == OptionName::Ratings {
+        } else if name == OptionName::Ratings {
             let text = json_text(&value, "ratings")?;
-            options.ratings = Ratings::from_value(&parse_json(&text, "ratings")?, "ratings")?;
-        } else if value.is_instance_of::<PyBool>()
-            || !(value.is_instance_of::<PyInt>() || value.is_instance_of::<PyFloat>())
-        {
-            let text = json_text(&value, keyword(name))?;
-            options.set_value(name, &parse_json(&text, keyword(name))?)?;
-        } else {
-            // Beyond the range of a float, an int is infinite: not a whole number either way.
-            let number = value.extract::<f64>().unwrap_or_else(|_| {
+            ratings = Some(Ratings::from_value(
+                &parse_json(&text, "ratings")?,
+                "ratings",
+            )?);
+        } else if number {
+            // An int beyond the range of a float is infinite: not a whole number either way.
+            let x = value.extract::<f64>().unwrap_or_else(|_| {
                 if value.lt(0).unwrap_or(false) {
                     f64::NEG_INFINITY
                 } else {
                     f64::INFINITY
                 }
             });
-            options.set_number(name, number)?;
+            match serde_json::Number::from_f64(x) {
+                Some(x) => {
+                    object.insert(name.js_name().into(), x.into());
+                }
+                None => not_finite.push((name, x)),
+            }
+        } else {
+            let text = json_text(&value, keyword(name))?;
+            object.insert(name.js_name().into(), parse_json(&text, keyword(name))?);
         }
+    }
+    let mut options = Options::from_value(&serde_json::Value::Object(object))?;
+    for (name, x) in not_finite {
+        match name {
+            OptionName::PriorScale => options.prior_scale = x,
+            OptionName::ZMin => options.z_min = x,
+            OptionName::MaxP => options.max_p = x,
+            _ => {
+                let message = format!("expected a whole number, found {}", spelled(x));
+                return Err(Bad::at(keyword(name), message));
+            }
+        }
+    }
+    if let Some(ratings) = ratings {
+        options.ratings = ratings;
     }
     Ok(options)
 }
