@@ -158,6 +158,22 @@ class BadInput(unittest.TestCase):
         self.assertRaisesAt("meta[\"odd key\"]", "cannot be read as JSON: a object",
                             {"articles": [article], "meta": {"odd key": object()}})
 
+    def test_tuples_and_subclasses_of_dict_list_and_str_read_as_those_types(self):
+        import collections
+        import enum
+
+        class Leaning(str, enum.Enum):
+            LEFT = "left"
+
+        path = ROOT / "www" / "samples" / "drone-raid.json"
+        story = json.loads(path.read_text(encoding="utf-8"))
+        expected = bias_compare.analyze_json(story)
+        odd = collections.OrderedDict(story)
+        odd["articles"] = tuple(collections.UserDict(a).data for a in story["articles"])
+        self.assertEqual(bias_compare.analyze_json(odd), expected)
+        small = {"articles": [{"id": "a", "source": "S", "text": "t", "leaning": Leaning.LEFT}]}
+        self.assertEqual(bias_compare.analyze(small)["articles"][0]["leaning"], "left")
+
     def test_a_value_that_contains_itself_raises_instead_of_looping(self):
         story = {"articles": []}
         story["articles"].append(story)
