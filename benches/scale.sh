@@ -2,7 +2,8 @@
 # Throughput of many stories on this machine (docs/SCALE.md): the same JSON Lines corpus scored
 # serially (the Python package in a loop; the CLI's `analyze` once per story), by
 # `bias-compare batch` with 1 and 2 threads, and by the Dask example with 1 and 2 worker
-# processes; and the peak memory of `batch` at 1 000 and 10 000 stories. Each run is timed
+# processes (and with 2 on 10 000 stories); and the peak memory of `batch` at 1 000 and
+# 10 000 stories. Each run is timed
 # by /usr/bin/time (wall clock, CPU seconds of the process and its children, peak RSS);
 # each configuration runs ROUNDS times (default 3) and the fastest is kept.
 #   bash benches/scale.sh            (generates benches/corpus/stories-*.jsonl when missing)
@@ -70,6 +71,9 @@ for workers in 1 2; do
     --workers "$workers" --blocksize 4MiB
   cmp "$out/dask.jsonl" "$out/batch.jsonl" || { say "Dask output differs from batch"; exit 1; }
 done
+say "examples/dask/score.py --workers 2 on 10 000 stories (its start-up spread over more stories)"
+measure "dask-workers-2-big" "$(wc -l <"$big")" "$python" examples/dask/score.py "$big" "$out/dask.jsonl" \
+  --workers 2 --blocksize 16MiB
 say "peak memory of batch --jobs 2: 1 000 and 10 000 stories"
 measure "batch-rss-1000" "$stories" "$cli" batch "$corpus" --jobs 2
 measure "batch-rss-10000" "$(wc -l <"$big")" "$cli" batch "$big" --jobs 2
