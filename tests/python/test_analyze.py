@@ -190,6 +190,14 @@ class BadInput(unittest.TestCase):
         self.assertEqual(caught.exception.path, "story")
         self.assertTrue(caught.exception.message.startswith("not valid JSON: recursion limit exceeded"))
 
+    def test_a_dict_whose_json_text_passes_32_mib_is_refused_as_the_cli_refuses_the_text(self):
+        story = {"articles": [{"id": "a", "source": "S", "text": "x" * (32 << 20)}]}
+        code, _, stderr = run_cli(["analyze", "-"], json.dumps(story).encode())
+        self.assertEqual(stderr, "error: story: larger than 32 MiB of JSON\n")
+        self.assertRaisesAt("story", "larger than 32 MiB of JSON", story)
+        self.assertRaisesAt("ratings", "larger than 32 MiB of JSON", {"articles": []},
+                            ratings={"x" * (32 << 20): "left"})
+
     def test_lone_surrogates_in_a_str_read_as_replacement_characters_as_escaped_ones_do(self):
         article = {"id": "a", "source": "S", "leaning": "left", "text": "Cut \ud83d here.", "headline": "\udc00"}
         from_text = bias_compare.analyze(json.dumps({"articles": [article]}))

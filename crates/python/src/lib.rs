@@ -11,7 +11,8 @@
 //! released, so Python threads score stories in parallel.
 
 use bias_compare::{
-    analyze, parse_json, utf8_text, Error, OptionName, Options, Ratings, Story, MAX_STORY_BYTES,
+    analyze, json_too_large, parse_json, utf8_text, Error, OptionName, Options, Ratings, Story,
+    MAX_STORY_BYTES,
 };
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
@@ -75,20 +76,42 @@ impl Bad {
 }
 
 /// Deeper than this, the walk stops writing: the library's parser refuses nesting past 128
-/// levels anyway, with its own message at the same place in the text.
+/// levels anyway, with its own message at the same place in the text. (A value both too
+/// deep and over the size limit is reported as too deep; its JSON text would be refused as
+/// too large first.)
 const MAX_DEPTH: usize = 200;
 
-/// `parent.key`, `parent["odd key"]`, or at the root `key` (the library's path style).
-fn key_path(parent: &str, key: &str) -> String {
-    let plain = key
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_alphabetic() || c == '_')
-        && key.chars().all(|c| c.is_alphanumeric() || c == '_');
-    match (plain, parent.is_empty()) {
-        (true, true) => key.to_owned(),
-        (true, false) => format!("{parent}.{key}"),
-        (false, _) => format!("{parent}[{}]", json_string(key)),
+/// Where a value is, for an error message; written out as a path only when one is needed.
+enum Place<'a> {
+    /// The value given: `""` for the story (whose errors are at `story`), or the keyword.
+    Root(&'a str),
+    Key(&'a Place<'a>, &'a str),
+    Index(&'a Place<'a>, usize),
+}
+
+impl Place<'_> {
+    /// The library's path style: `articles[0].id`, `ratings["Other Herald"]`, `story`.
+    fn path(&self) -> String {
+        match self {
+            Place::Root(root) => root.to_string(),
+            Place::Key(parent, key) => {
+                let parent = parent.path();
+                let plain = key
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphabetic() || c == '_')
+                    && key.chars().all(|c| c.is_alphanumeric() || c == '_');
+                match (plain, parent.is_empty()) {
+                    (true, true) => key.to_string(),
+                    (true, false) => format!("{parent}.{key}"),
+                    (false, _) => format!("{parent}[{}]", json_string(key)),
+                }
+            }
+            Place::Index(parent, i) => match parent.path() {
+                parent if parent.is_empty() => format!("story[{i}]"),
+                parent => format!("{parent}[{i}]"),
+            },
+        }
     }
 }
 
@@ -117,9 +140,11 @@ fn text_of(string: &Bound<'_, PyString>) -> PyResult<String> {
 enum Stop {
     /// The value cannot be JSON.
     Bad(Bad),
-    /// Past the size or depth the parser accepts: what is written is enough for the parser
-    /// to refuse it with its own message.
-    Enough,
+    /// Its text would pass the library's limit on JSON text.
+    TooLarge,
+    /// Nested deeper than the library's parser accepts: the text written so far is enough
+    /// for the parser to refuse it, with its own message.
+    TooDeep,
 }
 
 impl From<PyErr> for Stop {
@@ -129,23 +154,30 @@ impl From<PyErr> for Stop {
 }
 
 /// Writes `value` as JSON text onto `out`: dicts with `str` keys, lists and tuples, `str`,
-/// `int`, finite `float`, `bool` and `None`. `path` names the value in errors (empty at the
-/// root); `open` holds the containers being written, to find one that contains itself.
+/// `int`, finite `float`, `bool` and `None`. `place` names the value in errors; `open` holds
+/// the containers being written, to find one that contains itself.
 fn write_json(
     value: &Bound<'_, PyAny>,
-    path: &str,
+    place: &Place<'_>,
     open: &mut Vec<usize>,
     out: &mut String,
 ) -> Result<(), Stop> {
-    let cannot = |what: String| Stop::Bad(Bad::at(path, format!("cannot be read as JSON: {what}")));
+    let cannot = |what: String| {
+        let message = format!("cannot be read as JSON: {what}");
+        Stop::Bad(Bad::at(&place.path(), message))
+    };
     if out.len() > MAX_STORY_BYTES {
-        return Err(Stop::Enough);
+        return Err(Stop::TooLarge);
     }
     if value.is_none() {
         out.push_str("null");
     } else if let Ok(flag) = value.cast::<PyBool>() {
         out.push_str(if flag.is_true() { "true" } else { "false" });
     } else if let Ok(string) = value.cast::<PyString>() {
+        // Characters, each at least one byte: a longer string is refused without a copy.
+        if string.len()? > MAX_STORY_BYTES {
+            return Err(Stop::TooLarge);
+        }
         out.push_str(&json_string(&text_of(string)?));
     } else if let Ok(number) = value.cast::<PyInt>() {
         match (number.extract::<i64>(), number.extract::<u64>()) {
@@ -176,7 +208,7 @@ fn write_json(
         }
         if open.len() == MAX_DEPTH {
             out.push('[');
-            return Err(Stop::Enough);
+            return Err(Stop::TooDeep);
         }
         open.push(id);
         if let Ok(dict) = value.cast::<PyDict>() {
@@ -192,7 +224,7 @@ fn write_json(
                 }
                 out.push_str(&json_string(&key));
                 out.push(':');
-                write_json(&item, &key_path(path, &key), open, out)?;
+                write_json(&item, &Place::Key(place, &key), open, out)?;
             }
             out.push('}');
         } else {
@@ -201,12 +233,7 @@ fn write_json(
                 if i > 0 {
                     out.push(',');
                 }
-                write_json(
-                    &item?,
-                    &format!("{}[{i}]", if path.is_empty() { "story" } else { path }),
-                    open,
-                    out,
-                )?;
+                write_json(&item?, &Place::Index(place, i), open, out)?;
             }
             out.push(']');
         }
@@ -218,11 +245,16 @@ fn write_json(
     Ok(())
 }
 
-/// A Python value as JSON text, for the library's parser.
+/// A Python value as JSON text for the library's parser; `root` names it in errors (`""`
+/// for the story).
 fn json_text(value: &Bound<'_, PyAny>, root: &str) -> Result<String, Bad> {
     let mut out = String::new();
-    match write_json(value, root, &mut Vec::new(), &mut out) {
-        Ok(()) | Err(Stop::Enough) => Ok(out),
+    let too_large = || Bad::from(json_too_large(if root.is_empty() { "story" } else { root }));
+    match write_json(value, &Place::Root(root), &mut Vec::new(), &mut out) {
+        Ok(()) if out.len() > MAX_STORY_BYTES => Err(too_large()),
+        // Past the depth the parser refuses anyway: it names the place in its message.
+        Ok(()) | Err(Stop::TooDeep) => Ok(out),
+        Err(Stop::TooLarge) => Err(too_large()),
         Err(Stop::Bad(bad)) => Err(bad),
     }
 }
