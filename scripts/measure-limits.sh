@@ -9,9 +9,10 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 cargo build --quiet --release -p bias_compare_cli
-cargo build --quiet -p bias_compare_wasm --target wasm32-unknown-unknown --profile wasm-release
+# The module exactly as the widget ships it (scripts/build/wasm.mjs), with Node's glue.
+node scripts/build.mjs >/dev/null
 wasm-bindgen --target nodejs --out-dir "$work/pkg" \
-  target/wasm32-unknown-unknown/wasm-release/bias_compare_wasm.wasm
+  target/wasm-module/wasm32-unknown-unknown/wasm-release/bias_compare_wasm.wasm
 # A way to read the module's memory size (this copy of the glue only).
 echo 'exports.memoryBytes = () => wasm.memory.buffer.byteLength;' >>"$work/pkg/bias_compare_wasm.js"
 

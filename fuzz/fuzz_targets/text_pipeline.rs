@@ -1,13 +1,16 @@
 //! The text pipeline on any string: sentences are trimmed, ordered, non-empty ranges on
 //! character boundaries; tokens lie inside their sentence, in order; normalizing a token
-//! never panics.
+//! never panics; removing markup never panics and never makes the text longer.
 #![no_main]
 
-use bias_compare::text::{is_stopword, normalize_token, sentence_ranges, tokens};
+use bias_compare::text::{is_stopword, normalize_token, sentence_ranges, tokens, without_markup};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
+    if let Some(shown) = without_markup(&text) {
+        assert!(shown.len() <= text.len(), "{shown:?} from {text:?}");
+    }
     let mut end = 0;
     let mut normalized = String::new();
     for range in sentence_ranges(&text) {

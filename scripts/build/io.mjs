@@ -20,9 +20,10 @@ export function fail(message) {
   process.exit(1);
 }
 
-export function run(command, argv) {
-  say(`$ ${[command, ...argv].map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}`);
-  const result = spawnSync(command, argv, { cwd: ROOT, stdio: 'inherit' });
+export function run(command, argv, env = {}) {
+  const shown = Object.entries(env).map(([key, value]) => `${key}=${/\s/.test(value) ? JSON.stringify(value) : value} `).join('');
+  say(`$ ${shown}${[command, ...argv].map((a) => (/\s/.test(a) ? JSON.stringify(a) : a)).join(' ')}`);
+  const result = spawnSync(command, argv, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
   if (result.error) fail(`could not run ${command}: ${result.error.message}`);
   if (result.status !== 0) fail(`${command} exited with status ${result.status}`);
 }

@@ -1,6 +1,6 @@
-// Stage 3, the pages: the demo page (dist/index.html with demo.js, demo.css, favicon.svg)
-// around one <bias-compare>, and dist/standalone.html, the same page in one file that works
-// from file://.
+// Stage 3, the pages: the demo page (dist/index.html with demo.js, demo.css, favicon.svg, and
+// docs/METHOD.md, which the panel's explanations link to) around one <bias-compare>, and
+// dist/standalone.html, the same page in one file that works from file://.
 //
 // www/demo/index.html is the template of both: the build fills its {{named}} placeholders
 // (the sample picker, the first story), and the standalone page replaces the block between
@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { cpSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundle } from './esbuild.mjs';
-import { DIST, fail, PKG, read, write, WWW } from './io.mjs';
+import { DIST, fail, PKG, read, ROOT, write, WWW } from './io.mjs';
 
 const DEMO = join(WWW, 'demo');
 const ENGINE = join(WWW, 'bias-compare', 'engine');
@@ -50,6 +50,9 @@ function demoTemplate(samples, { src }) {
     'sample-options': options ? `\n      ${options}\n    ` : '',
     'story-title': first ? escapeHtml(first.title) : '',
     'first-sample-src': src && first ? ` src="samples/${escapeHtml(first.file)}"` : '',
+    // The served demo links the panel's explanations to the method (dist/docs/METHOD.md); the
+    // standalone page travels alone, with no such file beside it.
+    'method-href': src ? ' method-href="docs/METHOD.md"' : '',
   });
 }
 
@@ -57,7 +60,11 @@ export async function buildPages(samples) {
   const page = demoTemplate(samples, { src: true });
   if (!HEAD.test(page)) fail('www/demo/index.html: no <!-- build:head --> … <!-- /build:head --> block');
   write(join(DIST, 'index.html'), page.replace(HEAD, '$1'));
-  for (const name of ['demo.js', 'demo.css']) cpSync(join(DEMO, name), join(DIST, name));
+  // demo.js and the modules it imports, as one file (one request).
+  const [demo] = await bundle({ entryPoints: [join(DEMO, 'demo.js')] });
+  write(join(DIST, 'demo.js'), demo.text);
+  cpSync(join(DEMO, 'demo.css'), join(DIST, 'demo.css'));
+  write(join(DIST, 'docs', 'METHOD.md'), read(join(ROOT, 'docs', 'METHOD.md')));
   write(join(DIST, 'favicon.svg'), FAVICON);
   write(join(DIST, 'standalone.html'), await standalonePage(demoTemplate(samples, { src: false }), samples));
 }

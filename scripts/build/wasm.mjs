@@ -2,12 +2,22 @@
 // in dist/pkg/ (bias_compare.js, bias_compare_bg.wasm, .d.ts), then wasm-opt on the .wasm.
 // `--skip-wasm` keeps dist/pkg/ from an earlier build instead.
 
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { DIST, fail, PKG, ROOT, run, say } from './io.mjs';
 
 const CRATE = 'bias_compare_wasm';
-const WASM_IN = join(ROOT, 'target', 'wasm32-unknown-unknown', 'wasm-release', `${CRATE}.wasm`);
+// A target directory of its own: the standard library built for this module (below) must not
+// share build caches with the ordinary wasm32 builds of clippy and the tests.
+const TARGET_DIR = join(ROOT, 'target', 'wasm-module');
+const WASM_IN = join(TARGET_DIR, 'wasm32-unknown-unknown', 'wasm-release', `${CRATE}.wasm`);
+
+/** Whether the toolchain has the standard library's sources (rustup's rust-src component). */
+function hasRustSrc() {
+  const sysroot = spawnSync('rustc', ['--print', 'sysroot'], { encoding: 'utf8' }).stdout?.trim();
+  return Boolean(sysroot) && existsSync(join(sysroot, 'lib', 'rustlib', 'src', 'rust', 'library', 'std'));
+}
 const WASM = join(PKG, 'bias_compare_bg.wasm');
 const GLUE = join(PKG, 'bias_compare.js');
 
@@ -21,7 +31,23 @@ export function buildWasm({ skip }) {
     }
     return;
   }
-  run('cargo', ['build', '--profile', 'wasm-release', '--target', 'wasm32-unknown-unknown', '-p', CRATE]);
+  const build = ['build', '--profile', 'wasm-release', '--target', 'wasm32-unknown-unknown', '-p', CRATE];
+  const env = { CARGO_TARGET_DIR: TARGET_DIR };
+  if (hasRustSrc()) {
+    // The standard library compiled with the module, for size like the rest of it, and with
+    // panics that abort at once: the prebuilt one carries the machinery that formats panic
+    // messages, which the analysis, built never to panic, does not use. About 8.7 KB of the
+    // 120 KB gzip budget (docs/BENCHMARKS.md). -Z flags need RUSTC_BOOTSTRAP on a stable
+    // toolchain; scripts/setup.sh adds rust-src.
+    run('cargo', [...build, '-Z', 'build-std=std,panic_abort'], {
+      ...env,
+      RUSTC_BOOTSTRAP: '1',
+      RUSTFLAGS: '-Zunstable-options -Cpanic=immediate-abort',
+    });
+  } else {
+    say('note: the toolchain has no rust-src (run scripts/setup.sh): building with the prebuilt standard library, a larger .wasm');
+    run('cargo', build, env);
+  }
   rmSync(DIST, { recursive: true, force: true });
   run('wasm-bindgen', ['--target', 'web', '--out-dir', relative(ROOT, PKG), '--out-name', 'bias_compare', relative(ROOT, WASM_IN)]);
   const wasmOpt = join(ROOT, 'node_modules', '.bin', 'wasm-opt');

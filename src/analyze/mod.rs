@@ -152,6 +152,7 @@ fn article_summaries(visit: &Visit) -> Vec<ArticleSummary> {
                 side: leaning.side().map_or("unrated", Side::key),
                 headline: article.headline.clone(),
                 url: article.url.clone(),
+                published: article.published.clone(),
             }
         })
         .collect()

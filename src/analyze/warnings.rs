@@ -1,14 +1,15 @@
 //! What a reader should know about the input before trusting the numbers: articles whose
-//! sources have no rating, articles without a word, and articles with identical text (a
-//! syndicated copy counts twice). Found here; worded by the report's prose module.
+//! sources have no rating, articles without a word, articles whose HTML markup was removed,
+//! and articles with identical text (a syndicated copy counts twice). Found here; worded by
+//! the report's prose module.
 
 use rustc_hash::FxHashMap;
 
 use super::visit::Visit;
 use crate::report::prose;
 
-/// The warnings of a story, in a fixed order: unrated sources, wordless articles, then
-/// groups of identical texts by their first id.
+/// The warnings of a story, in a fixed order: unrated sources, wordless articles, articles
+/// with markup, then groups of identical texts by their first id.
 pub(crate) fn warnings(visit: &Visit) -> Vec<String> {
     let (story, order) = (visit.story, &visit.order);
     let mut warnings = Vec::new();
@@ -31,6 +32,14 @@ pub(crate) fn warnings(visit: &Visit) -> Vec<String> {
         .collect();
     if !wordless.is_empty() {
         warnings.push(prose::wordless_warning(&wordless));
+    }
+    let with_markup: Vec<&str> = order
+        .iter()
+        .filter(|&&i| story.articles[i].markup_removed)
+        .map(|&i| story.articles[i].id.as_str())
+        .collect();
+    if !with_markup.is_empty() {
+        warnings.push(prose::markup_warning(&with_markup));
     }
     for ids in identical_texts(visit) {
         warnings.push(prose::identical_texts_warning(&ids));

@@ -39,6 +39,65 @@ const LABELS: [(&str, Leaning); 8] = [
     ("unrated", Leaning::Unrated),
 ];
 
+/// Every label accepted, in the folded form [`fold`] gives: the scale's own labels, the labels
+/// the raters' tables use (AllSides, Ad Fontes Media, Media Bias/Fact Check; docs/METHOD.md §1
+/// maps them and a test holds this list to that table), and the everyday spellings of the
+/// same places on the scale, British `centre` included.
+const ALIASES: [(&str, Leaning); 42] = [
+    ("farleft", Leaning::FarLeft),
+    ("left", Leaning::Left),
+    ("leanleft", Leaning::LeanLeft),
+    ("center", Leaning::Center),
+    ("centre", Leaning::Center),
+    ("leanright", Leaning::LeanRight),
+    ("right", Leaning::Right),
+    ("farright", Leaning::FarRight),
+    ("unrated", Leaning::Unrated),
+    ("leftcentre", Leaning::LeanLeft),
+    ("centreleft", Leaning::LeanLeft),
+    ("leftofcentre", Leaning::LeanLeft),
+    ("rightcentre", Leaning::LeanRight),
+    ("centreright", Leaning::LeanRight),
+    ("rightofcentre", Leaning::LeanRight),
+    ("centrist", Leaning::Center),
+    ("extremeleft", Leaning::FarLeft),
+    ("mostextremeleft", Leaning::FarLeft),
+    ("hyperpartisanleft", Leaning::Left),
+    ("leansleft", Leaning::LeanLeft),
+    ("skewsleft", Leaning::LeanLeft),
+    ("leftleaning", Leaning::LeanLeft),
+    ("leftcenter", Leaning::LeanLeft),
+    ("centerleft", Leaning::LeanLeft),
+    ("leftofcenter", Leaning::LeanLeft),
+    ("leastbiased", Leaning::Center),
+    ("middleorbalancedbias", Leaning::Center),
+    ("balanced", Leaning::Center),
+    ("leansright", Leaning::LeanRight),
+    ("skewsright", Leaning::LeanRight),
+    ("rightleaning", Leaning::LeanRight),
+    ("rightcenter", Leaning::LeanRight),
+    ("centerright", Leaning::LeanRight),
+    ("rightofcenter", Leaning::LeanRight),
+    ("hyperpartisanright", Leaning::Right),
+    ("extremeright", Leaning::FarRight),
+    ("mostextremeright", Leaning::FarRight),
+    ("notrated", Leaning::Unrated),
+    ("proscience", Leaning::Unrated),
+    ("conspiracypseudoscience", Leaning::Unrated),
+    ("questionable", Leaning::Unrated),
+    ("satire", Leaning::Unrated),
+];
+
+/// A label folded for matching: lowercase ASCII letters and digits only, so case, spaces,
+/// hyphens and underscores do not matter.
+fn fold(label: &str) -> String {
+    label
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
 /// How an article's leaning was found, for the reader who asks "why is this outlet left?".
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LeaningSource {
@@ -65,24 +124,21 @@ impl LeaningSource {
 }
 
 impl Leaning {
-    /// Parses a label: case-insensitive, surrounding white space ignored, `centre` for
-    /// `center`, and a space or underscore in place of the hyphen (AllSides writes "Lean Left").
+    /// Parses a label: one of the scale's labels or of [`ALIASES`], ignoring case, spaces,
+    /// hyphens, dashes and underscores (`Lean Left`, `LEFT_CENTER`, `centre-right`).
     /// Returns `None` for anything else.
     pub fn parse(label: &str) -> Option<Leaning> {
-        let normalized: String = label
-            .trim()
+        // Only letters, digits and the separators fold away: "left!" or "le ft?" is no label.
+        if !label
             .chars()
-            .map(|c| match c {
-                ' ' | '_' => '-',
-                c => c.to_ascii_lowercase(),
-            })
-            .collect();
-        if normalized == "centre" {
-            return Some(Leaning::Center);
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, ' ' | '-' | '_' | '\t' | '–' | '—'))
+        {
+            return None;
         }
-        LABELS
+        let folded = fold(label);
+        ALIASES
             .iter()
-            .find(|(name, _)| *name == normalized)
+            .find(|(alias, _)| *alias == folded)
             .map(|&(_, leaning)| leaning)
     }
 
@@ -158,17 +214,23 @@ mod tests {
     }
 
     #[test]
-    fn parsing_ignores_case_spaces_and_british_spelling() {
+    fn parsing_ignores_case_spaces_hyphens_and_british_spelling() {
         assert_eq!(Leaning::parse("Lean Left"), Some(Leaning::LeanLeft));
         assert_eq!(Leaning::parse(" FAR_RIGHT "), Some(Leaning::FarRight));
         assert_eq!(Leaning::parse("Centre"), Some(Leaning::Center));
+        assert_eq!(Leaning::parse("centre-left"), Some(Leaning::LeanLeft));
+        assert_eq!(Leaning::parse("Center Right"), Some(Leaning::LeanRight));
+        assert_eq!(Leaning::parse("Left–Center"), Some(Leaning::LeanLeft));
+        assert_eq!(Leaning::parse("hyper-partisan LEFT"), Some(Leaning::Left));
     }
 
     #[test]
     fn rejects_labels_off_the_scale() {
         assert_eq!(Leaning::parse("leftish"), None);
         assert_eq!(Leaning::parse(""), None);
-        assert_eq!(Leaning::parse("center-left"), None);
+        assert_eq!(Leaning::parse("very right"), None);
+        assert_eq!(Leaning::parse("left!"), None);
+        assert_eq!(Leaning::parse("lefty"), None);
     }
 
     #[test]

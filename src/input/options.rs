@@ -47,7 +47,8 @@ impl OptionName {
         }
     }
 
-    fn from_js_name(key: &str) -> Option<OptionName> {
+    /// The option named `key` in the WASM options object.
+    pub fn from_js_name(key: &str) -> Option<OptionName> {
         OptionName::ALL
             .into_iter()
             .find(|name| name.js_name() == key)
@@ -122,85 +123,128 @@ impl Options {
         Ok(options)
     }
 
-    /// Sets one option from its JSON value, checking its type (ranges are checked by
-    /// [`Options::validate`], whatever front end set them).
+    /// Sets one option from its JSON value.
     fn set(&mut self, name: OptionName, value: &Value) -> Result<(), Error> {
-        let number = || {
-            value.as_f64().ok_or_else(|| {
-                Error::option(
-                    name,
-                    format!("expected a number, found {}", type_name(value)),
-                )
-            })
+        if name == OptionName::Ratings {
+            self.ratings = Ratings::from_value(value, "options.ratings")?;
+            return Ok(());
+        }
+        let number = value.as_f64().ok_or_else(|| {
+            Error::option(
+                name,
+                format!("expected a number, found {}", type_name(value)),
+            )
+        })?;
+        self.set_number(name, number)
+    }
+
+    /// Sets a numeric option, checking it as every front end must: a whole number where one
+    /// is needed, then its range.
+    pub fn set_number(&mut self, name: OptionName, value: f64) -> Result<(), Error> {
+        let Some(accepts) = name.accepts() else {
+            return Err(Error::option(name, "expected an object, found a number"));
         };
-        let whole = || {
-            let n = number()?;
-            if n.fract() != 0.0 || !(0.0..=u32::MAX as f64).contains(&n) {
-                return Err(Error::option(
-                    name,
-                    format!("expected a whole number, found {}", number_text(n)),
-                ));
-            }
-            Ok(n as u32)
-        };
+        if matches!(accepts, Accepts::Whole(..)) && value.fract() != 0.0 {
+            return Err(Error::option(
+                name,
+                format!("expected a whole number, found {}", number_text(value)),
+            ));
+        }
+        if !accepts.admits(value) {
+            return Err(out_of_range(name, accepts, value));
+        }
         match name {
-            OptionName::MaxNgram => self.max_ngram = whole()? as usize,
-            OptionName::PriorScale => self.prior_scale = number()?,
-            OptionName::ZMin => self.z_min = number()?,
-            OptionName::MinCount => self.min_count = whole()?,
-            OptionName::Top => self.top_k = whole()? as usize,
-            OptionName::MaxP => self.max_p = number()?,
-            OptionName::Ratings => self.ratings = Ratings::from_value(value, "options.ratings")?,
+            OptionName::MaxNgram => self.max_ngram = value as usize,
+            OptionName::PriorScale => self.prior_scale = value,
+            OptionName::ZMin => self.z_min = value,
+            OptionName::MinCount => self.min_count = value as u32,
+            OptionName::Top => self.top_k = value as usize,
+            OptionName::MaxP => self.max_p = value,
+            OptionName::Ratings => {}
         }
         Ok(())
     }
 
-    /// Checks every parameter's range; the error names the option.
-    pub fn validate(&self) -> Result<(), Error> {
-        let check = |ok: bool, name: OptionName, rule: &str, got: String| {
-            if ok {
-                Ok(())
-            } else {
-                Err(Error::option(name, format!("{rule}, got {got}")))
-            }
-        };
-        check(
-            (1..=5).contains(&self.max_ngram),
-            OptionName::MaxNgram,
-            "must be a whole number from 1 to 5",
-            self.max_ngram.to_string(),
-        )?;
-        check(
-            self.prior_scale.is_finite() && self.prior_scale > 0.0 && self.prior_scale <= 1e9,
-            OptionName::PriorScale,
-            "must be a number above 0 and at most 1e9",
-            number_text(self.prior_scale),
-        )?;
-        check(
-            self.z_min.is_finite() && self.z_min.abs() <= 1e6,
-            OptionName::ZMin,
-            "must be a finite number between -1e6 and 1e6",
-            number_text(self.z_min),
-        )?;
-        check(
-            (1..=1_000_000).contains(&self.min_count),
-            OptionName::MinCount,
-            "must be a whole number from 1 to 1000000",
-            self.min_count.to_string(),
-        )?;
-        check(
-            (1..=1000).contains(&self.top_k),
-            OptionName::Top,
-            "must be a whole number from 1 to 1000",
-            self.top_k.to_string(),
-        )?;
-        check(
-            self.max_p > 0.0 && self.max_p <= 1.0,
-            OptionName::MaxP,
-            "must be a number above 0 and at most 1",
-            number_text(self.max_p),
-        )
+    /// A numeric option's value.
+    fn number(&self, name: OptionName) -> f64 {
+        match name {
+            OptionName::MaxNgram => self.max_ngram as f64,
+            OptionName::PriorScale => self.prior_scale,
+            OptionName::ZMin => self.z_min,
+            OptionName::MinCount => f64::from(self.min_count),
+            OptionName::Top => self.top_k as f64,
+            OptionName::MaxP => self.max_p,
+            OptionName::Ratings => 0.0,
+        }
     }
+
+    /// Checks every parameter's range, whatever set it; the error names the option.
+    pub fn validate(&self) -> Result<(), Error> {
+        for name in OptionName::ALL {
+            if let Some(accepts) = name.accepts() {
+                let value = self.number(name);
+                if !accepts.admits(value) {
+                    return Err(out_of_range(name, accepts, value));
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The values a numeric option takes.
+#[derive(Debug, Clone, Copy)]
+enum Accepts {
+    /// A whole number in this range.
+    Whole(u32, u32),
+    /// A number above the first and at most the second (written as the third).
+    Above(f64, f64, &'static str),
+    /// A finite number whose size is at most this (written as the second).
+    Within(f64, &'static str),
+}
+
+impl OptionName {
+    /// The values the option takes; `None` for the ratings table.
+    fn accepts(self) -> Option<Accepts> {
+        Some(match self {
+            OptionName::MaxNgram => Accepts::Whole(1, 5),
+            OptionName::PriorScale => Accepts::Above(0.0, 1e9, "1e9"),
+            OptionName::ZMin => Accepts::Within(1e6, "1e6"),
+            OptionName::MinCount => Accepts::Whole(1, 1_000_000),
+            OptionName::Top => Accepts::Whole(1, 1000),
+            OptionName::MaxP => Accepts::Above(0.0, 1.0, "1"),
+            OptionName::Ratings => return None,
+        })
+    }
+}
+
+impl Accepts {
+    fn admits(self, x: f64) -> bool {
+        match self {
+            Accepts::Whole(from, to) => {
+                x.fract() == 0.0 && x >= f64::from(from) && x <= f64::from(to)
+            }
+            Accepts::Above(low, high, _) => x.is_finite() && x > low && x <= high,
+            Accepts::Within(bound, _) => x.is_finite() && x.abs() <= bound,
+        }
+    }
+}
+
+/// "options.top: must be a whole number from 1 to 1000, got 0".
+fn out_of_range(name: OptionName, accepts: Accepts, value: f64) -> Error {
+    let rule = match accepts {
+        Accepts::Whole(from, to) => format!("must be a whole number from {from} to {to}"),
+        Accepts::Above(low, _, high) => {
+            format!(
+                "must be a number above {} and at most {high}",
+                number_text(low)
+            )
+        }
+        Accepts::Within(_, bound) => {
+            format!("must be a finite number between -{bound} and {bound}")
+        }
+    };
+    Error::option(name, format!("{rule}, got {}", number_text(value)))
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use super::fields::{expected, optional_string, required_name, required_string};
 use super::leaning::Leaning;
 use super::ratings::Ratings;
 use crate::error::Error;
+use crate::text::without_markup;
 
 /// Most articles a story may have.
 pub const MAX_ARTICLES: usize = 100_000;
@@ -31,6 +32,9 @@ pub struct Article {
     pub headline: Option<String>,
     pub text: String,
     pub published: Option<String>,
+    /// Whether HTML tags or character references were removed from the headline or text
+    /// (docs/STORY.md, "Markup"); `headline` and `text` hold what a browser would show.
+    pub markup_removed: bool,
 }
 
 /// One news event and the articles that cover it.
@@ -53,14 +57,31 @@ impl Article {
             Some(label) => Some(Leaning::parse_at(&label, &format!("{path}.leaning"))?),
             None => None,
         };
+        let id = required_name(object, "id", path, MAX_NAME_CHARS)?;
+        let source = required_name(object, "source", path, MAX_NAME_CHARS)?;
+        let url = optional_string(object, "url", path)?;
+        let mut headline = optional_string(object, "headline", path)?;
+        let mut text = required_string(object, "text", path)?;
+        let published = optional_string(object, "published", path)?;
+        let mut markup_removed = false;
+        if let Some(shown) = headline.as_deref().and_then(without_markup) {
+            // A headline is one line: the breaks its block tags leave are not part of it.
+            headline = Some(shown.trim().to_owned());
+            markup_removed = true;
+        }
+        if let Some(shown) = without_markup(&text) {
+            text = shown;
+            markup_removed = true;
+        }
         Ok(Article {
-            id: required_name(object, "id", path, MAX_NAME_CHARS)?,
-            source: required_name(object, "source", path, MAX_NAME_CHARS)?,
-            url: optional_string(object, "url", path)?,
+            id,
+            source,
+            url,
             leaning,
-            headline: optional_string(object, "headline", path)?,
-            text: required_string(object, "text", path)?,
-            published: optional_string(object, "published", path)?,
+            headline,
+            text,
+            published,
+            markup_removed,
         })
     }
 

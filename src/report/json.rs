@@ -248,7 +248,7 @@ json_object! {
     Framing { left, center, right }
     ComparisonLine { side, text }
     Notes { coverage, shares, framing, rate, z, p, blindspot, method }
-    ArticleSummary { id, source, leaning, leaning_from, side, headline, url }
+    ArticleSummary { id, source, leaning, leaning_from, side, headline, url, published }
     Report { version, params, coverage, sides, blindspot, framing, comparison, warnings, notes, articles }
 }
 

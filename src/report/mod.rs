@@ -204,6 +204,8 @@ pub struct ArticleSummary {
     pub side: &'static str,
     pub headline: Option<String>,
     pub url: Option<String>,
+    /// The article's `published` as given.
+    pub published: Option<String>,
 }
 
 /// The analysis of one story (docs/REPORT.md).

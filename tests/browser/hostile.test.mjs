@@ -145,20 +145,27 @@ describe('hostile content, in a page that would run injected handlers (CSP bypas
         assert.match(href, /^https?:\/\//, `only http(s) links may be rendered, found href="${href}"`);
       }
       const byId = new Map(HOSTILE.articles.map((a) => [a.id, a]));
+      // Headlines as the engine reads them (markup in a headline is not text, docs/STORY.md
+      // "Markup"); names exactly as given.
+      const report = await expectedReport(HOSTILE);
+      const shownHeadline = (id) => {
+        const headline = report.articles.find((a) => a.id === id).headline;
+        return headline?.trim() ? headline : `Article ${id}`;
+      };
       const right = HOSTILE.articles.filter((a) => a.leaning.endsWith('right'));
       assert.deepEqual(
         seen.headlines,
-        right.map((a) => ({ article: a.id, source: a.source, headline: a.headline || `Article ${a.id}`, link: expectedHref(a.url) })),
+        right.map((a) => ({ article: a.id, source: a.source, headline: shownHeadline(a.id), link: expectedHref(a.url) })),
         'right headlines (open last): source, headline and id shown verbatim as text, a link only for the https URL',
       );
       const unrated = HOSTILE.articles.find((a) => a.leaning === 'unrated');
-      assert.deepEqual(seen.unrated, [{ source: unrated.source, headline: unrated.headline, link: null }], 'unrated: vbscript: URL shown without a link');
+      assert.deepEqual(seen.unrated, [{ source: unrated.source, headline: shownHeadline(unrated.id), link: null }], 'unrated: vbscript: URL shown without a link');
       assert.equal(expectedHref(byId.get('l2').url), null, 'precondition: the javascript: URL is not linkable');
 
-      // Example sentences and their sources: the raw payload text, exactly.
-      const report = await expectedReport(HOSTILE);
+      // Example sentences and their sources: the text exactly as the report quotes it, payloads
+      // decoded from character references included (they are text, and must stay text).
       const examples = ['left', 'center', 'right'].flatMap((side) => report.framing[side].terms.flatMap((t) => t.examples));
-      assert.ok(examples.some((e) => e.sentence.includes('<script>')), 'precondition: a quoted sentence holds a <script> payload');
+      assert.ok(examples.some((e) => e.sentence.includes('<script>') && e.sentence.includes('<img')), 'precondition: a quoted sentence holds decoded <script> and <img> payloads');
       assert.deepEqual(seen.sentences, examples.map((e) => e.sentence), 'example sentences are shown verbatim, as text');
       assert.deepEqual(seen.cites, examples.map((e) => `— ${e.source}`), 'example sources are shown verbatim, as text');
     });

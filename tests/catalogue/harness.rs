@@ -262,10 +262,14 @@ pub fn check_report(case: &Case, story_text: &str, report: &Value) -> Vec<String
                 let quoted = sentence.strip_prefix('…').unwrap_or(sentence);
                 let quoted = quoted.strip_suffix('…').unwrap_or(quoted);
                 let article = example["article"].as_str().and_then(|id| by_id.get(id));
+                // Quoted from what a browser shows of the field: markup is not text.
+                let shown = |text: &str| {
+                    bias_compare::text::without_markup(text).unwrap_or_else(|| text.to_owned())
+                };
                 let found = article.is_some_and(|a| {
                     ["headline", "text"]
                         .iter()
-                        .any(|field| a[field].as_str().is_some_and(|t| t.contains(quoted)))
+                        .any(|field| a[field].as_str().is_some_and(|t| shown(t).contains(quoted)))
                 });
                 if !found {
                     fail(format!(

@@ -242,6 +242,9 @@ describe('bad options: the same check and message as the CLI flag', () => {
     ['maxP', 0],
     ['maxP', 1.5],
     ['maxP', -0.05],
+    // JSON cannot carry these: they must still be refused, not read as "keep the default".
+    ['priorScale', NaN],
+    ['maxP', Infinity],
   ];
   for (const [key, value] of CASES) {
     test(`${key}: ${value} fails like ${FLAG[key]} ${value}`, () => {

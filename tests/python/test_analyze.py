@@ -221,7 +221,8 @@ class BadInput(unittest.TestCase):
             ({"top": "5"}, "top", "expected a number, found a string"),
             ({"top": True}, "top", "expected a number, found a boolean"),
             ({"max_ngram": 6}, "max_ngram", "must be a whole number from 1 to 5, got 6"),
-            ({"min_count": -1}, "min_count", "expected a whole number, found -1"),
+            ({"min_count": -1}, "min_count", "must be a whole number from 1 to 1000000, got -1"),
+            ({"top": 10**400}, "top", "expected a whole number, found Infinity"),
             ({"z_min": float("nan")}, "z_min", "must be a finite number between -1e6 and 1e6, got NaN"),
             ({"prior_scale": float("inf")}, "prior_scale", "must be a number above 0 and at most 1e9, got Infinity"),
             ({"max_p": 0}, "max_p", "must be a number above 0 and at most 1, got 0"),
@@ -241,10 +242,14 @@ class BadInput(unittest.TestCase):
             bias_compare.analyze(pathlib.Path(story).read_text(encoding="utf-8"), top=0)
         self.assertEqual(stderr, f"error: --top: {caught.exception.message}\n")
 
-    def test_a_story_error_comes_before_an_option_out_of_range_as_on_the_cli(self):
+    def test_an_option_and_a_story_both_bad_give_the_error_the_cli_gives(self):
         code, _, stderr = run_cli(["analyze", "-", "--top", "0"], b"[]")
-        self.assertEqual(stderr, "error: story: expected a JSON object, found an array\n")
-        self.assertRaisesAt("story", "expected a JSON object, found an array", [], top=0)
+        self.assertEqual(code, 2)
+        with self.assertRaises(bias_compare.InputError) as caught:
+            bias_compare.analyze([], top=0)
+        error = caught.exception
+        as_cli = f"error: --top: {error.message}\n" if error.path == "top" else f"error: {error}\n"
+        self.assertEqual(as_cli, stderr)
 
 
 class Threads(unittest.TestCase):

@@ -19,17 +19,19 @@ use std::sync::mpsc;
 use bias_compare::{analyze, json_too_large, utf8_text, Options, Story, MAX_STORY_BYTES};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::{failure, options, AnalysisArgs, Failure};
+use crate::input::Failure;
+use crate::options::{failure, OptionArgs};
 
 #[derive(clap::Args)]
 pub struct BatchArgs {
     /// The stories, one JSON story per line (JSON Lines), or `-` for standard input.
+    #[arg(value_name = "FILE|-")]
     file: PathBuf,
     /// Stories analyzed at once [default: the number of cores].
     #[arg(long, value_name = "N")]
     jobs: Option<NonZeroUsize>,
     #[command(flatten)]
-    analysis: AnalysisArgs,
+    options: OptionArgs,
 }
 
 /// Lines in flight per thread: enough that a thread finishing a story finds the next one
@@ -42,8 +44,8 @@ const WINDOW_PER_JOB: usize = 4;
 const MAX_LINE_BYTES: usize = MAX_STORY_BYTES + '\u{feff}'.len_utf8();
 
 pub fn run(args: &BatchArgs) -> Result<(), Failure> {
-    let options = options(&args.analysis)?;
     // Checked once here, so a bad flag is one error, not an error record on every line.
+    let options = args.options.options()?;
     options.validate().map_err(failure)?;
     let jobs = match args.jobs {
         Some(jobs) => jobs.get(),

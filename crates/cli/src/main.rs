@@ -4,24 +4,33 @@
 //! Bad input or flags are one `error: …` line with exit status 2.
 
 mod batch;
+mod input;
+mod options;
 mod text;
 
-use std::io::{self, Read, Write};
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use bias_compare::{
-    analyze, json_too_large, parse_json, utf8_text, OptionName, Options, Ratings, Story,
-    MAX_STORY_BYTES,
-};
+use bias_compare::{analyze, Story};
 use clap::error::ErrorKind;
 use clap::{Parser, Subcommand, ValueEnum};
+
+use input::{read_input, Failure};
+use options::OptionArgs;
+
+const EXAMPLES: &str = "Examples:
+  bias-compare analyze story.json --format text
+  cat story.json | bias-compare analyze - --top 5
+  bias-compare analyze story.json --ratings ratings.json --max-p 0.1 > report.json
+  bias-compare batch stories.jsonl --jobs 4 > reports.jsonl";
 
 #[derive(Parser)]
 #[command(
     name = "bias-compare",
     version,
-    about = "Compare how left, center and right outlets cover one story"
+    about = "Compare how left, center and right outlets cover one story",
+    after_help = EXAMPLES
 )]
 struct Cli {
     #[command(subcommand)]
@@ -31,9 +40,11 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Analyze a story (JSON, see docs/STORY.md) and print its report.
+    #[command(after_help = EXAMPLES)]
     Analyze(AnalyzeArgs),
     /// Analyze a JSON Lines file of stories on every core: one report (or error record) per
     /// line, in input order.
+    #[command(after_help = EXAMPLES)]
     Batch(batch::BatchArgs),
 }
 
@@ -46,117 +57,66 @@ enum Format {
 #[derive(clap::Args)]
 struct AnalyzeArgs {
     /// The story file, or `-` for standard input.
+    #[arg(value_name = "FILE|-")]
     file: PathBuf,
     /// `json`: the report of docs/REPORT.md; `text`: a summary for people.
     #[arg(long, value_enum, default_value = "json")]
     format: Format,
     #[command(flatten)]
-    analysis: AnalysisArgs,
-}
-
-/// The analysis options, the same for `analyze` and `batch`.
-#[derive(clap::Args)]
-struct AnalysisArgs {
-    /// Longest n-gram counted as a term (1 to 5).
-    #[arg(long, value_name = "N", default_value_t = Options::default().max_ngram)]
-    max_ngram: usize,
-    /// α0, the total weight of the informative Dirichlet prior.
-    #[arg(long, value_name = "A", default_value_t = Options::default().prior_scale)]
-    prior_scale: f64,
-    /// Smallest z-score listed.
-    #[arg(long, value_name = "Z", allow_negative_numbers = true, default_value_t = Options::default().z_min)]
-    z_min: f64,
-    /// Fewest uses within a side for a term to be listed.
-    #[arg(long, value_name = "C", default_value_t = Options::default().min_count)]
-    min_count: u32,
-    /// Most terms listed per side.
-    #[arg(long, value_name = "K", default_value_t = Options::default().top_k)]
-    top: usize,
-    /// Largest outlet-level p-value listed, where the story has outlets enough (0 < P ≤ 1;
-    /// 1 lists terms whatever their p).
-    #[arg(long, value_name = "P", allow_negative_numbers = true, default_value_t = Options::default().max_p)]
-    max_p: f64,
-    /// A JSON file of outlet names or hosts to leanings, used after the story's own ratings.
-    #[arg(long, value_name = "FILE")]
-    ratings: Option<PathBuf>,
-}
-
-/// Bad input or flags: printed as one line, exit status 2.
-struct Failure(String);
-
-/// The bytes of `path` (`-`: standard input) as UTF-8; `root` names it in errors.
-fn read_input(path: &PathBuf, root: &str) -> Result<String, Failure> {
-    // Read one byte past the limit (and a byte order mark), never a whole huge file or an
-    // endless pipe: past MAX_STORY_BYTES the story is refused anyway.
-    let limit = (MAX_STORY_BYTES + '\u{feff}'.len_utf8() + 1) as u64;
-    let mut bytes = Vec::new();
-    let result = if path.as_os_str() == "-" {
-        io::stdin().take(limit).read_to_end(&mut bytes)
-    } else {
-        std::fs::File::open(path).and_then(|file| file.take(limit).read_to_end(&mut bytes))
-    };
-    result.map_err(|e| Failure(format!("cannot read {}: {e}", path.display())))?;
-    if bytes.len() as u64 == limit {
-        return Err(Failure(json_too_large(root).to_string()));
-    }
-    utf8_text(&bytes, root).map_err(|e| Failure(e.to_string()))?;
-    Ok(String::from_utf8(bytes).unwrap_or_default())
-}
-
-/// The options the flags set, not yet checked against their ranges (the library checks them,
-/// after the story: an error about the story comes first).
-fn options(args: &AnalysisArgs) -> Result<Options, Failure> {
-    let ratings = match &args.ratings {
-        None => Ratings::default(),
-        Some(path) => {
-            let root = path.display().to_string();
-            let value =
-                parse_json(&read_input(path, &root)?, &root).map_err(|e| Failure(e.to_string()))?;
-            Ratings::from_value(&value, "ratings")
-                .map_err(|e| Failure(format!("{}: {e}", path.display())))?
-        }
-    };
-    Ok(Options {
-        max_ngram: args.max_ngram,
-        prior_scale: args.prior_scale,
-        z_min: args.z_min,
-        min_count: args.min_count,
-        top_k: args.top,
-        max_p: args.max_p,
-        ratings,
-    })
-}
-
-/// The flag that sets each option: errors about an option name it as the user typed it.
-fn flag(option: OptionName) -> &'static str {
-    match option {
-        OptionName::MaxNgram => "--max-ngram",
-        OptionName::PriorScale => "--prior-scale",
-        OptionName::ZMin => "--z-min",
-        OptionName::MinCount => "--min-count",
-        OptionName::Top => "--top",
-        OptionName::MaxP => "--max-p",
-        OptionName::Ratings => "--ratings",
-    }
-}
-
-/// A library error as the command line reports it: an option by its flag.
-fn failure(error: bias_compare::Error) -> Failure {
-    match error.option_name() {
-        Some(option) => Failure(format!("{}: {}", flag(option), error.message())),
-        None => Failure(error.to_string()),
-    }
+    options: OptionArgs,
 }
 
 fn run(args: &AnalyzeArgs) -> Result<String, Failure> {
-    let options = options(&args.analysis)?;
+    let options = args.options.options()?;
     let story =
         Story::from_json(&read_input(&args.file, "story")?).map_err(|e| Failure(e.to_string()))?;
-    let report = analyze(&story, &options).map_err(failure)?;
+    let report = analyze(&story, &options).map_err(options::failure)?;
     Ok(match args.format {
         Format::Json => report.to_json() + "\n",
         Format::Text => text::render(&story, &report),
     })
+}
+
+/// A command-line error as one line: clap's message, its details and tip on the same line,
+/// and the usage when an argument or command is missing or unknown.
+fn one_line(error: &clap::Error) -> String {
+    let rendered = error.render().to_string();
+    let mut message = String::new();
+    let mut usage = None;
+    for line in rendered
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+    {
+        if line.starts_with("For more information") {
+            continue;
+        }
+        if let Some(found) = line.strip_prefix("Usage: ") {
+            usage = Some(found.to_owned());
+        } else if let Some(tip) = line.strip_prefix("tip: ") {
+            // "a similar subcommand exists: 'analyze'" → "did you mean 'analyze'?"
+            match tip.split_once(" exists: ") {
+                Some((_, similar)) => message.push_str(&format!(" (did you mean {similar}?)")),
+                None => message.push_str(&format!(" ({tip})")),
+            }
+        } else {
+            if !message.is_empty() {
+                message.push(' ');
+            }
+            message.push_str(line.trim_start_matches("error: "));
+        }
+    }
+    let show_usage = matches!(
+        error.kind(),
+        ErrorKind::MissingRequiredArgument
+            | ErrorKind::InvalidSubcommand
+            | ErrorKind::UnknownArgument
+            | ErrorKind::MissingSubcommand
+    );
+    if let (true, Some(usage)) = (show_usage, usage) {
+        message.push_str(&format!("; usage: {usage} (see --help)"));
+    }
+    message
 }
 
 fn fail(message: &str) -> ExitCode {
@@ -173,14 +133,10 @@ fn main() -> ExitCode {
         }
         Err(e) if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             return fail(
-                "missing command: try `bias-compare analyze <FILE|->`, `bias-compare batch <FILE|->` or --help",
+                "missing command; usage: bias-compare analyze [OPTIONS] <FILE|->, or bias-compare batch [OPTIONS] <FILE|-> (see --help)",
             );
         }
-        Err(e) => {
-            let rendered = e.render().to_string();
-            let first = rendered.lines().next().unwrap_or("bad arguments");
-            return fail(first.trim_start_matches("error: "));
-        }
+        Err(e) => return fail(&one_line(&e)),
     };
     let result = match cli.command {
         Command::Analyze(args) => run(&args).map(|output| {
@@ -198,6 +154,7 @@ fn main() -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use bias_compare::OptionName;
     use clap::CommandFactory;
 
     #[test]
@@ -206,7 +163,7 @@ mod tests {
         for name in ["analyze", "batch"] {
             let subcommand = command.find_subcommand(name).unwrap();
             for option in OptionName::ALL {
-                let long = flag(option).trim_start_matches("--");
+                let long = options::flag(option).trim_start_matches("--");
                 assert!(
                     subcommand
                         .get_arguments()

@@ -55,8 +55,24 @@ fn framing_section(out: &mut String, report: &Report, side: Side) {
             term.rate.right.get(),
         );
         if let Some(example) = term.examples.first() {
-            let _ = writeln!(out, "      “{}” — {}", example.sentence, example.source);
+            let _ = writeln!(
+                out,
+                "      {} — {}",
+                in_quotes(&example.sentence),
+                example.source
+            );
         }
+    }
+}
+
+/// A quoted sentence in quotation marks, unless it has double quotation marks of its own: a
+/// sentence that opens or closes a quotation (`"This daring plan was realistic.`) is shown
+/// as it is, not wrapped in a second, unbalanced pair.
+fn in_quotes(sentence: &str) -> String {
+    if sentence.contains(['"', '“', '”', '„', '«', '»']) {
+        sentence.to_owned()
+    } else {
+        format!("“{sentence}”")
     }
 }
 
@@ -116,4 +132,23 @@ fn render_raw(story: &Story, report: &Report) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_is_put_in_quotation_marks_once() {
+        assert_eq!(in_quotes("A daring raid."), "“A daring raid.”");
+        assert_eq!(
+            in_quotes("\"This daring plan was realistic."),
+            "\"This daring plan was realistic."
+        );
+        assert_eq!(
+            in_quotes("It was “a flop,” he said."),
+            "It was “a flop,” he said."
+        );
+        assert_eq!(in_quotes("Russia’s bombers"), "“Russia’s bombers”");
+    }
 }

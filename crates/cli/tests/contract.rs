@@ -118,6 +118,57 @@ fn malformed_flag_exits_2_with_one_line() {
 }
 
 #[test]
+fn a_missing_story_argument_names_it_and_shows_the_usage() {
+    assert_one_line_error(
+        &run(&["analyze"], None),
+        "the following required arguments were not provided: <FILE|->; usage: bias-compare analyze <FILE|-> (see --help)",
+    );
+}
+
+#[test]
+fn an_unknown_format_lists_the_formats() {
+    assert_one_line_error(
+        &run(&["analyze", TINY, "--format", "xml"], None),
+        "invalid value 'xml' for '--format <FORMAT>' [possible values: json, text]",
+    );
+}
+
+#[test]
+fn a_misspelt_command_gets_a_suggestion() {
+    let output = run(&["analyse", TINY], None);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("(did you mean 'analyze'?)"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn a_negative_number_reaches_the_range_check() {
+    assert_one_line_error(
+        &run(&["analyze", TINY, "--top", "-1"], None),
+        "--top: must be a whole number from 1 to 1000, got -1",
+    );
+    assert_one_line_error(
+        &run(&["analyze", TINY, "--top", "2.5"], None),
+        "--top: expected a whole number, found 2.5",
+    );
+}
+
+#[test]
+fn help_shows_examples() {
+    for args in [&["--help"][..], &["analyze", "--help"]] {
+        let output = run(args, None);
+        let help = String::from_utf8(output.stdout).unwrap();
+        assert!(
+            help.contains("Examples:\n  bias-compare analyze story.json --format text"),
+            "{help}"
+        );
+    }
+}
+
+#[test]
 fn missing_file_exits_2() {
     let output = run(&["analyze", "no-such-story.json"], None);
     assert_eq!(output.status.code(), Some(2));

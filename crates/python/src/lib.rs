@@ -268,16 +268,12 @@ fn spelled(x: f64) -> &'static str {
     }
 }
 
-/// The options given as keywords; `None` keeps an option's default. They are read as the
-/// library reads the WebAssembly options object (`Options::from_value`: the same types and
-/// messages), except two things JSON cannot hold: `ratings` is read at `ratings`, and a
-/// float that is NaN or infinite is kept for the range check (or refused by a whole-number
-/// option), where JSON.stringify would have made it `null`. Ranges are checked by the
-/// analysis, after the story, so that a story's error comes first (as on the CLI).
+/// The options given as keywords; `None` keeps an option's default. A number goes through
+/// the library's `Options::set_number`, as a flag's value does on the command line (whole
+/// where it must be, then its range: NaN and the infinities fail there); `ratings` is read
+/// at `ratings`; any other value gets the library's message for its JSON type.
 fn read_options(keywords: Option<&Bound<'_, PyDict>>) -> Result<Options, Bad> {
-    let mut object = serde_json::Map::new();
-    let mut ratings = None;
-    let mut not_finite = Vec::new();
+    let mut options = Options::default();
     for (key, value) in keywords.into_iter().flat_map(|keywords| keywords.iter()) {
         let key: String = key
             .extract()
@@ -296,12 +292,9 @@ fn read_options(keywords: Option<&Bound<'_, PyDict>>) -> Result<Options, Bad> {
             continue;
         } else if name == OptionName::Ratings {
             let text = json_text(&value, "ratings")?;
-            ratings = Some(Ratings::from_value(
-                &parse_json(&text, "ratings")?,
-                "ratings",
-            )?);
+            options.ratings = Ratings::from_value(&parse_json(&text, "ratings")?, "ratings")?;
         } else if number {
-            // An int beyond the range of a float is infinite: not a whole number either way.
+            // An int beyond the range of a float is infinite, as `--top 1e400` is.
             let x = value.extract::<f64>().unwrap_or_else(|_| {
                 if value.lt(0).unwrap_or(false) {
                     f64::NEG_INFINITY
@@ -309,31 +302,15 @@ fn read_options(keywords: Option<&Bound<'_, PyDict>>) -> Result<Options, Bad> {
                     f64::INFINITY
                 }
             });
-            match serde_json::Number::from_f64(x) {
-                Some(x) => {
-                    object.insert(name.js_name().into(), x.into());
-                }
-                None => not_finite.push((name, x)),
-            }
+            options.set_number(name, x)?;
         } else {
+            // Not a number: refused by the library with what it is ("expected a number,
+            // found a string"), as the same value given to WebAssembly is.
             let text = json_text(&value, keyword(name))?;
-            object.insert(name.js_name().into(), parse_json(&text, keyword(name))?);
+            let mut single = serde_json::Map::new();
+            single.insert(name.js_name().into(), parse_json(&text, keyword(name))?);
+            Options::from_value(&serde_json::Value::Object(single))?;
         }
-    }
-    let mut options = Options::from_value(&serde_json::Value::Object(object))?;
-    for (name, x) in not_finite {
-        match name {
-            OptionName::PriorScale => options.prior_scale = x,
-            OptionName::ZMin => options.z_min = x,
-            OptionName::MaxP => options.max_p = x,
-            _ => {
-                let message = format!("expected a whole number, found {}", spelled(x));
-                return Err(Bad::at(keyword(name), message));
-            }
-        }
-    }
-    if let Some(ratings) = ratings {
-        options.ratings = ratings;
     }
     Ok(options)
 }

@@ -8,7 +8,7 @@
 //! would only add a console line before the `RuntimeError: unreachable` that `analyze` throws
 //! anyway, and it costs about 1 KB of the widget's 120 KB gzip budget.
 
-use bias_compare::{analyze, Options, Story};
+use bias_compare::{analyze, OptionName, Options, Story};
 use wasm_bindgen::prelude::*;
 
 /// Turns a library error into the JS `Error` whose message is the library's `<json path>: <problem>` message.
@@ -83,13 +83,36 @@ fn utf8_of(text: &js_sys::JsString) -> String {
     pieces.concat()
 }
 
+/// The options object: read as JSON like the story, then its numbers JSON cannot carry (NaN,
+/// ±Infinity, which `JSON.stringify` writes as `null`) handed to the library's setter, so
+/// they are refused with the message a CLI flag gets rather than silently ignored.
+fn read_options(value: JsValue) -> Result<Options, JsValue> {
+    let mut options =
+        Options::from_value(&to_json_value(value.clone(), "options")?).map_err(into_error)?;
+    if value.is_object() && !value.is_string() {
+        for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+            let pair: js_sys::Array = entry.unchecked_into();
+            let (key, number) = (pair.get(0).as_string(), pair.get(1).as_f64());
+            if let (Some(key), Some(number)) = (key, number) {
+                match OptionName::from_js_name(&key) {
+                    Some(name) if !number.is_finite() => {
+                        options.set_number(name, number).map_err(into_error)?;
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+    Ok(options)
+}
+
 /// `analyze(story, options?)`: the report object of docs/REPORT.md, or a thrown `Error`.
 ///
 /// `story` is a story object or its JSON text; `options` may hold `maxNgram`, `priorScale`,
-/// `zMin`, `minCount`, `top` and `ratings`.
+/// `zMin`, `minCount`, `top`, `maxP` and `ratings`.
 #[wasm_bindgen(js_name = analyze)]
 pub fn analyze_story(story: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-    let options = Options::from_value(&to_json_value(options, "options")?).map_err(into_error)?;
+    let options = read_options(options)?;
     let story = Story::from_value(to_json_value(story, "story")?).map_err(into_error)?;
     let report = analyze(&story, &options).map_err(into_error)?;
     js_sys::JSON::parse(&report.to_compact_json())

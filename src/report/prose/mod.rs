@@ -13,7 +13,9 @@ mod warnings;
 pub(crate) use coverage::{blindspot, sides};
 pub(crate) use framing::{comparison, evidence, side_status, uses};
 pub(crate) use notes::notes;
-pub(crate) use warnings::{identical_texts_warning, unrated_warning, wordless_warning};
+pub(crate) use warnings::{
+    identical_texts_warning, markup_warning, unrated_warning, wordless_warning,
+};
 
 use super::json;
 use crate::input::Side;

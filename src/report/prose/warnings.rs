@@ -25,6 +25,14 @@ pub(crate) fn wordless_warning(ids: &[&str]) -> String {
     )
 }
 
+/// The warning about articles whose HTML markup was removed.
+pub(crate) fn markup_warning(ids: &[&str]) -> String {
+    format!(
+        "HTML markup was removed from the headline or text of {}: tags and character references are read as a browser shows them, not as words.",
+        name_list(ids)
+    )
+}
+
 /// The warning about a group of articles with the same text.
 pub(crate) fn identical_texts_warning(ids: &[&str]) -> String {
     format!(

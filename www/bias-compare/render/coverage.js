@@ -103,7 +103,7 @@ export function coverageSection(report, headingLevel) {
         'p',
         { class: 'blindspot', 'data-role': 'blindspot', 'data-side': report.blindspot.side },
         el('span', { class: 'blindspot-icon', 'aria-hidden': 'true', text: '◐' }),
-        el('span', { text: report.blindspot.text }),
+        el('span', { text: `${report.blindspot.text} ${notes.blindspot}` }),
       ),
     );
   }

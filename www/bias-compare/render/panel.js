@@ -13,7 +13,8 @@ export function showPanel(root, ...nodes) {
   root.replaceChildren(el('div', { class: 'panel', part: 'panel' }, ...nodes));
 }
 
-/** A report's sections, top to bottom; `headingLevel` is the host's heading-level. */
-export function reportSections(report, headingLevel) {
-  return [coverageSection(report, headingLevel), framingSection(report, headingLevel), comparisonSection(report, headingLevel), footer(report)];
+/** A report's sections, top to bottom; `headingLevel` is the host's heading-level, `methodHref`
+ * its method-href (or null). */
+export function reportSections(report, headingLevel, methodHref) {
+  return [coverageSection(report, headingLevel), framingSection(report, headingLevel, methodHref), comparisonSection(report, headingLevel), footer(report)];
 }

@@ -208,6 +208,7 @@ class ArticleSummary(TypedDict):
     side: SideName
     headline: Optional[str]
     url: Optional[str]
+    published: Optional[str]
 
 
 class Report(TypedDict):
