@@ -41,6 +41,7 @@ mod analyze;
 mod error;
 mod input;
 mod report;
+mod sort;
 mod stats;
 pub mod text;
 
@@ -51,7 +52,8 @@ pub use crate::input::{
     Ratings, Side, Story, MAX_STORY_BYTES,
 };
 pub use crate::report::{
-    ArticleSummary, Blindspot, ComparisonLine, Coverage, Example, Framing, Notes, OutletUses,
-    Params, Rates, Report, Rounded, SideCoverage, SideFraming, SideLabel, Sides, Term, TestDesign,
+    ArticleSummary, Blindspot, ComparisonLine, Coverage, CoverageBy, Emphasis, Example,
+    FacetCoverage, Framing, KeyPoint, KeyPoints, Notes, OutletUses, Params, Rates, Report, Rounded,
+    SideCounts, SideCoverage, SideFraming, SideLabel, SideShares, Sides, Term, TestDesign,
     UnratedCoverage,
 };

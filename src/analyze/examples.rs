@@ -161,7 +161,7 @@ fn pick_examples(visit: &Visit, recorded: &[Candidate]) -> Vec<Example> {
 
 /// The sentence, or for a very long one a window of it around the term, cut at spaces and
 /// marked with "…" where it was cut. Everything between the marks is quoted exactly.
-fn quote(sentence: &str, hit: Range<usize>) -> String {
+pub(super) fn quote(sentence: &str, hit: Range<usize>) -> String {
     if sentence.len() <= MAX_QUOTE_BYTES {
         return sentence.to_owned();
     }

@@ -3,12 +3,17 @@
 //! comparison bullet. One file per idea: `visit` (order, sides, outlets, sentences),
 //! `coverage` (coverage, blindspot and sufficiency rules), `terms` (scoring and listing
 //! rules), `evidence` (the outlet-level test), `examples` (display forms, rates, quotes),
-//! `warnings`.
+//! `warnings`, `facets` (coverage by facet), `topics` and `emphasis` (what each side stresses
+//! or leaves out), `key_points` (key points per side and common ground).
 
 mod coverage;
+mod emphasis;
 mod evidence;
 mod examples;
+mod facets;
+mod key_points;
 mod terms;
+mod topics;
 mod visit;
 mod warnings;
 
@@ -65,9 +70,11 @@ pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
 
     let mut comparison = Vec::with_capacity(3);
     let mut framings = Vec::with_capacity(3);
+    let mut framing_terms = Vec::new();
     for ((side, comparable), candidates) in Side::ALL.into_iter().zip(comparables).zip(candidates) {
         let design = evidence.design(side);
         let chosen = evidence::choose(&evidence, side, candidates, options);
+        framing_terms.extend(chosen.iter().map(|c| c.listed.term));
         let mut framing = SideFraming {
             insufficient: comparable == Comparable::Insufficient,
             tested: comparable == Comparable::Yes && evidence::tested(&design, options),
@@ -89,6 +96,15 @@ pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
     // is compiled into WASM a second time (7 KB).
     let [left, center, right]: [SideFraming; 3] =
         framings.try_into().unwrap_or_else(|_| unreachable!());
+    let emphasis = emphasis::emphasis(&visit, &counts, &evidence, &framing_terms, options);
+    for ((line, side), framing) in comparison
+        .iter_mut()
+        .zip(Side::ALL)
+        .zip([&left, &center, &right])
+    {
+        line.text += &prose::emphasis_clauses(side, &coverage, framing, &emphasis, options.max_p);
+    }
+    let (key_points, common_ground) = key_points::key_points(&visit, &counts);
 
     let params = Params {
         max_ngram: options.max_ngram,
@@ -105,12 +121,16 @@ pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
         params,
         blindspot: coverage::blindspot(&coverage),
         warnings: warnings::warnings(&visit),
+        coverage_by: facets::coverage_by(&visit, &options.ratings),
         coverage,
         framing: Framing {
             left,
             center,
             right,
         },
+        emphasis,
+        key_points,
+        common_ground,
         comparison,
         articles: article_summaries(&visit),
     })

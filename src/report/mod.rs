@@ -1,11 +1,15 @@
 //! The output side of the contract (docs/REPORT.md): the report's types (here), their JSON
 //! form (`json`), and the one module that writes every sentence a report carries (`prose`).
 
+mod emphasis;
 mod json;
 pub(crate) mod prose;
 
 pub(crate) use json::{number as json_number, string as json_string};
 
+pub use emphasis::{
+    CoverageBy, Emphasis, FacetCoverage, KeyPoint, KeyPoints, SideCounts, SideShares,
+};
 pub use json::Rounded;
 
 use crate::input::{LeaningSource, Side};
@@ -184,6 +188,9 @@ pub struct Notes {
     pub p: String,
     pub blindspot: String,
     pub method: String,
+    pub emphasis: String,
+    pub key_points: String,
+    pub common_ground: String,
 }
 
 /// One comparison bullet.
@@ -214,9 +221,13 @@ pub struct Report {
     pub version: u32,
     pub params: Params,
     pub coverage: Coverage,
+    pub coverage_by: CoverageBy,
     pub sides: Sides,
     pub blindspot: Option<Blindspot>,
     pub framing: Framing,
+    pub emphasis: Vec<Emphasis>,
+    pub key_points: KeyPoints,
+    pub common_ground: Vec<KeyPoint>,
     pub comparison: Vec<ComparisonLine>,
     pub warnings: Vec<String>,
     pub notes: Notes,

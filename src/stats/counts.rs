@@ -9,14 +9,15 @@
 //! terms of interest occur by walking them ([`TermFinder`]).
 
 use super::finder::TermFinder;
+use super::names::{names, Names};
 use super::passes::{count_ngrams, Limits, SKETCH_FROM_POSITIONS};
 use super::sequences::Sequence;
 use super::token_ids::TokenIds;
 use crate::input::Side;
-use crate::text::{is_stopword, tokens};
+use crate::text::{is_stopword, tokens, Capitals};
 
 /// Ends a sentence in an article's token ids.
-pub(super) const END: u32 = u32::MAX;
+pub(crate) const END: u32 = u32::MAX;
 
 /// Longest token, in characters, that can be part of a term. Longer ones are not words but
 /// pasted URLs, base64 blobs or keyboard mashing: they still count as words, and break
@@ -70,6 +71,11 @@ pub(crate) struct TermCounts {
     articles: Vec<(usize, Box<[u32]>)>,
     /// The article being tokenized.
     scratch_ids: Vec<u32>,
+    /// Each article added: the marks of its capitalized words (`crate::text::Capitals`), the
+    /// material names are built from (docs/METHOD.md §6).
+    capitals: Vec<Box<[u32]>>,
+    /// The marks of the article being tokenized.
+    scratch_capitals: Capitals,
 }
 
 impl TermCounts {
@@ -91,6 +97,8 @@ impl TermCounts {
             term_tokens: [0; 3],
             articles: Vec::new(),
             scratch_ids: Vec::new(),
+            capitals: Vec::new(),
+            scratch_capitals: Capitals::default(),
         }
     }
 
@@ -105,6 +113,7 @@ impl TermCounts {
         let term_tokens_before = self.term_tokens[side];
         let mut ids = std::mem::take(&mut self.scratch_ids);
         ids.clear();
+        self.scratch_capitals.clear();
         // n_b counts every term occurrence, including those of n-grams too rare to count: a
         // term token is counted once for each n-gram of at most `max_ngram` tokens with a
         // letter that ends on it and starts as a term may. Those starts are the set bits of
@@ -123,7 +132,6 @@ impl TermCounts {
                 if new {
                     self.token_info.push(TokenInfo::of(self.token_ids.text(id)));
                 }
-                ids.push(id);
                 let info = self.token_info[id as usize];
                 starts = if info.has_letter {
                     ((starts << 1) | u64::from(info.can_edge_a_term())) & window
@@ -132,12 +140,18 @@ impl TermCounts {
                 };
                 if info.has_letter && !info.is_stopword {
                     self.term_tokens[side] += u64::from(starts.count_ones());
+                    // Names are made of such words (docs/METHOD.md §6).
+                    self.scratch_capitals.word(sentence, &token, ids.len());
                 }
+                ids.push(id);
             }
             self.words[side] += (ids.len() - first) as u64;
             ids.push(END);
+            self.scratch_capitals.end_sentence(ids.len());
         }
         self.articles.push((side, ids.as_slice().into()));
+        self.capitals
+            .push(self.scratch_capitals.marks.as_slice().into());
         self.scratch_ids = ids;
         self.term_tokens[side] - term_tokens_before
     }
@@ -146,6 +160,7 @@ impl TermCounts {
     /// those frequent in some side.
     pub fn finish(&mut self) {
         self.scratch_ids = Vec::new();
+        self.scratch_capitals = Capitals::default();
         // Words are all interned now: their table gives way to counts by id.
         let (texts, token_count) = std::mem::take(&mut self.token_ids).into_texts_and_counts();
         self.token_text = texts;
@@ -196,9 +211,53 @@ impl TermCounts {
             .map(|sentence| &sentence[..sentence.len() - 1])
     }
 
+    /// The token ids of the `k`-th article added, each sentence ended by [`END`].
+    pub fn article(&self, k: usize) -> Option<&[u32]> {
+        self.articles.get(k).map(|(_, ids)| &ids[..])
+    }
+
+    /// Distinct tokens: token ids are below this.
+    pub fn vocabulary(&self) -> usize {
+        self.token_text.len()
+    }
+
+    /// The normalized text of token `id`.
+    pub fn token_text(&self, id: u32) -> &str {
+        self.token_text.get(id as usize).map_or("", |t| t)
+    }
+
+    /// Whether token `id` may start or end a term: a content word (docs/METHOD.md §3).
+    pub fn is_content(&self, id: u32) -> bool {
+        self.token_info
+            .get(id as usize)
+            .is_some_and(|info| info.can_edge_a_term())
+    }
+
+    /// The names of the articles added (docs/METHOD.md §6).
+    pub fn names(&self) -> Names {
+        names(
+            &self.articles,
+            &self.capitals,
+            &self.token_info,
+            &self.token_text,
+        )
+    }
+
     /// A finder for `terms`, which reports each by its place in `terms`.
     pub fn finder(&self, terms: impl IntoIterator<Item = TermId>) -> TermFinder {
         TermFinder::new(&self.sequences, self.token_text.len(), terms)
+    }
+
+    /// The token ids of term `id`, first to last.
+    pub fn term_words(&self, id: TermId) -> Vec<u32> {
+        let mut words = Vec::new();
+        let mut current = id;
+        while let Some(sequence) = self.sequences.get(current as usize) {
+            words.push(sequence.last);
+            current = sequence.prefix;
+        }
+        words.reverse();
+        words
     }
 
     /// The normalized term: its tokens joined by one space.

@@ -7,12 +7,14 @@ mod counts;
 mod finder;
 mod id_slots;
 mod log_odds;
+mod names;
 mod passes;
 mod permutation;
 mod sequences;
 mod token_ids;
 
-pub(crate) use counts::{TermCounts, TermId};
-pub(crate) use finder::Occurrence;
+pub(crate) use counts::{TermCounts, TermId, END};
+pub(crate) use finder::{Occurrence, TermFinder};
 pub(crate) use log_odds::log_odds;
+pub(crate) use names::Names;
 pub(crate) use permutation::{p_value, Design, PValue, Use};

@@ -22,16 +22,22 @@ def mismatches(value, hint, path="report"):
     """Where `value` does not have the keys (recursively) and kinds that `hint` describes."""
     origin = typing.get_origin(hint)
     if origin is typing.Union:
-        options = typing.get_args(hint)
-        if value is None and type(None) in options:
-            return []
-        (hint,) = [h for h in options if h is not type(None)]
-        return mismatches(value, hint, path)
+        found = [mismatches(value, option, path) for option in typing.get_args(hint)]
+        return [] if [] in found else min(found, key=len)
+    if hint is type(None):
+        return [] if value is None else [f"{path}: not null"]
     if origin is typing.Literal:
         return [] if value in typing.get_args(hint) else [f"{path}: {value!r} not in {hint}"]
     if origin is list:
         (item,) = typing.get_args(hint)
+        if not isinstance(value, list):
+            return [f"{path}: not a list"]
         return [m for i, v in enumerate(value) for m in mismatches(v, item, f"{path}[{i}]")]
+    if origin is dict:
+        _, item = typing.get_args(hint)
+        if not isinstance(value, dict):
+            return [f"{path}: not an object"]
+        return [m for k, v in value.items() for m in mismatches(v, item, f"{path}.{k}")]
     if typing.is_typeddict(hint):
         if not isinstance(value, dict):
             return [f"{path}: not an object"]
@@ -53,10 +59,12 @@ def mismatches(value, hint, path="report"):
 class Types(unittest.TestCase):
     def test_the_report_type_describes_every_key_of_real_reports_in_order(self):
         reports = [bias_compare.analyze(p.read_text(encoding="utf-8")) for p in SAMPLES]
-        # Blindspots, untested sides and terms without examples: small stories too.
-        reports += [bias_compare.analyze(p.read_text(encoding="utf-8"), max_p=1, min_count=1)
-                    for p in (ROOT / "tests" / "data").glob("*.json")]
+        # Blindspots, facets, untested sides: the small stories of tests/data too.
+        stories = [json.loads(p.read_text(encoding="utf-8")) for p in (ROOT / "tests" / "data").glob("*.json")]
+        reports += [bias_compare.analyze(story, max_p=1, min_count=1) for story in stories if "articles" in story]
         self.assertTrue(any(r["blindspot"] for r in reports), "a report with a blindspot")
+        for section in ("coverage_by", "emphasis", "common_ground"):
+            self.assertTrue(any(r[section] for r in reports), f"a report with {section}")
         for report in reports:
             self.assertEqual(mismatches(report, types.Report), [])
 

@@ -20,10 +20,18 @@ export interface Report {
   version: 1;
   params: Params;
   coverage: Coverage;
+  /** Coverage split by each outlet facet the story gives (`region`, `owner`, `factuality`). */
+  coverage_by: CoverageBy;
   sides: Sides;
   /** Set when rated coverage is lopsided enough that one side barely covered the story. */
   blindspot: Blindspot | null;
   framing: Framing;
+  /** Topics one side's outlets mentioned much more than the others, or others left out; strongest first. */
+  emphasis: Emphasis[];
+  /** 3–5 sentences per side that best represent its coverage. */
+  key_points: KeyPoints;
+  /** Sentences whose content every side covered. */
+  common_ground: KeyPoint[];
   /** One sentence per side, in the order left, center, right. */
   comparison: ComparisonLine[];
   /** Sentences about what may distort the picture; often empty. */
@@ -197,6 +205,64 @@ export interface Notes {
   p: string;
   blindspot: string;
   method: string;
+  emphasis: string;
+  key_points: string;
+  common_ground: string;
+}
+
+/** Each facet present, keyed by facet name; each value keyed by itself, the rest under `unknown`. */
+export type CoverageBy = Partial<Record<'region' | 'owner' | 'factuality', FacetCoverage>>;
+
+export type FacetCoverage = { unknown: UnratedCoverage } & { [value: string]: SideCoverage | UnratedCoverage };
+
+export interface SideCounts {
+  left: number;
+  center: number;
+  right: number;
+}
+
+export interface SideShares {
+  left: number;
+  center: number;
+  right: number;
+}
+
+export interface Emphasis {
+  topic: string;
+  side: Side;
+  /** A capitalized name, or a framing term of a side. */
+  kind: 'name' | 'term';
+  outlets: SideCounts;
+  outlet_share: SideShares;
+  articles: SideCounts;
+  article_share: SideShares;
+  /** The outlet-level test's p for `side`, with each outlet's mention as 0 or 1. */
+  p: number;
+  tested: boolean;
+  /** Sides none of whose outlets mention it while at least half of `side`'s do. */
+  omitted_by: Side[];
+  /** The normalized forms counted as this topic. */
+  variants: string[];
+  /** The numbers above in one sentence. */
+  text: string;
+  examples: Example[];
+}
+
+export interface KeyPoint {
+  /** Quoted exactly from the article. */
+  sentence: string;
+  article: string;
+  source: string;
+  side: Side;
+  /** Its place among the article's sentences, from 0 (the headline, when it has one). */
+  position: number;
+  in_headline: boolean;
+}
+
+export interface KeyPoints {
+  left: KeyPoint[];
+  center: KeyPoint[];
+  right: KeyPoint[];
 }
 
 export interface ArticleSummary {

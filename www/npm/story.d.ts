@@ -7,14 +7,22 @@
 export type LeaningLabel = 'far-left' | 'left' | 'lean-left' | 'center' | 'lean-right' | 'right' | 'far-right' | 'unrated';
 
 /**
- * A leaning as a story or a ratings table may write it: a label, matched case-insensitively
- * with surrounding white space ignored, `centre` for `center`, a space or an underscore for
- * the hyphen (`Lean Left`). Anything else is an error naming the field.
+ * A leaning as a story or a ratings table may write it: a label or one of the raters' labels
+ * docs/STORY.md lists (`Left-Center`, `Least Biased`, `centre-left`, …), ignoring case, spaces,
+ * hyphens and underscores. Anything else is an error naming the field.
  */
 export type Leaning = LeaningLabel | (string & {});
 
-/** Outlet names or URL hosts → leanings (docs/STORY.md, "ratings"). */
-export type Ratings = Record<string, Leaning>;
+/** An outlet's facts in a ratings table: its leaning and the facets coverage is also split by. */
+export interface Rating {
+  leaning?: Leaning | null;
+  region?: string | null;
+  owner?: string | null;
+  factuality?: string | null;
+}
+
+/** Outlet names or URL hosts → leanings, or → an outlet's facts (docs/STORY.md, "ratings"). */
+export type Ratings = Record<string, Leaning | Rating>;
 
 /** One article (docs/STORY.md, "articles"). `null` is the same as leaving a key out. */
 export interface Article {
@@ -30,8 +38,12 @@ export interface Article {
   url?: string | null;
   /** The outlet's leaning, overriding every ratings table. */
   leaning?: Leaning | null;
-  /** Checked to be a string; not used by the analysis. */
+  /** Checked to be a string; shown beside the headline. */
   published?: string | null;
+  /** Facets of the outlet coverage is also split by (docs/STORY.md, "Facets"). */
+  region?: string | null;
+  owner?: string | null;
+  factuality?: string | null;
 }
 
 /** One news event and the articles that cover it (docs/STORY.md). Unknown keys of the story

@@ -19,9 +19,9 @@ story: Story = {
     "title": "A raid",
     "articles": [
         {"id": "a1", "source": "Left Daily", "leaning": "left", "text": "A daring raid."},
-        {"id": "a2", "source": "Right Times", "text": "A reckless raid.", "url": None},
+        {"id": "a2", "source": "Right Times", "text": "A reckless raid.", "url": None, "region": "US"},
     ],
-    "ratings": {"Right Times": "right"},
+    "ratings": {"Right Times": "right", "Left Daily": {"leaning": "left", "owner": "Public"}},
 }
 report = bias_compare.analyze(story, top=5, z_min=1.0, ratings={"Left Daily": "lean-left"})
 print(shares(report), terms(report), report["blindspot"] is None)
@@ -34,4 +34,10 @@ except InputError as error:
 side = report["articles"][0]["side"]
 if side == "unrated":
     print(report["sides"]["unrated"]["summary"])
+for point in report["key_points"]["left"] + report["common_ground"]:
+    print(point["sentence"], point["position"], point["in_headline"])
+for topic in report["emphasis"]:
+    print(topic["topic"], topic["outlets"]["right"], topic["omitted_by"])
+for facet, values in report["coverage_by"].items():
+    print(facet, values["unknown"]["articles"])
 print(bias_compare.__version__.split("."))

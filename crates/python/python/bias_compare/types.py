@@ -3,7 +3,7 @@
 of the report, keys in the report's order (tests/python checks them against real reports).
 """
 
-from typing import List, Literal, Optional, TypedDict, Union
+from typing import Dict, List, Literal, Optional, TypedDict, Union
 
 __all__ = [
     "Article",
@@ -11,19 +11,27 @@ __all__ = [
     "Blindspot",
     "ComparisonLine",
     "Coverage",
+    "CoverageBy",
+    "Emphasis",
     "Example",
+    "FacetCoverage",
     "Framing",
+    "KeyPoint",
+    "KeyPoints",
     "Leaning",
     "LeaningSource",
     "Notes",
     "OutletUses",
     "Params",
+    "RatingObject",
     "Rates",
     "Report",
+    "SideCounts",
     "SideCoverage",
     "SideFraming",
     "SideLabel",
     "SideName",
+    "SideShares",
     "Sides",
     "Story",
     "StoryInput",
@@ -62,6 +70,18 @@ class Article(_ArticleRequired, total=False):
     url: Optional[str]
     leaning: Optional[str]
     published: Optional[str]
+    region: Optional[str]
+    owner: Optional[str]
+    factuality: Optional[str]
+
+
+class RatingObject(TypedDict, total=False):
+    """A ratings table's value given as an object: a leaning and facets (docs/STORY.md)."""
+
+    leaning: Optional[str]
+    region: Optional[str]
+    owner: Optional[str]
+    factuality: Optional[str]
 
 
 class _StoryRequired(TypedDict):
@@ -70,7 +90,7 @@ class _StoryRequired(TypedDict):
 
 class Story(_StoryRequired, total=False):
     title: Optional[str]
-    ratings: Optional[dict]
+    ratings: Optional[Dict[str, Union[str, RatingObject]]]
 
 
 # ---- The report (output) ----
@@ -103,6 +123,12 @@ class Coverage(TypedDict):
     unrated: UnratedCoverage
     total_articles: int
     total_sources: int
+
+
+# One facet's split: each value given (`SideCoverage`) and `unknown` (`UnratedCoverage`).
+FacetCoverage = Dict[str, Union[SideCoverage, UnratedCoverage]]
+# `coverage_by`: `region`, `owner`, `factuality`, each only when some article has a value.
+CoverageBy = Dict[str, FacetCoverage]
 
 
 class SideLabel(TypedDict):
@@ -184,6 +210,49 @@ class Framing(TypedDict):
     right: SideFraming
 
 
+class SideCounts(TypedDict):
+    left: int
+    center: int
+    right: int
+
+
+class SideShares(TypedDict):
+    left: float
+    center: float
+    right: float
+
+
+class Emphasis(TypedDict):
+    topic: str
+    side: SideName
+    kind: Literal["name", "term"]
+    outlets: SideCounts
+    outlet_share: SideShares
+    articles: SideCounts
+    article_share: SideShares
+    p: float
+    tested: bool
+    omitted_by: List[SideName]
+    variants: List[str]
+    text: str
+    examples: List[Example]
+
+
+class KeyPoint(TypedDict):
+    sentence: str
+    article: str
+    source: str
+    side: SideName
+    position: int
+    in_headline: bool
+
+
+class KeyPoints(TypedDict):
+    left: List[KeyPoint]
+    center: List[KeyPoint]
+    right: List[KeyPoint]
+
+
 class ComparisonLine(TypedDict):
     side: SideName
     text: str
@@ -198,6 +267,9 @@ class Notes(TypedDict):
     p: str
     blindspot: str
     method: str
+    emphasis: str
+    key_points: str
+    common_ground: str
 
 
 class ArticleSummary(TypedDict):
@@ -215,9 +287,13 @@ class Report(TypedDict):
     version: int
     params: Params
     coverage: Coverage
+    coverage_by: CoverageBy
     sides: Sides
     blindspot: Optional[Blindspot]
     framing: Framing
+    emphasis: List[Emphasis]
+    key_points: KeyPoints
+    common_ground: List[KeyPoint]
     comparison: List[ComparisonLine]
     warnings: List[str]
     notes: Notes
