@@ -73,6 +73,7 @@ for round in $(seq "$rounds"); do
   cmp "$out/dask.jsonl" "$out/batch-big.jsonl" || { say "Dask output differs from batch"; exit 1; }
 done
 say "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+say "a story: $(( $(wc -c <"$corpus") / stories )) bytes of JSON in, $(( $(wc -c <"$out/batch.jsonl") / stories )) bytes of report out"
 
 printf '| run | stories | wall s | stories/s | CPU s | CPU ms/story | peak RSS MiB |\n|---|---|---|---|---|---|---|\n'
 # The fastest run of each configuration, in the order they ran.
