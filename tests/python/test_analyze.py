@@ -227,6 +227,8 @@ class BadInput(unittest.TestCase):
             ({"prior_scale": float("inf")}, "prior_scale", "must be a number above 0 and at most 1e9, got Infinity"),
             ({"max_p": 0}, "max_p", "must be a number above 0 and at most 1, got 0"),
             ({"ratings": []}, "ratings", "expected an object, found an array"),
+            ({"ratings": 5}, "ratings", "expected an object, found a number"),
+            ({"ratings": {"X": 5}}, "ratings[\"X\"]", "expected a leaning string, found a number"),
             ({"ratings": {"X": "leftish"}}, "ratings[\"X\"]",
              "unknown leaning \"leftish\" (expected one of far-left, left, lean-left, center, lean-right, right, far-right, unrated)"),
         ]

@@ -11,7 +11,7 @@
 //! released, so Python threads score stories in parallel.
 
 use bias_compare::{
-    analyze, json_too_large, parse_json, utf8_text, Error, OptionName, Options, Ratings, Story,
+    analyze, json_too_large, parse_json, utf8_text, Error, OptionName, Options, Story,
     MAX_STORY_BYTES,
 };
 use pyo3::prelude::*;
@@ -20,18 +20,31 @@ use pyo3::types::{
     PyBool, PyByteArray, PyBytes, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType,
 };
 
-/// The keyword that sets each option in Python: the CLI's flag without `--`, `-` as `_`
-/// (docs/CLI.md, "Options"). Errors about an option name it by its keyword.
-fn keyword(option: OptionName) -> &'static str {
-    match option {
-        OptionName::MaxNgram => "max_ngram",
-        OptionName::PriorScale => "prior_scale",
-        OptionName::ZMin => "z_min",
-        OptionName::MinCount => "min_count",
-        OptionName::Top => "top",
-        OptionName::MaxP => "max_p",
-        OptionName::Ratings => "ratings",
+/// The keyword that sets each option in Python: its name in the WASM options object in
+/// snake case (`zMin` → `z_min`), which is the CLI's flag without `--`, `-` as `_`
+/// (docs/CLI.md, "Options"). Derived, not listed, so every option of [`OptionName::ALL`]
+/// has one. Errors about an option name it by its keyword.
+fn keyword(option: OptionName) -> String {
+    let mut keyword = String::new();
+    for c in option.js_name().chars() {
+        if c.is_ascii_uppercase() {
+            keyword.push('_');
+        }
+        keyword.push(c.to_ascii_lowercase());
     }
+    keyword
+}
+
+/// A path the library gives inside the options object (`options.ratings["X"]`) as Python
+/// names it, from the keyword (`ratings["X"]`); any other path unchanged.
+fn keyword_path(path: &str) -> String {
+    let inside = path.strip_prefix("options.").and_then(|rest| {
+        OptionName::ALL.into_iter().find_map(|name| {
+            let tail = rest.strip_prefix(name.js_name())?;
+            (tail.is_empty() || tail.starts_with(['.', '['])).then(|| keyword(name) + tail)
+        })
+    });
+    inside.unwrap_or_else(|| path.to_owned())
 }
 
 /// Bad input: the JSON path (or keyword) at fault and the problem, as `InputError` carries them.
@@ -44,8 +57,8 @@ impl From<Error> for Bad {
     /// A library error; one about an option is named by the option's keyword.
     fn from(error: Error) -> Bad {
         let path = match error.option_name() {
-            Some(option) => keyword(option).to_owned(),
-            None => error.path().to_owned(),
+            Some(option) => keyword(option),
+            None => keyword_path(error.path()),
         };
         Bad {
             path,
@@ -268,19 +281,22 @@ fn spelled(x: f64) -> &'static str {
     }
 }
 
-/// The options given as keywords; `None` keeps an option's default. A number goes through
-/// the library's `Options::set_number`, as a flag's value does on the command line (whole
-/// where it must be, then its range: NaN and the infinities fail there); `ratings` is read
-/// at `ratings`; any other value gets the library's message for its JSON type.
+/// The options given as keywords, generic over [`OptionName::ALL`]; `None` keeps an
+/// option's default. A number goes through the library's `Options::set_number`, as a flag's
+/// value does on the command line (whole where it must be, then its range: NaN and the
+/// infinities, which JSON cannot carry, fail there). Every other value is written as JSON and
+/// read by the library's `Options::from_value`, as the same value given to WebAssembly is:
+/// the ratings table, a switch, and any value of the wrong type, with the library's message.
 fn read_options(keywords: Option<&Bound<'_, PyDict>>) -> Result<Options, Bad> {
-    let mut options = Options::default();
+    let mut values = serde_json::Map::new();
+    let mut numbers = Vec::new();
     for (key, value) in keywords.into_iter().flat_map(|keywords| keywords.iter()) {
         let key: String = key
             .extract()
             .map_err(|e: PyErr| Bad::at("", e.to_string()))?;
         let Some(name) = OptionName::ALL.into_iter().find(|&n| keyword(n) == key) else {
-            let known: Vec<&str> = OptionName::ALL.into_iter().map(keyword).collect();
-            let (last, init) = known.split_last().unwrap_or((&"", &[]));
+            let known: Vec<String> = OptionName::ALL.into_iter().map(keyword).collect();
+            let (last, init) = known.split_last().unwrap_or((&key, &[]));
             return Err(Bad::at(
                 &key,
                 format!("unknown option (expected {} or {last})", init.join(", ")),
@@ -290,9 +306,6 @@ fn read_options(keywords: Option<&Bound<'_, PyDict>>) -> Result<Options, Bad> {
             || (value.is_instance_of::<PyInt>() && !value.is_instance_of::<PyBool>());
         if value.is_none() {
             continue;
-        } else if name == OptionName::Ratings {
-            let text = json_text(&value, "ratings")?;
-            options.ratings = Ratings::from_value(&parse_json(&text, "ratings")?, "ratings")?;
         } else if number {
             // An int beyond the range of a float is infinite, as `--top 1e400` is.
             let x = value.extract::<f64>().unwrap_or_else(|_| {
@@ -302,15 +315,15 @@ fn read_options(keywords: Option<&Bound<'_, PyDict>>) -> Result<Options, Bad> {
                     f64::INFINITY
                 }
             });
-            options.set_number(name, x)?;
+            numbers.push((name, x));
         } else {
-            // Not a number: refused by the library with what it is ("expected a number,
-            // found a string"), as the same value given to WebAssembly is.
-            let text = json_text(&value, keyword(name))?;
-            let mut single = serde_json::Map::new();
-            single.insert(name.js_name().into(), parse_json(&text, keyword(name))?);
-            Options::from_value(&serde_json::Value::Object(single))?;
+            let text = json_text(&value, &key)?;
+            values.insert(name.js_name().into(), parse_json(&text, &key)?);
         }
+    }
+    let mut options = Options::from_value(&serde_json::Value::Object(values))?;
+    for (name, x) in numbers {
+        options.set_number(name, x)?;
     }
     Ok(options)
 }
