@@ -7,8 +7,12 @@
 # the process and its children, peak RSS). The configurations take turns for ROUNDS rounds
 # (default 5), so that a busy spell on a shared machine falls on all of them alike, and the
 # fastest run of each is kept. Every Dask output is compared with batch's, byte for byte.
-#   bash benches/scale.sh            (generates benches/corpus/stories-*.jsonl when missing)
+# The Markdown table of the fastest runs goes to stdout; with --jsonl FILE, the same rows as
+# JSON Lines to FILE too, for benches/report.mjs (`npm run bench` runs this with ROUNDS=3).
+#   bash benches/scale.sh [--jsonl FILE]   (generates benches/corpus/stories-*.jsonl when missing)
 set -euo pipefail
+jsonl=
+if [ "${1:-}" = --jsonl ]; then jsonl=$(realpath -m "$2"); fi
 cd "$(dirname "$0")/.."
 rounds=${ROUNDS:-5}
 corpus=benches/corpus/stories-1000x20.jsonl
@@ -49,9 +53,10 @@ measure() {
   /usr/bin/time -o "$out/time" -f '%e %U %S %M' "$@" >"$out/stdout" 2>"$out/stderr" || {
     cat "$out/stderr" >&2; exit 1; }
   read -r wall user sys rss <"$out/time"
-  echo "$name $n $wall $(echo "$user + $sys" | bc) $rss" | tee -a "$out/runs" >&2
+  echo "$name $n $wall $(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }') $rss" | tee -a "$out/runs" >&2
 }
 
+load_before=$(cut -d' ' -f1 /proc/loadavg)
 say "corpus: $corpus ($stories stories, $(du -h "$corpus" | cut -f1)); load: $(cut -d' ' -f1-3 /proc/loadavg)"
 for round in $(seq "$rounds"); do
   say "round $round of $rounds (load $(cut -d' ' -f1 /proc/loadavg))"
@@ -72,8 +77,11 @@ for round in $(seq "$rounds"); do
     "$out/dask.jsonl" --workers 2 --blocksize 16MiB
   cmp "$out/dask.jsonl" "$out/batch-big.jsonl" || { say "Dask output differs from batch"; exit 1; }
 done
+load_after=$(cut -d' ' -f1 /proc/loadavg)
 say "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
-say "a story: $(( $(wc -c <"$corpus") / stories )) bytes of JSON in, $(( $(wc -c <"$out/batch.jsonl") / stories )) bytes of report out"
+story_bytes=$(( $(wc -c <"$corpus") / stories ))
+report_bytes=$(( $(wc -c <"$out/batch.jsonl") / stories ))
+say "a story: $story_bytes bytes of JSON in, $report_bytes bytes of report out"
 
 printf '| run | stories | wall s | stories/s | CPU s | CPU ms/story | peak RSS MiB |\n|---|---|---|---|---|---|---|\n'
 # The fastest run of each configuration, in the order they ran.
@@ -82,4 +90,8 @@ awk '!($1 in best) || $3 < best[$1] { best[$1] = $3; row[$1] = $0; if (!($1 in s
   while read -r name n wall cpu rss; do
     printf '| %s | %s | %.1f | %.1f | %.1f | %.2f | %.1f |\n' "$name" "$n" "$wall" \
       "$(echo "$n / $wall" | bc -l)" "$cpu" "$(echo "1000 * $cpu / $n" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
+    if [ -n "$jsonl" ]; then
+      printf '{"run":"%s","stories":%s,"wall_s":%s,"cpu_s":%s,"rss_kib":%s,"rounds":%s,"story_bytes":%s,"report_bytes":%s,"load":[%s,%s]}\n' \
+        "$name" "$n" "$wall" "$cpu" "$rss" "$rounds" "$story_bytes" "$report_bytes" "$load_before" "$load_after" >>"$jsonl"
+    fi
   done
