@@ -288,7 +288,9 @@ fn spelled(x: f64) -> &'static str {
 /// read by the library's `Options::from_value`, as the same value given to WebAssembly is:
 /// the ratings table, a switch, and any value of the wrong type, with the library's message.
 fn read_options(keywords: Option<&Bound<'_, PyDict>>) -> Result<Options, Bad> {
-    let mut values = serde_json::Map::new();
+    // The options object as JSON text (`{"ratings":{…}}`), read by the library's own parser,
+    // so the binding depends on no particular JSON value type of the library.
+    let mut object = String::from("{");
     let mut numbers = Vec::new();
     for (key, value) in keywords.into_iter().flat_map(|keywords| keywords.iter()) {
         let key: String = key
@@ -318,10 +320,18 @@ fn read_options(keywords: Option<&Bound<'_, PyDict>>) -> Result<Options, Bad> {
             numbers.push((name, x));
         } else {
             let text = json_text(&value, &key)?;
-            values.insert(name.js_name().into(), parse_json(&text, &key)?);
+            // Read alone first, so that text JSON cannot hold is refused at the keyword.
+            parse_json(&text, &key)?;
+            if object.len() > 1 {
+                object.push(',');
+            }
+            object.push_str(&json_string(name.js_name()));
+            object.push(':');
+            object.push_str(&text);
         }
     }
-    let mut options = Options::from_value(&serde_json::Value::Object(values))?;
+    object.push('}');
+    let mut options = Options::from_value(&parse_json(&object, "options")?)?;
     for (name, x) in numbers {
         options.set_number(name, x)?;
     }
