@@ -50,8 +50,8 @@ pub use crate::analyze::explain;
 pub use crate::analyze::{analyze, analyze_json};
 pub use crate::error::Error;
 pub use crate::input::{
-    json_too_large, parse_json, Article, Leaning, LeaningSource, OptionName, Options, Ratings,
-    Side, Story, MAX_STORY_BYTES,
+    json_too_large, parse_json, utf8_text, Article, Leaning, LeaningSource, OptionName, Options,
+    Ratings, Side, Story, MAX_STORY_BYTES,
 };
 pub use crate::report::{
     ArticleSummary, Blindspot, CardQuote, ComparisonLine, Coverage, CoverageBy, DictionaryCard,
