@@ -15,6 +15,8 @@ const [repeat] = lines('wasm-repeat.jsonl');
 const python = lines('python.jsonl');
 const [browser] = lines('browser.jsonl');
 const machine = JSON.parse(readFileSync(join(dir, 'machine.json'), 'utf8'));
+// benches/scale.sh: the fastest run of each configuration over a JSON Lines corpus.
+const S = Object.fromEntries(lines('scale.jsonl').map((r) => [r.run, r]));
 
 // One row per article count; of several rounds, the one with the lowest median.
 const by = (rows) => {
@@ -41,6 +43,9 @@ const memRatio = wasmMemory.wasm_memory_peak / wasmMemory.input_bytes;
 const wasmGrowth = repeat.wasm_after_n - repeat.wasm_after_5;
 const pageGrowth = browser.wasm_after_200 - browser.wasm_after_5;
 const heapGrowth = Math.max(repeat.heap_after_n - repeat.heap_after_5, (browser.heap_after_200 ?? 0) - (browser.heap_after_5 ?? 0));
+const rate = (name) => S[name].stories / S[name].wall_s;
+const cpuPer = (name) => S[name].cpu_s / S[name].stories;
+const rssGrowth = S['batch-jobs-2-big'].rss_kib / S['batch-jobs-2'].rss_kib;
 const targets = [
   ['Native ≥ 30× faster than the Python baseline at 1 000 articles', `${f(vsPython)}×`, vsPython >= 30],
   ['WASM ≤ 1.6× native time (Node, 10 to 1 000 articles)', `${f(worstWasm, 2)}× (worst)`, worstWasm <= 1.6],
@@ -49,6 +54,8 @@ const targets = [
   ['No memory growth over 200 repeated analyses (Node and one Chromium page)', `WASM memory +${wasmGrowth + pageGrowth} B; JS heap ${heapGrowth > 0 ? '+' : ''}${f(heapGrowth / 1e3, 0)} kB`, wasmGrowth === 0 && pageGrowth === 0 && heapGrowth < 1e6],
   ['Widget first render of 100 articles under 50 ms of main-thread work (cold, median of fresh pages)', `${f(browser.widget_cold.main_thread_ms)} ms cold (CPU ${f(browser.widget_cold.cpu_ms)}), ${f(browser.widget_warm.main_thread_ms)} ms warm`, browser.widget_cold.main_thread_ms < 50],
   ['Native time per article grows ≤ 2× from 10 to 10 000 articles', `${f(growth, 2)}×`, growth <= 2],
+  ['`bias-compare batch` memory does not grow with the stories: peak RSS at 10 000 stories ≤ 1.25× at 1 000',
+    `${f(rssGrowth, 2)}× (${f(S['batch-jobs-2-big'].rss_kib / 1024)} MiB for ${S['batch-jobs-2-big'].stories.toLocaleString('en-US')} stories, ${f(S['batch-jobs-2'].rss_kib / 1024)} MiB for ${S['batch-jobs-2'].stories.toLocaleString('en-US')})`, rssGrowth <= 1.25],
 ];
 
 // The plot: time against article count, log-log.
@@ -203,6 +210,45 @@ classrooms read, and docs/WIDGET.md promises every term's rate on each side.
 | 200 analyses in one Chromium page: WASM memory after 5 → after 200 | ${mb(browser.wasm_after_5)} → ${mb(browser.wasm_after_200)} MB |
 | … JS heap after 5 → after 200 (after GC) | ${browser.heap_after_5 == null ? '—' : `${mb(browser.heap_after_5)} → ${mb(browser.heap_after_200)} MB`} |
 
+## Many stories
+
+A JSON Lines corpus scored by each way of scoring many stories (benches/scale.sh; docs/SCALE.md
+has what the figures mean and the plan for a cluster): ${S['batch-jobs-1'].stories.toLocaleString('en-US')} stories of 20
+articles (\`python3 benches/gen_corpus.py --stories 1000\`; ${f(S['batch-jobs-1'].story_bytes / 1e3, 0)} KB of JSON a story,
+${f(S['batch-jobs-1'].report_bytes / 1e3, 0)} KB of report), and ten times as many for the last two rows. The configurations
+take turns for ${S['batch-jobs-1'].rounds} rounds and the fastest run of each is shown; wall clock, CPU (the
+process and its children) and peak resident memory from \`/usr/bin/time\`. Every Dask output was
+compared with \`batch\`'s, byte for byte. Load average ${f(S['batch-jobs-1'].load[0], 1)} at the start and
+${f(S['batch-jobs-1'].load[1], 1)} at the end, on ${machine.cores} cores: on a shared machine the wall-clock rates are
+what was left over, and the CPU a story depends less on the other jobs.
+
+| run | stories | wall s | stories/s | CPU s | CPU ms a story | cores used (CPU ÷ wall) | peak RSS MiB |
+|---|---|---|---|---|---|---|---|
+${[
+    ['python-loop', 'Python package, \`analyze_json\` on each line in a loop'],
+    ['cli-analyze-loop', '\`bias-compare analyze -\`, one process a story'],
+    ['batch-jobs-1', '\`bias-compare batch --jobs 1\`'],
+    ['batch-jobs-2', '\`bias-compare batch --jobs 2\`'],
+    ['dask-workers-1', 'Dask, \`score.py --workers 1\` (4 MiB partitions)'],
+    ['dask-workers-2', 'Dask, \`score.py --workers 2\` (4 MiB partitions)'],
+    ['batch-jobs-2-big', '\`bias-compare batch --jobs 2\`'],
+    ['dask-workers-2-big', 'Dask, \`score.py --workers 2\` (16 MiB partitions)'],
+  ].map(([name, label]) => {
+    const r = S[name];
+    return `| ${label} | ${r.stories.toLocaleString('en-US')} | ${f(r.wall_s, 2)} | ${f(rate(name), 0)} | ${f(r.cpu_s, 2)} | ${f(cpuPer(name) * 1000, 2)} | ${f(r.cpu_s / r.wall_s, 2)} | ${f(r.rss_kib / 1024)} |`;
+  }).join('\n')}
+
+| ratio, measured side by side | value |
+|---|---|
+| \`batch --jobs 2\` ÷ \`--jobs 1\`, stories/s (1 000 stories; 2 at most on ${machine.cores} cores) | ${f(rate('batch-jobs-2') / rate('batch-jobs-1'), 2)}× |
+| \`batch --jobs 1\` ÷ the Python package in a loop, stories/s | ${f(rate('batch-jobs-1') / rate('python-loop'), 2)}× |
+| the Python loop ÷ \`batch --jobs 1\`, CPU a story | ${f(cpuPer('python-loop') / cpuPer('batch-jobs-1'), 2)}× |
+| one \`analyze\` process a story ÷ \`batch --jobs 1\`, CPU a story | ${f(cpuPer('cli-analyze-loop') / cpuPer('batch-jobs-1'), 2)}× |
+| Dask, 2 workers ÷ 1 worker, stories/s (1 000 stories) | ${f(rate('dask-workers-2') / rate('dask-workers-1'), 2)}× |
+| \`batch --jobs 2\` ÷ Dask with 2 workers, stories/s (10 000 stories) | ${f(rate('batch-jobs-2-big') / rate('dask-workers-2-big'), 2)}× |
+| Dask with 2 workers ÷ \`batch --jobs 2\`, CPU a story (10 000 stories) | ${f(cpuPer('dask-workers-2-big') / cpuPer('batch-jobs-2-big'), 2)}× |
+| \`batch --jobs 2\` peak RSS, 10 000 ÷ 1 000 stories | ${f(rssGrowth, 2)}× |
+
 ## The WASM build: size against speed
 
 With the language analysis the module no longer fit the widget's 120 KiB at opt-level "s".
@@ -231,8 +277,9 @@ npm run bench        # = bash scripts/bench.sh; about 2 minutes once benches/cor
 
 It builds the release CLI and \`target/release/bias-compare-bench\` (benches/src/main.rs),
 builds dist/ when it is older than the Rust sources, generates benches/corpus/, creates
-benches/.venv for the baseline, then runs benches/wasm-node.mjs, benches/baseline.py and
-benches/browser.mjs, and writes this file and docs/benchmarks.svg (benches/report.mjs).
+benches/.venv for the baseline, then runs benches/wasm-node.mjs, benches/baseline.py,
+benches/browser.mjs and benches/scale.sh (which builds the Python package's venv and wheel in
+target/python, scripts/python-env.sh, and generates its JSON Lines corpora), and writes this file and docs/benchmarks.svg (benches/report.mjs).
 `;
 writeFileSync(join(ROOT, 'docs', 'BENCHMARKS.md'), md);
 writeFileSync(join(ROOT, 'docs', 'benchmarks.svg'), svg());

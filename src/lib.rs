@@ -51,18 +51,21 @@ mod sort;
 mod stats;
 pub mod text;
 
+#[cfg(feature = "explain")]
+pub use crate::analyze::explain;
 pub use crate::analyze::{analyze, analyze_json, analyze_with_lexicons};
 pub use crate::error::Error;
 pub use crate::input::json;
 pub use crate::input::{
-    json_too_large, parse_json, Article, Leaning, LeaningSource, OptionName, Options, Ratings,
-    Side, Story, MAX_STORY_BYTES,
+    json_too_large, parse_json, utf8_text, Article, Leaning, LeaningSource, OptionName, Options,
+    Ratings, Side, Story, MAX_STORY_BYTES,
 };
 pub use crate::report::{
-    ArticleSummary, Blindspot, ComparisonLine, Coverage, CoverageBy, Emphasis, Example,
-    FacetCoverage, Framing, KeyPoint, KeyPoints, Language, LanguageCategory, LanguageTerm, Mark,
-    MarkedExample, Notes, OutletUses, Params, Part, Rates, Report, Rounded, SideCounts,
-    SideCoverage, SideFraming, SideLabel, SideLanguage, SideShares, Sides, Term, TestDesign, Tone,
-    ToneExample, UnratedCoverage, WordUse,
+    ArticleSummary, Blindspot, CardQuote, ComparisonLine, Coverage, CoverageBy, DictionaryCard,
+    Emphasis, Example, ExplainedCounts, FacetCoverage, FormulaLine, Framing, KeyPoint, KeyPoints,
+    Language, LanguageCategory, LanguageTerm, Mark, MarkedExample, Notes, OutletCount, OutletUses,
+    Params, Part, PerSide, Rates, Report, Rounded, RuleCheck, SideCounts, SideCoverage,
+    SideFraming, SideLabel, SideLanguage, SideShares, Sides, Term, TermExplanation, TestDesign,
+    Tone, ToneExample, UnratedCoverage, WordUse,
 };
 pub use crate::text::Lexicons;

@@ -98,7 +98,7 @@ fn without_the_page_s_table_its_facets_are_unknown() {
 fn a_facet_no_article_has_gives_no_key() {
     let by = coverage_by(&read("tests/data/facets.json"), &page_ratings());
     assert!(by.get("factuality").is_none());
-    let none = coverage_by(&read("www/samples/drone-raid.json"), &Options::default());
+    let none = coverage_by(&read("tests/data/five-outlets.json"), &Options::default());
     assert_eq!(none, json!({}));
 }
 

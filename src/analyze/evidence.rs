@@ -136,7 +136,8 @@ impl<'v> Evidence<'v> {
         }
     }
 
-    fn uses_of(&self, term: TermId) -> &[(u32, u32)] {
+    /// The (unit, uses) of a wanted term, units ascending; empty for a term not wanted.
+    pub fn uses_of(&self, term: TermId) -> &[(u32, u32)] {
         let at = self.wanted.partition_point(|&t| t < term);
         match self.uses.get(at) {
             Some(uses) if self.wanted.get(at) == Some(&term) => uses,

@@ -5,12 +5,15 @@
 //! rules), `evidence` (the outlet-level test), `examples` (display forms, rates, quotes),
 //! `language` (charged words, hedging and tone), `warnings`, `facets` (coverage by facet),
 //! `topics` and `emphasis` (what each side stresses or leaves out), `key_points` (key points
-//! per side and common ground).
+//! per side and common ground); and `explain`, one term of one side taken apart for a reader
+//! to check.
 
 mod coverage;
 mod emphasis;
 mod evidence;
 mod examples;
+#[cfg(feature = "explain")]
+mod explain;
 mod facets;
 mod key_points;
 mod language;
@@ -32,7 +35,13 @@ use crate::report::{
 use crate::stats::{TermCounts, TermId};
 use crate::text::Lexicons;
 use evidence::Evidence;
+#[cfg(feature = "explain")]
+pub use explain::explain;
+#[cfg(feature = "explain")]
+pub(crate) use explain::Decision;
 use terms::Listed;
+#[cfg(feature = "explain")]
+pub(crate) use terms::SUBSUMED;
 use visit::Visit;
 
 /// Analyzes a story given as JSON text.
@@ -61,7 +70,7 @@ pub fn analyze_with_lexicons(
     options.validate()?;
     let visit = Visit::new(story, &options.ratings);
     let coverage = coverage::coverage(&visit);
-    let (counts, unit_tokens) = count_terms(&visit, options);
+    let (counts, unit_tokens) = count_terms(&visit, options.max_ngram, options.min_count);
     let lexicons = lexicons.filter(|_| options.language);
     let language = lexicons.map(|l| language::language(&visit, &counts, l, &coverage, options));
 
@@ -168,9 +177,10 @@ pub fn analyze_with_lexicons(
 }
 
 /// Counts the terms of every rated article, side by side in canonical order, and the term
-/// tokens of each rated outlet.
-fn count_terms(visit: &Visit, options: &Options) -> (TermCounts, Vec<u64>) {
-    let mut counts = TermCounts::new(options.max_ngram, options.min_count);
+/// tokens of each rated outlet; n-grams with fewer than `min_count` uses in every side may be
+/// left uncounted.
+fn count_terms(visit: &Visit, max_ngram: usize, min_count: u32) -> (TermCounts, Vec<u64>) {
+    let mut counts = TermCounts::new(max_ngram, min_count);
     let mut unit_tokens = vec![0u64; visit.units.len()];
     for side in Side::ALL {
         for index in visit.articles_of(side) {

@@ -13,7 +13,7 @@ use crate::stats::{log_odds, Occurrence, TermCounts, TermId};
 
 /// A shorter term is dropped when this share of its occurrences lies inside a listed
 /// longer term, as the fraction numerator / denominator.
-const SUBSUMED: (u64, u64) = (4, 5);
+pub(crate) const SUBSUMED: (u64, u64) = (4, 5);
 
 /// A term a side lists, before its display form and examples are found.
 pub(crate) struct Listed {

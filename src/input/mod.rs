@@ -10,7 +10,7 @@ mod options;
 mod ratings;
 mod story;
 
-pub use json::{json_too_large, parse_json, MAX_STORY_BYTES};
+pub use json::{json_too_large, parse_json, utf8_text, MAX_STORY_BYTES};
 pub use leaning::{Leaning, LeaningSource, Side};
 pub use options::{OptionName, Options};
 pub use ratings::Ratings;

@@ -8,9 +8,10 @@
 //! type is a fraction of the WASM the derive and serde_json's serializer took.
 
 use super::{
-    ArticleSummary, Blindspot, ComparisonLine, Coverage, CoverageBy, Emphasis, Example,
-    FacetCoverage, Framing, KeyPoint, KeyPoints, Notes, OutletUses, Params, Rates, Report,
-    SideCounts, SideCoverage, SideFraming, SideLabel, SideShares, Sides, Term, TestDesign,
+    ArticleSummary, Blindspot, CardQuote, ComparisonLine, Coverage, CoverageBy, DictionaryCard,
+    Emphasis, Example, ExplainedCounts, FacetCoverage, FormulaLine, Framing, KeyPoint, KeyPoints,
+    Notes, OutletCount, OutletUses, Params, PerSide, Rates, Report, RuleCheck, SideCounts,
+    SideCoverage, SideFraming, SideLabel, SideShares, Sides, Term, TermExplanation, TestDesign,
     UnratedCoverage,
 };
 use super::{
@@ -291,6 +292,14 @@ json_object! {
     SideLanguage { words, sentences, tested, note, charged, hedging, tone }
     LanguageCategory { key, list, name, text }
     Language { left, center, right, note, categories }
+    PerSide { left, center, right }
+    ExplainedCounts { y_b, y_r, n_b, n_r, uses, term_tokens }
+    FormulaLine { symbol, formula, numbers, value }
+    RuleCheck { met, text }
+    OutletCount { source, side, count, term_tokens }
+    CardQuote { article, source, before, term, after }
+    DictionaryCard { left, center, right, prompt }
+    TermExplanation { term, side, listed, rules, verdict, counts, prior_scale, alpha, delta, variance, sigma, z, formula, p, test, evidence, meaning, outlets, card }
 }
 
 /// A piece of a quoted sentence: plain text as a string, a marked word as an object.
@@ -316,10 +325,26 @@ impl Report {
     }
 
     fn json(&self, indent: bool) -> String {
-        let mut writer = Writer::new(indent);
-        self.write(&mut writer);
-        writer.out
+        json_text(self, indent)
     }
+}
+
+impl TermExplanation {
+    /// The explanation as JSON, indented by two spaces.
+    pub fn to_json(&self) -> String {
+        json_text(self, true)
+    }
+
+    /// The explanation as JSON without white space: what crosses into JavaScript.
+    pub fn to_compact_json(&self) -> String {
+        json_text(self, false)
+    }
+}
+
+fn json_text(value: &dyn WriteJson, indent: bool) -> String {
+    let mut writer = Writer::new(indent);
+    value.write(&mut writer);
+    writer.out
 }
 
 #[cfg(test)]

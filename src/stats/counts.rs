@@ -12,6 +12,8 @@ use super::finder::TermFinder;
 use super::names::{names, Names};
 use super::passes::{count_ngrams, Limits, SKETCH_FROM_POSITIONS};
 use super::sequences::Sequence;
+#[cfg(feature = "explain")]
+use super::sequences::NONE;
 use super::token_ids::TokenIds;
 use crate::input::Side;
 use crate::text::{is_stopword, tokens, Capitals};
@@ -262,6 +264,27 @@ impl TermCounts {
     /// A finder for `terms`, which reports each by its place in `terms`.
     pub fn finder(&self, terms: impl IntoIterator<Item = TermId>) -> TermFinder {
         TermFinder::new(&self.sequences, self.token_text.len(), terms)
+    }
+
+    /// The longest n-gram counted.
+    #[cfg(feature = "explain")]
+    pub fn max_ngram(&self) -> usize {
+        self.limits.max_ngram
+    }
+
+    #[cfg(feature = "explain")]
+    /// The id of the counted n-gram whose normalized tokens are `words`: a walk along its
+    /// prefixes, one token at a time. Plain scans: it is asked once per explanation.
+    pub fn find(&self, words: &[String]) -> Option<TermId> {
+        let mut id = NONE;
+        for word in words {
+            let token = self.token_text.iter().position(|t| **t == **word)? as u32;
+            id = self
+                .sequences
+                .iter()
+                .position(|s| s.prefix == id && s.last == token)? as TermId;
+        }
+        (id != NONE).then_some(id)
     }
 
     /// The token ids of term `id`, first to last.

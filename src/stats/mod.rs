@@ -16,5 +16,7 @@ mod token_ids;
 pub(crate) use counts::{TermCounts, TermId, END};
 pub(crate) use finder::{Occurrence, TermFinder};
 pub(crate) use log_odds::log_odds;
+#[cfg(feature = "explain")]
+pub(crate) use log_odds::LogOdds;
 pub(crate) use names::Names;
 pub(crate) use permutation::{order_key, p_value, p_value_of_keys, Design, Keyed, PValue, Use};

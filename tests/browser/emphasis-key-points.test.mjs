@@ -7,7 +7,7 @@
 
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { browserAndServerForThisFile, expectedHref, expectedReport, pickSample, sampleStory, settled } from './helpers.mjs';
+import { browserAndServerForThisFile, expectedHref, expectedReport, outcomeOf, pickSample, sampleStory, settled } from './helpers.mjs';
 
 const shared = browserAndServerForThisFile();
 const SIDES = ['left', 'center', 'right'];
@@ -157,7 +157,16 @@ describe('emphasis and facets', () => {
         assert.equal(values.length, known.length + (report.coverage_by[facet].unknown.articles > 0 ? 1 : 0), facet);
         for (const [i, [value, counts]] of known.entries()) assert.ok(values[i].startsWith(`${value} ${Math.round(counts.share * 100)}%`), values[i]);
       }
-      await pickSample(page, 'drone-raid.json');
+      // Every sample has facets: the same story without its outlets' facts has no bar.
+      const withoutFacts = sampleStory('drone-raid.json');
+      for (const article of withoutFacts.articles) for (const fact of ['region', 'owner', 'factuality']) delete article[fact];
+      const outcome = await outcomeOf(page, () =>
+        page.evaluate((story) => {
+          document.getElementById('demo').story = story;
+        }, withoutFacts),
+      '#demo');
+      assert.ok(outcome.ok, outcome.message);
+      assert.deepEqual(outcome.report.coverage_by, {});
       assert.equal(await page.locator('#demo [data-role="facets"]').count(), 0);
     } finally {
       await page.close();

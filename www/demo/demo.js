@@ -1,4 +1,6 @@
-// The demo page: a sample picker and a paste box driving one <bias-compare id="demo">.
+// The demo page: a sample picker and a paste box driving one <bias-compare id="demo">, and
+// the classroom around it (www/classroom/, docs/CLASSROOM.md): the teacher's own story, built
+// in the editor below the panel, is the picker's "Your story" entry.
 //
 // Served (dist/index.html), each sample loads through the element's `src` attribute.
 // In dist/standalone.html the build embeds every sample in
@@ -14,6 +16,7 @@
 // sample is the first and only story the element fetches; until the element is defined, only
 // its attributes are touched here, never its properties.
 
+import { startClassroom } from '../classroom/index.js';
 import { explainError } from './story-errors.js';
 
 const picker = document.getElementById('sample-picker');
@@ -31,11 +34,12 @@ const restoreButton = document.getElementById('restore-button');
 const embeddedScript = document.getElementById('bias-compare-samples');
 const embedded = embeddedScript ? JSON.parse(embeddedScript.textContent) : null;
 
-// The picker's entry for a story from the paste box.
+// The picker's entry for a story from the paste box, and for the teacher's story.
 const PASTED = 'pasted';
+const MINE = 'mine';
 
 let startedAt = 0;
-let showing = 'sample'; // what the element shows or is analyzing: 'sample' or PASTED
+let showing = 'sample'; // what the element shows or is analyzing: 'sample', PASTED or MINE
 let pastedText = ''; // the text the paste box held when it was last analyzed
 let lastSample = picker?.value ?? ''; // the sample shown last (for "Start from the current sample")
 let replacedText = null; // what the paste box held before a sample replaced it
@@ -43,6 +47,20 @@ let notice = ''; // said after the next status line
 
 function setStatus(text) {
   if (status) status.textContent = text;
+}
+
+/** What the element is given as options: the classroom's ratings for the teacher's story, none
+ * for the others. Properties are set only once the element is defined (see above). */
+let optionsGiven = false;
+function whenDefined(then) {
+  if (customElements.get('bias-compare')) then();
+  else customElements.whenDefined('bias-compare').then(then);
+}
+function clearOptions() {
+  if (optionsGiven && customElements.get('bias-compare')) {
+    demo.options = {};
+    optionsGiven = false;
+  }
 }
 
 // ------------------------------------------------------------------ samples and the address
@@ -100,6 +118,7 @@ function loadSample(value, { remember = true } = {}) {
   setStatus('Analyzing…');
   if (storyTitle) storyTitle.textContent = selectedTitle();
   if (remember) setAddress(sampleName(value));
+  clearOptions();
   if (embedded) {
     demo.story = embedded[value] ?? null;
   } else {
@@ -154,8 +173,72 @@ function analyzePasted() {
     }
     storyTitle.textContent = title;
   }
+  clearOptions();
   demo.story = pastedText;
 }
+
+// ------------------------------------------------------------------ the teacher's story
+
+/** Adds the picker's entry for the teacher's story, or takes it out when the story is empty. */
+function updateMineOption() {
+  if (!picker || !classroom) return;
+  const option = [...picker.options].find((o) => o.value === MINE);
+  if (classroom.hasStory()) {
+    const title = classroom.store.state.story.title.trim();
+    const text = title ? `Your story: ${title}` : 'Your story (built below)';
+    if (option) option.textContent = text;
+    else picker.prepend(new Option(text, MINE));
+  } else if (option && picker.value !== MINE) option.remove();
+}
+
+/** Shows the teacher's story (the editor's) in the panel, with the ratings table in force. */
+function showMine({ remember = true } = {}) {
+  if (!demo || !classroom) return;
+  updateMineOption();
+  if (picker) picker.value = MINE;
+  showing = MINE;
+  clearPasteError();
+  startedAt = performance.now();
+  setStatus('Analyzing…');
+  if (storyTitle) storyTitle.textContent = classroom.title();
+  if (remember) setAddress(null);
+  demo.removeAttribute('src');
+  whenDefined(() => {
+    if (showing !== MINE) return;
+    optionsGiven = true;
+    demo.options = classroom.options();
+    demo.story = classroom.story();
+  });
+}
+
+/** The story the panel shows, as the engine reads it, with its options (for explain). */
+async function shownStory() {
+  if (showing === MINE) return { story: classroom.story(), options: classroom.options() };
+  if (showing === PASTED) return { story: pastedText, options: {} };
+  return { story: await sampleText(lastSample), options: {} };
+}
+
+/** The sample the picker shows (or showed last), as an object. */
+async function shownSample() {
+  const value = picker?.value?.startsWith('samples/') ? picker.value : lastSample;
+  if (!value) return null;
+  return JSON.parse(await sampleText(value));
+}
+
+function shownKey() {
+  return showing === 'sample' ? lastSample : showing;
+}
+
+const classroom = demo
+  ? startClassroom({
+      showMine,
+      showing: () => showing,
+      shownStory,
+      sampleStory: shownSample,
+      title: () => storyTitle?.textContent ?? '',
+    })
+  : null;
+
 
 function clearPasteError() {
   if (pasteError) pasteError.textContent = '';
@@ -245,8 +328,10 @@ function restoreText() {
 if (picker && demo) {
   picker.addEventListener('change', () => {
     if (picker.value === PASTED) analyzePasted();
+    else if (picker.value === MINE) showMine();
     else loadSample(picker.value);
   });
+  classroom?.store.subscribe(updateMineOption);
 
   window.addEventListener('popstate', () => loadSample(startingSample(), { remember: false }));
 
@@ -256,9 +341,13 @@ if (picker && demo) {
     const total = report.coverage.total_articles;
     setStatus(`${total} ${total === 1 ? 'article' : 'articles'} analyzed${ms ? ` in ${ms} ms` : ''}.${notice}`);
     notice = '';
+    classroom?.onReport(report, shownKey());
   });
   demo.addEventListener('bias-compare-error', (event) => {
-    if (showing === PASTED) {
+    classroom?.onError(event.detail?.message ?? '', shownKey());
+    if (showing === MINE) {
+      setStatus('Your story could not be analyzed: see the editor below.');
+    } else if (showing === PASTED) {
       setStatus('Your story could not be analyzed: see under the Analyze button.');
       showPasteError(event.detail?.message ?? '');
     } else {
@@ -267,7 +356,11 @@ if (picker && demo) {
   });
 
   const first = startingSample();
-  if (embedded || first !== demo.getAttribute('src')) {
+  updateMineOption();
+  if (!nameInAddress() && classroom?.hasStory()) {
+    // The teacher's story, saved in this browser, comes back as it was left.
+    showMine({ remember: false });
+  } else if (embedded || first !== demo.getAttribute('src')) {
     loadSample(first, { remember: false });
   } else {
     // The element fetches the sample its `src` names.
