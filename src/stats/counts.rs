@@ -11,7 +11,7 @@
 use super::finder::TermFinder;
 use super::passes::{count_ngrams, Limits};
 use super::sequences::Sequence;
-use super::token_ids::TokenIds;
+use super::token_ids::{TokenIds, TokenTexts};
 use crate::input::Side;
 use crate::text::{is_stopword, tokens};
 
@@ -54,7 +54,7 @@ pub(crate) struct TermCounts {
     limits: Limits,
     /// While counting: the token table. Dropped by `finish`, which keeps the texts.
     token_ids: TokenIds,
-    token_text: Vec<Box<str>>,
+    token_text: TokenTexts,
     token_info: Vec<TokenInfo>,
     sequences: Vec<Sequence>,
     /// y_w per side, by term id (zero for the prefixes ending with a stopword, which are
@@ -82,7 +82,7 @@ impl TermCounts {
                 min_count,
             },
             token_ids: TokenIds::default(),
-            token_text: Vec::new(),
+            token_text: TokenTexts::default(),
             token_info: Vec::new(),
             sequences: Vec::new(),
             counts: Vec::new(),
@@ -114,9 +114,14 @@ impl TermCounts {
             0 => 0,
             n => u64::MAX >> 64usize.saturating_sub(n),
         };
+        // The start that leaves the window at the next shift. The set bits are counted as
+        // they come and go: `count_ones` is a long sequence of instructions on x86-64
+        // without POPCNT, which the portable build may not assume.
+        let oldest = window & !(window >> 1);
         for sentence in sentences {
             let first = ids.len();
             let mut starts = 0u64;
+            let mut open = 0u64;
             for token in tokens(sentence) {
                 let (id, new) = self.token_ids.count(token.surface, side);
                 if new {
@@ -124,13 +129,15 @@ impl TermCounts {
                 }
                 ids.push(id);
                 let info = self.token_info[id as usize];
-                starts = if info.has_letter {
-                    ((starts << 1) | u64::from(info.can_edge_a_term())) & window
+                if info.has_letter {
+                    let edge = u64::from(info.can_edge_a_term()) & window;
+                    open = open + edge - u64::from(starts & oldest != 0);
+                    starts = ((starts << 1) | edge) & window;
+                    if !info.is_stopword {
+                        self.term_tokens[side] += open;
+                    }
                 } else {
-                    0
-                };
-                if info.has_letter && !info.is_stopword {
-                    self.term_tokens[side] += u64::from(starts.count_ones());
+                    (starts, open) = (0, 0);
                 }
             }
             self.words[side] += (ids.len() - first) as u64;
@@ -205,11 +212,7 @@ impl TermCounts {
         let mut parts = Vec::new();
         let mut current = id;
         while let Some(sequence) = self.sequences.get(current as usize) {
-            parts.push(
-                self.token_text
-                    .get(sequence.last as usize)
-                    .map_or("", |t| t),
-            );
+            parts.push(self.token_text.get(sequence.last));
             current = sequence.prefix;
         }
         parts.reverse();
@@ -331,10 +334,7 @@ mod tests {
         assert_eq!(per_side, [2, 1, 1]);
         let right: Vec<String> = counts
             .side_sentences(Side::Right)
-            .flat_map(|ids| {
-                ids.iter()
-                    .map(|&t| counts.token_text[t as usize].to_string())
-            })
+            .flat_map(|ids| ids.iter().map(|&t| counts.token_text.get(t).to_string()))
             .collect();
         assert_eq!(right, ["a", "daring"]);
     }
@@ -345,7 +345,12 @@ mod tests {
             "daring", "raid", "the", "bombers", "flop", "talks", "of", "wipe", "out",
         ];
         let sentences: Vec<(Vec<&str>, usize)> = (0..400usize)
-            .map(|i| ((0..9).map(|j| words[(i * 7 + j * j * 3) % 9]).collect(), i % 3))
+            .map(|i| {
+                (
+                    (0..9).map(|j| words[(i * 7 + j * j * 3) % 9]).collect(),
+                    i % 3,
+                )
+            })
             .collect();
         let mut counts = TermCounts::new(3, 3);
         for (sentence, side) in &sentences {

@@ -32,9 +32,42 @@ pub(super) struct TokenIds {
     entries: Vec<TokenEntry>,
     long: FxHashMap<Box<str>, u32>,
     /// The normalized text of each token, by id.
-    texts: Vec<Box<str>>,
+    texts: TokenTexts,
     /// Where a form too long to pack is written.
     written: String,
+}
+
+/// The normalized texts of tokens, by id: one string holding them all, and where each ends
+/// (one allocation for the story's words, not one per word).
+#[derive(Default)]
+pub(super) struct TokenTexts {
+    joined: String,
+    ends: Vec<u32>,
+}
+
+impl TokenTexts {
+    /// The text of token `id` (empty for an unknown id).
+    pub(super) fn get(&self, id: u32) -> &str {
+        let id = id as usize;
+        let start = match id.checked_sub(1) {
+            Some(before) => self.ends.get(before).copied().unwrap_or(0),
+            None => 0,
+        };
+        let end = self.ends.get(id).copied().unwrap_or(start);
+        self.joined
+            .get(start as usize..end as usize)
+            .unwrap_or_default()
+    }
+
+    /// How many tokens there are.
+    pub(super) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Ends the text of the next token, written onto `joined`.
+    fn end_token(&mut self) {
+        self.ends.push(self.joined.len() as u32);
+    }
 }
 
 /// Slots of a new token table: enough for a story of a few hundred articles without growing.
@@ -46,7 +79,7 @@ impl Default for TokenIds {
             short: IdSlots::new(FIRST_SLOTS),
             entries: Vec::new(),
             long: FxHashMap::default(),
-            texts: Vec::new(),
+            texts: TokenTexts::default(),
             written: String::new(),
         }
     }
@@ -86,31 +119,36 @@ impl TokenIds {
         let id = self.entries.len() as u32;
         let mut per_side = [0; 3];
         per_side[side] = 1;
-        let (key, text) = match form {
-            NormalForm::Packed(key) => (key, key.to_text()),
-            NormalForm::Written => (LONG, self.written.clone()),
+        let key = match form {
+            NormalForm::Packed(key) => {
+                key.write_text(&mut self.texts.joined);
+                key
+            }
+            NormalForm::Written => {
+                self.texts.joined.push_str(&self.written);
+                self.long.insert(self.written.as_str().into(), id);
+                LONG
+            }
         };
+        self.texts.end_token();
         self.entries.push(TokenEntry { key, per_side });
-        if key == LONG {
-            self.long.insert(text.as_str().into(), id);
-        } else {
+        if key != LONG {
             let entries = &self.entries;
             self.short.insert(id, hash(key), |id| {
                 entries.get(id as usize).map_or(0, |entry| hash(entry.key))
             });
         }
-        self.texts.push(text.into());
         id
     }
 
     /// The normalized text of token `id`.
     pub(super) fn text(&self, id: u32) -> &str {
-        self.texts.get(id as usize).map_or("", |text| text)
+        self.texts.get(id)
     }
 
     /// Once every word is counted: each token's text and its occurrences per side, by id.
     /// The lookup tables are dropped.
-    pub(super) fn into_texts_and_counts(self) -> (Vec<Box<str>>, Vec<[u32; 3]>) {
+    pub(super) fn into_texts_and_counts(self) -> (TokenTexts, Vec<[u32; 3]>) {
         let counts = self.entries.iter().map(|entry| entry.per_side).collect();
         (self.texts, counts)
     }
@@ -140,7 +178,8 @@ mod tests {
         assert_eq!(counts.len(), words.len() + 1);
         assert_eq!(counts[0], [1, 1, 0]);
         assert_eq!(counts[words.len()], [1, 0, 1]);
-        assert_eq!(&*texts[words.len()], "longlonglonglonglong");
+        assert_eq!(texts.get(words.len() as u32), "longlonglonglonglong");
+        assert_eq!(texts.get(0), "w0");
     }
 
     #[test]

@@ -64,7 +64,7 @@ const NAMED: &[(&str, char)] = &[
 /// The text as a browser would show it, or `None` when it has no markup to remove.
 pub fn without_markup(text: &str) -> Option<String> {
     // Most texts have neither character; they cost one scan and no copy.
-    if !text.bytes().any(|b| b == b'<' || b == b'&') {
+    if !has_markup_byte(text.as_bytes()) {
         return None;
     }
     let mut out = String::with_capacity(text.len());
@@ -91,6 +91,27 @@ pub fn without_markup(text: &str) -> Option<String> {
     }
     out.push_str(rest);
     changed.then_some(out)
+}
+
+/// Whether `bytes` holds a `<` or a `&`. Eight bytes are tested at once, as one integer in
+/// which a byte equal to the one looked for becomes zero: a byte at a time, this scan of
+/// every text cost a twentieth of the analysis.
+fn has_markup_byte(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let has_zero_byte = |word: u64| word.wrapping_sub(ONES) & !word & (ONES << 7) != 0;
+    let chunks = bytes.chunks_exact(8);
+    let tail = chunks.remainder();
+    for chunk in chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        let word = u64::from_le_bytes(word);
+        if has_zero_byte(word ^ (ONES * u64::from(b'<')))
+            || has_zero_byte(word ^ (ONES * u64::from(b'&')))
+        {
+            return true;
+        }
+    }
+    tail.iter().any(|&b| b == b'<' || b == b'&')
 }
 
 /// The length of the tag (or comment, or script/style element) at the start of `text`,
@@ -192,6 +213,24 @@ mod tests {
 
     fn shown(text: &str) -> String {
         without_markup(text).unwrap_or_else(|| text.to_owned())
+    }
+
+    #[test]
+    fn the_word_scan_finds_a_markup_byte_wherever_it_is() {
+        // Neighbours of '<' (0x3C) and '&' (0x26), and the same values with the high bit set.
+        for filler in [b'a', b';', b'=', b'%', b'\'', 0xBC, 0xA6, 0x00, 0xFF] {
+            for len in 0..20 {
+                let plain = vec![filler; len];
+                assert!(!has_markup_byte(&plain), "{filler:#x} x {len}");
+                for at in 0..len {
+                    for byte in [b'<', b'&'] {
+                        let mut bytes = plain.clone();
+                        bytes[at] = byte;
+                        assert!(has_markup_byte(&bytes), "{byte} at {at} of {len}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -54,6 +54,38 @@ fn word_before(text: &str, dot: usize) -> &str {
     head[start..].trim_start_matches('.')
 }
 
+/// Up to 8 bytes of ASCII, lowercased, as one integer (no byte is zero, so no two words
+/// give the same one); `None` for a longer word. Every entry of the lists fits.
+const fn packed_lowercase(word: &[u8]) -> Option<u64> {
+    if word.len() > 8 {
+        return None;
+    }
+    let mut packed = 0;
+    let mut at = 0;
+    while at < word.len() {
+        packed = packed << 8 | word[at].to_ascii_lowercase() as u64;
+        at += 1;
+    }
+    Some(packed)
+}
+
+/// A list of words as [`packed_lowercase`] integers.
+const fn packed_list<const N: usize>(list: &[&str]) -> [u64; N] {
+    let mut keys = [0; N];
+    let mut at = 0;
+    while at < N {
+        keys[at] = match packed_lowercase(list[at].as_bytes()) {
+            Some(key) => key,
+            None => panic!("an abbreviation longer than 8 bytes"),
+        };
+        at += 1;
+    }
+    keys
+}
+
+const NEVER_FINAL_KEYS: [u64; NEVER_FINAL.len()] = packed_list(NEVER_FINAL);
+const BEFORE_NUMBER_KEYS: [u64; BEFORE_NUMBER.len()] = packed_list(BEFORE_NUMBER);
+
 /// Whether a full stop at byte `dot`, followed (after spaces) by `next`, ends a sentence.
 fn full_stop_ends_sentence(text: &str, dot: usize, next: char) -> bool {
     let written = word_before(text, dot);
@@ -64,8 +96,10 @@ fn full_stop_ends_sentence(text: &str, dot: usize, next: char) -> bool {
     } else {
         Cow::Owned(super::lowercase(written))
     };
-    let is_one_of = |list: &[&str]| list.iter().any(|entry| entry.eq_ignore_ascii_case(&word));
-    if is_one_of(NEVER_FINAL) {
+    // A word is compared to the lists as one integer, not byte by byte with each entry.
+    let key = packed_lowercase(word.as_bytes());
+    let is_one_of = |list: &[u64]| key.is_some_and(|key| list.contains(&key));
+    if is_one_of(&NEVER_FINAL_KEYS) {
         return false;
     }
     let mut letters = word.chars();
@@ -75,7 +109,7 @@ fn full_stop_ends_sentence(text: &str, dot: usize, next: char) -> bool {
             return false;
         }
     }
-    !(is_one_of(BEFORE_NUMBER) && next.is_ascii_digit())
+    !(is_one_of(&BEFORE_NUMBER_KEYS) && next.is_ascii_digit())
 }
 
 /// The first bytes of every line break and terminator: ASCII ones, and the lead bytes of
