@@ -13,7 +13,7 @@ use super::passes::{count_ngrams, Limits};
 use super::sequences::Sequence;
 use super::token_ids::{TokenIds, TokenTexts};
 use crate::input::Side;
-use crate::text::{is_stopword, tokens};
+use crate::text::{is_stopword, word_spans};
 
 /// Ends a sentence in an article's token ids.
 pub(super) const END: u32 = u32::MAX;
@@ -35,7 +35,7 @@ pub(super) struct TokenInfo {
 }
 
 impl TokenInfo {
-    fn of(text: &str) -> TokenInfo {
+    pub(super) fn of(text: &str) -> TokenInfo {
         TokenInfo {
             has_letter: text.chars().any(char::is_alphabetic)
                 && text.chars().nth(MAX_TERM_TOKEN_CHARS).is_none(),
@@ -68,8 +68,9 @@ pub(crate) struct TermCounts {
     /// [`END`]. One exact-size slice an article: a single growing stream would briefly need
     /// three times its size while doubling.
     articles: Vec<(usize, Box<[u32]>)>,
-    /// The article being tokenized.
+    /// The article being tokenized, and the words of its sentence being counted.
     scratch_ids: Vec<u32>,
+    scratch_spans: Vec<(usize, usize)>,
 }
 
 impl TermCounts {
@@ -90,6 +91,7 @@ impl TermCounts {
             term_tokens: [0; 3],
             articles: Vec::new(),
             scratch_ids: Vec::new(),
+            scratch_spans: Vec::new(),
         }
     }
 
@@ -118,17 +120,17 @@ impl TermCounts {
         // they come and go: `count_ones` is a long sequence of instructions on x86-64
         // without POPCNT, which the portable build may not assume.
         let oldest = window & !(window >> 1);
+        let mut spans = std::mem::take(&mut self.scratch_spans);
         for sentence in sentences {
             let first = ids.len();
             let mut starts = 0u64;
             let mut open = 0u64;
-            for token in tokens(sentence) {
-                let (id, new) = self.token_ids.count(token.surface, side);
-                if new {
-                    self.token_info.push(TokenInfo::of(self.token_ids.text(id)));
-                }
+            spans.clear();
+            word_spans(sentence, &mut spans);
+            for &(start, end) in &spans {
+                let surface = sentence.get(start..end).unwrap_or_default();
+                let (id, info) = self.token_ids.count(surface, side);
                 ids.push(id);
-                let info = self.token_info[id as usize];
                 if info.has_letter {
                     let edge = u64::from(info.can_edge_a_term()) & window;
                     open = open + edge - u64::from(starts & oldest != 0);
@@ -145,6 +147,7 @@ impl TermCounts {
         }
         self.articles.push((side, ids.as_slice().into()));
         self.scratch_ids = ids;
+        self.scratch_spans = spans;
         self.term_tokens[side] - term_tokens_before
     }
 
@@ -152,9 +155,11 @@ impl TermCounts {
     /// those frequent in some side.
     pub fn finish(&mut self) {
         self.scratch_ids = Vec::new();
+        self.scratch_spans = Vec::new();
         // Words are all interned now: their table gives way to counts by id.
-        let (texts, token_count) = std::mem::take(&mut self.token_ids).into_texts_and_counts();
+        let (texts, token_count, token_info) = std::mem::take(&mut self.token_ids).into_parts();
         self.token_text = texts;
+        self.token_info = token_info;
         (self.sequences, self.counts) =
             count_ngrams(&self.articles, &self.token_info, &token_count, self.limits);
     }
@@ -259,9 +264,12 @@ mod tests {
         for max_ngram in 0..=7 {
             let mut counts = TermCounts::new(max_ngram, 1);
             counts.count_article(Side::Center, [sentence]);
+            let term_tokens = counts.term_tokens;
+            counts.finish();
             // Every n-gram of at most max_ngram tokens with letters starting as a term may,
             // counted by its term tokens, as docs/METHOD.md defines n_b.
-            let infos: Vec<TokenInfo> = counts.scratch_ids[..counts.scratch_ids.len() - 1]
+            let ids = &counts.articles[0].1;
+            let infos: Vec<TokenInfo> = ids[..ids.len() - 1]
                 .iter()
                 .map(|&id| counts.token_info[id as usize])
                 .collect();
@@ -277,11 +285,7 @@ mod tests {
                     expected += u64::from(!info.is_stopword);
                 }
             }
-            assert_eq!(
-                counts.term_tokens,
-                [0, expected, 0],
-                "max_ngram {max_ngram}"
-            );
+            assert_eq!(term_tokens, [0, expected, 0], "max_ngram {max_ngram}");
         }
     }
 

@@ -7,16 +7,19 @@
 
 use rustc_hash::FxHashMap;
 
+use super::counts::TokenInfo;
 use super::id_slots::{spread, IdSlots};
 use crate::text::{normal_form, NormalForm, PackedForm};
 
-/// A token's key (when short) and its occurrences per side so far, by token id: the key
-/// compare of a lookup has just brought the entry into cache, so counting it there costs no
-/// second miss.
+/// A token's key (when short), its occurrences per side so far and what the term rules need
+/// to know of it, by token id: the key compare of a lookup has just brought the entry into
+/// cache, so counting it and reading its kind there cost no second miss (the kind fills the
+/// entry's padding).
 #[derive(Debug, Clone, Copy)]
 struct TokenEntry {
     key: PackedForm,
     per_side: [u32; 3],
+    info: TokenInfo,
 }
 
 /// The key of tokens too long to pack, in their entry: its length byte (255) is never that
@@ -92,10 +95,10 @@ fn hash(key: PackedForm) -> u64 {
 }
 
 impl TokenIds {
-    /// Counts one occurrence in `side` of the token `surface` normalizes to; returns its id,
-    /// and whether it is new.
+    /// Counts one occurrence in `side` of the token `surface` normalizes to; returns its id
+    /// and kind.
     #[inline]
-    pub(super) fn count(&mut self, surface: &str, side: usize) -> (u32, bool) {
+    pub(super) fn count(&mut self, surface: &str, side: usize) -> (u32, TokenInfo) {
         let form = normal_form(surface, &mut self.written);
         let known = match form {
             NormalForm::Packed(key) => self.short.find(hash(key), |id| {
@@ -108,14 +111,16 @@ impl TokenIds {
         if let Some(id) = known {
             if let Some(entry) = self.entries.get_mut(id as usize) {
                 entry.per_side[side] += 1;
-                return (id, false);
+                return (id, entry.info);
             }
         }
-        (self.insert(form, side), true)
+        self.insert(form, side)
     }
 
-    /// Gives the token of `form` the next id, counted once in `side`.
-    fn insert(&mut self, form: NormalForm, side: usize) -> u32 {
+    /// Gives the token of `form` the next id, counted once in `side`. Out of the counting
+    /// loop: most words of a story have been seen before.
+    #[inline(never)]
+    fn insert(&mut self, form: NormalForm, side: usize) -> (u32, TokenInfo) {
         let id = self.entries.len() as u32;
         let mut per_side = [0; 3];
         per_side[side] = 1;
@@ -131,26 +136,33 @@ impl TokenIds {
             }
         };
         self.texts.end_token();
-        self.entries.push(TokenEntry { key, per_side });
+        let info = TokenInfo::of(self.texts.get(id));
+        self.entries.push(TokenEntry {
+            key,
+            per_side,
+            info,
+        });
         if key != LONG {
             let entries = &self.entries;
             self.short.insert(id, hash(key), |id| {
                 entries.get(id as usize).map_or(0, |entry| hash(entry.key))
             });
         }
-        id
+        (id, info)
     }
 
     /// The normalized text of token `id`.
+    #[cfg(test)]
     pub(super) fn text(&self, id: u32) -> &str {
         self.texts.get(id)
     }
 
-    /// Once every word is counted: each token's text and its occurrences per side, by id.
-    /// The lookup tables are dropped.
-    pub(super) fn into_texts_and_counts(self) -> (TokenTexts, Vec<[u32; 3]>) {
+    /// Once every word is counted: each token's text, its occurrences per side and its kind,
+    /// by id. The lookup tables are dropped.
+    pub(super) fn into_parts(self) -> (TokenTexts, Vec<[u32; 3]>, Vec<TokenInfo>) {
         let counts = self.entries.iter().map(|entry| entry.per_side).collect();
-        (self.texts, counts)
+        let infos = self.entries.iter().map(|entry| entry.info).collect();
+        (self.texts, counts, infos)
     }
 }
 
@@ -162,19 +174,16 @@ mod tests {
     fn the_token_table_grows_and_keeps_every_id() {
         let words: Vec<String> = (0..3 * FIRST_SLOTS).map(|i| format!("w{i}")).collect();
         let mut ids = TokenIds::default();
-        for word in &words {
-            assert!(ids.count(word, 1).1);
+        for (id, word) in words.iter().enumerate() {
+            assert_eq!(ids.count(word, 1).0, id as u32, "{word}");
         }
         ids.count(&"long".repeat(5), 2);
         assert!(ids.short.slots.len() >= 2 * 3 * FIRST_SLOTS);
         for (id, word) in words.iter().enumerate() {
-            assert_eq!(ids.count(word, 0), (id as u32, false), "{word}");
+            assert_eq!(ids.count(word, 0).0, id as u32, "{word}");
         }
-        assert_eq!(
-            ids.count("LONGlonglonglonglong", 0),
-            (words.len() as u32, false)
-        );
-        let (texts, counts) = ids.into_texts_and_counts();
+        assert_eq!(ids.count("LONGlonglonglonglong", 0).0, words.len() as u32);
+        let (texts, counts, _) = ids.into_parts();
         assert_eq!(counts.len(), words.len() + 1);
         assert_eq!(counts[0], [1, 1, 0]);
         assert_eq!(counts[words.len()], [1, 0, 1]);

@@ -3,6 +3,7 @@
 //! a term. Every function here is total over `&str`: any string, however odd, yields some
 //! (possibly empty) result and never panics.
 
+mod lanes;
 mod markup;
 mod normalize;
 mod sentences;
@@ -13,4 +14,4 @@ pub use markup::without_markup;
 pub use normalize::{lowercase, normal_form, normalize_token, NormalForm, PackedForm};
 pub use sentences::sentence_ranges;
 pub use stopwords::is_stopword;
-pub use tokens::{tokens, Token, Tokens};
+pub use tokens::{tokens, word_spans, Token, Tokens};

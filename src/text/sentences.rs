@@ -6,6 +6,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use super::lanes::{ascii_below, at_least, equal, first_lane, lanes_at};
+
 /// Titles and abbreviations after which a full stop never ends a sentence.
 const NEVER_FINAL: &[&str] = &[
     "adm", "atty", "capt", "cmdr", "col", "cpl", "det", "dr", "e.g", "e.u", "fig", "ft", "gen",
@@ -127,12 +129,30 @@ const MAY_BREAK: [bool; 256] = {
 
 /// The byte offset, from `from` on, of the next character that may be a line break or a
 /// terminator. Always a character boundary: the bytes looked for are ASCII or lead bytes.
-/// Most of a text is neither, and skipping it a byte at a time is what makes splitting cheap.
-fn next_break_candidate(text: &str, from: usize) -> Option<usize> {
-    let rest = text.as_bytes().get(from..)?;
-    rest.iter()
-        .position(|&byte| MAY_BREAK[byte as usize])
-        .map(|offset| from + offset)
+/// Most of a text is neither: eight bytes at a time are tested for a superset (full stops,
+/// `!`, `?`, ASCII controls and lead bytes from C2 on), and only those are looked up.
+fn next_break_candidate(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(lanes) = lanes_at(bytes, at) {
+        let mut candidates = equal(lanes, b'.')
+            | equal(lanes, b'!')
+            | equal(lanes, b'?')
+            | ascii_below(lanes, 0x20)
+            | at_least(lanes, 0xC2);
+        while candidates != 0 {
+            let found = at + first_lane(candidates);
+            if bytes.get(found).is_some_and(|&byte| MAY_BREAK[usize::from(byte)]) {
+                return Some(found);
+            }
+            candidates &= candidates - 1;
+        }
+        at += 8;
+    }
+    bytes
+        .get(at..)?
+        .iter()
+        .position(|&byte| MAY_BREAK[usize::from(byte)])
+        .map(|offset| at + offset)
 }
 
 /// Byte ranges of the sentences of `text`, trimmed of white space, in order, without
@@ -149,7 +169,7 @@ pub fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
     };
     let mut start = 0;
     let mut resume = 0;
-    while let Some(i) = next_break_candidate(text, resume) {
+    while let Some(i) = next_break_candidate(text.as_bytes(), resume) {
         let Some(c) = text[i..].chars().next() else {
             break;
         };
@@ -205,6 +225,25 @@ mod tests {
             .into_iter()
             .map(|range| &text[range])
             .collect()
+    }
+
+    #[test]
+    fn the_break_scan_stops_at_every_byte_that_may_break_and_no_other() {
+        for byte in 0..=u8::MAX {
+            for at in 0..20 {
+                let mut bytes = [b'a'; 20];
+                bytes[at] = byte;
+                let expected = MAY_BREAK[usize::from(byte)].then_some(at);
+                assert_eq!(next_break_candidate(&bytes, 0), expected, "{byte:#04x} at {at}");
+                assert_eq!(next_break_candidate(&bytes, at + 1), None);
+            }
+            // A byte that may not break, before one that may in the same eight.
+            if !MAY_BREAK[usize::from(byte)] {
+                let mut bytes = [b'a'; 20];
+                (bytes[2], bytes[5]) = (byte, b'.');
+                assert_eq!(next_break_candidate(&bytes, 0), Some(5), "{byte:#04x}");
+            }
+        }
     }
 
     #[test]
