@@ -13,7 +13,7 @@ use super::visit::{SentenceRef, Visit};
 use crate::input::Side;
 use crate::report::{prose, Example, Rates, Rounded, Term};
 use crate::stats::{Occurrence, TermCounts, TermId};
-use crate::text::tokens;
+use crate::text::word_spans;
 
 /// Sentences longer than this are quoted as a window around the term, marked with "…".
 const MAX_QUOTE_BYTES: usize = 480;
@@ -46,7 +46,7 @@ pub(crate) fn shown_terms(
     let mut gathered: Vec<Gathered> = chosen.iter().map(|_| Gathered::default()).collect();
     let finder = counts.finder(chosen.iter().map(|c| c.listed.term));
     let mut found: Vec<Occurrence> = Vec::new();
-    let mut token_bytes: Vec<Range<usize>> = Vec::new();
+    let mut token_bytes: Vec<(usize, usize)> = Vec::new();
     for (number, (index, sentence, ids)) in side_sentences(visit, counts, side).enumerate() {
         finder.find(ids, &mut found);
         if found.is_empty() {
@@ -54,16 +54,11 @@ pub(crate) fn shown_terms(
         }
         let text = visit.sentence(index, sentence);
         token_bytes.clear();
-        token_bytes.extend(tokens(text).map(|token| token.start..token.end()));
+        word_spans(text, &mut token_bytes);
         for hit in &found {
             let entry = &mut gathered[hit.slot];
-            let bytes =
-                token_bytes[hit.position].start..token_bytes[hit.position + hit.length - 1].end;
-            let surface = text[bytes.clone()]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
-            *entry.surfaces.entry(surface).or_insert(0) += 1;
+            let bytes = token_bytes[hit.position].0..token_bytes[hit.position + hit.length - 1].1;
+            count_surface(&mut entry.surfaces, &text[bytes.clone()]);
             if entry.last_sentence != Some(number) {
                 entry.last_sentence = Some(number);
                 record_example(
@@ -99,6 +94,27 @@ pub(crate) fn shown_terms(
             }
         })
         .collect()
+}
+
+/// Counts one use of `written`, the bytes of an occurrence, under its surface form: its
+/// words joined by one space. Written so already, as nearly every occurrence is (ASCII
+/// words, one space apart), it is looked up as it stands, without building a string.
+fn count_surface(surfaces: &mut FxHashMap<String, u32>, written: &str) {
+    // What `split_whitespace` splits ASCII at: space, and U+0009 to U+000D.
+    let plain = written
+        .bytes()
+        .all(|b| b.is_ascii() && !(b'\t'..=b'\r').contains(&b))
+        && !written.starts_with(' ')
+        && !written.ends_with(' ')
+        && !written.contains("  ");
+    if plain {
+        if let Some(count) = surfaces.get_mut(written) {
+            *count += 1;
+            return;
+        }
+    }
+    let surface = written.split_whitespace().collect::<Vec<_>>().join(" ");
+    *surfaces.entry(surface).or_insert(0) += 1;
 }
 
 /// A term's occurrences per 10 000 term tokens in each side.
@@ -201,6 +217,32 @@ fn quote(sentence: &str, hit: Range<usize>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn surfaces_are_counted_by_their_words_joined_by_one_space() {
+        let mut surfaces = FxHashMap::default();
+        for written in [
+            "Pearl Harbor",
+            "Pearl\tHarbor",
+            "Pearl  Harbor",
+            "Pearl\u{b}Harbor",
+            "Pearl\u{a0}Harbor",
+            "Pearl\u{2028}Harbor",
+            "pearl harbor",
+            "Pearl Harbor",
+        ] {
+            count_surface(&mut surfaces, written);
+        }
+        let mut counted: Vec<(String, u32)> = surfaces.into_iter().collect();
+        counted.sort();
+        assert_eq!(
+            counted,
+            [
+                ("Pearl Harbor".to_string(), 7),
+                ("pearl harbor".to_string(), 1)
+            ]
+        );
+    }
 
     #[test]
     fn short_sentences_are_quoted_whole() {

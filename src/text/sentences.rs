@@ -141,7 +141,10 @@ fn next_break_candidate(bytes: &[u8], from: usize) -> Option<usize> {
             | at_least(lanes, 0xC2);
         while candidates != 0 {
             let found = at + first_lane(candidates);
-            if bytes.get(found).is_some_and(|&byte| MAY_BREAK[usize::from(byte)]) {
+            if bytes
+                .get(found)
+                .is_some_and(|&byte| MAY_BREAK[usize::from(byte)])
+            {
                 return Some(found);
             }
             candidates &= candidates - 1;
@@ -234,7 +237,11 @@ mod tests {
                 let mut bytes = [b'a'; 20];
                 bytes[at] = byte;
                 let expected = MAY_BREAK[usize::from(byte)].then_some(at);
-                assert_eq!(next_break_candidate(&bytes, 0), expected, "{byte:#04x} at {at}");
+                assert_eq!(
+                    next_break_candidate(&bytes, 0),
+                    expected,
+                    "{byte:#04x} at {at}"
+                );
                 assert_eq!(next_break_candidate(&bytes, at + 1), None);
             }
             // A byte that may not break, before one that may in the same eight.
