@@ -9,6 +9,7 @@ mod id_slots;
 mod log_odds;
 mod passes;
 mod permutation;
+mod radix;
 mod sequences;
 mod token_ids;
 

@@ -8,6 +8,7 @@
 //! kept, so the tables that later passes and the analysis look up stay small.
 
 use super::counts::TokenInfo;
+use super::radix;
 use super::sequences::{Sequence, SequenceIds, NONE};
 
 /// What the passes count: n-grams of at most `max_ngram` tokens, kept with `min_count` uses
@@ -87,12 +88,72 @@ fn for_each_extension(
     }
 }
 
-/// A k-gram occurrence as one sortable integer: its [`Sequence::key`] shifted past the two
-/// low bits, which hold its side. Sequence ids and token ids are below 2³⁰ (a story has
-/// fewer token positions), so the key loses no bit.
+/// [`for_each_extension`] for k = 2, where both parts are unigrams: each token's unigram
+/// is read once and carried to the next position as the prefix.
 #[inline]
-fn occurrence(prefix: u32, last: u32, side: usize) -> u64 {
-    (Sequence { prefix, last }.key() << 2) | side as u64
+fn for_each_bigram(
+    ids: &SequenceIds,
+    roles: &[Role],
+    stream: &[u32],
+    ends_longest: bool,
+    mut count: impl FnMut(u32, u32),
+) {
+    let mut prefix = NONE;
+    for &last in stream {
+        let unigram = ids.unigram(last);
+        if prefix != NONE {
+            if let Some(role) = roles.get(last as usize) {
+                let ends = if ends_longest {
+                    role.ends_longest
+                } else {
+                    role.ends_prefix
+                };
+                if ends && (unigram != NONE || !role.edges) {
+                    count(prefix, last);
+                }
+            }
+        }
+        prefix = unigram;
+    }
+}
+
+/// How k-gram occurrences are packed into one sortable integer: the prefix id, then the last
+/// token in as many bits as token ids need, then the side in two bits. Integers sort as the
+/// (prefix, last) pairs do, and are as short as the pass's ids allow.
+#[derive(Clone, Copy)]
+struct Packing {
+    last_bits: u32,
+    bits: u32,
+}
+
+/// Bits enough for every integer below `n`.
+fn bits_below(n: usize) -> u32 {
+    usize::BITS - n.saturating_sub(1).leading_zeros()
+}
+
+impl Packing {
+    /// For prefixes below `prefixes` and last tokens below `tokens`. Ids are below 2³⁰ (a
+    /// story has fewer token positions), so the integer loses no bit.
+    fn new(prefixes: usize, tokens: usize) -> Packing {
+        let last_bits = bits_below(tokens);
+        Packing {
+            last_bits,
+            bits: bits_below(prefixes) + last_bits + 2,
+        }
+    }
+
+    #[inline]
+    fn occurrence(self, prefix: u32, last: u32, side: usize) -> u64 {
+        (((u64::from(prefix) << self.last_bits) | u64::from(last)) << 2) | side as u64
+    }
+
+    /// The sequence of an occurrence with its side bits shifted out.
+    fn sequence(self, key: u64) -> Sequence {
+        Sequence {
+            prefix: (key >> self.last_bits) as u32,
+            last: (key & ((1 << self.last_bits) - 1)) as u32,
+        }
+    }
 }
 
 /// The n-grams of 2..=`limits.max_ngram` tokens of `articles` (each a side and its token ids,
@@ -139,13 +200,17 @@ pub(super) fn count_ngrams(
     let mut occurrences: Vec<u64> = Vec::new();
     for k in 2..=max_ngram {
         let ends_longest = k == max_ngram;
+        let packing = Packing::new(counts.len(), token_info.len());
         occurrences.clear();
         for (side, stream) in articles {
-            for_each_extension(&ids, &roles, stream, k, ends_longest, |prefix, last| {
-                occurrences.push(occurrence(prefix, last, *side));
-            });
+            let count = |prefix, last| occurrences.push(packing.occurrence(prefix, last, *side));
+            if k == 2 {
+                for_each_bigram(&ids, &roles, stream, ends_longest, count);
+            } else {
+                for_each_extension(&ids, &roles, stream, k, ends_longest, count);
+            }
         }
-        occurrences.sort_unstable();
+        radix::sort(&mut occurrences, packing.bits);
         let mut rest = occurrences.as_slice();
         while let Some(&first) = rest.first() {
             let key = first >> 2;
@@ -159,7 +224,7 @@ pub(super) fn count_ngrams(
             rest = &rest[run..];
             if frequent(per_side, min_count) {
                 counts.push(per_side);
-                ids.keep(Sequence::from_key(key));
+                ids.keep(packing.sequence(key));
             }
         }
     }

@@ -15,8 +15,8 @@ pub(super) struct Sequence {
 }
 
 impl Sequence {
-    /// The sequence as one integer, prefix in the high half: the key of the tables and of
-    /// the sorted occurrences of a counting pass.
+    /// The sequence as one integer, prefix in the high half: the key of the hash tables of
+    /// sequences.
     #[inline]
     pub(super) fn key(self) -> u64 {
         (u64::from(self.prefix) << 32) | u64::from(self.last)
@@ -26,14 +26,6 @@ impl Sequence {
     #[inline]
     pub(super) fn hash(self) -> u64 {
         spread(self.key())
-    }
-
-    #[inline]
-    pub(super) fn from_key(key: u64) -> Sequence {
-        Sequence {
-            prefix: (key >> 32) as u32,
-            last: key as u32,
-        }
     }
 }
 
@@ -81,6 +73,12 @@ impl SequenceIds {
             });
         }
         id
+    }
+
+    /// The id of the unigram of `token`, or [`NONE`].
+    #[inline]
+    pub(super) fn unigram(&self, token: u32) -> u32 {
+        self.unigrams.get(token as usize).copied().unwrap_or(NONE)
     }
 
     /// The id of `prefix` extended by `last`, if kept.
