@@ -12,6 +12,6 @@ mod tokens;
 
 pub use markup::without_markup;
 pub use normalize::{lowercase, normal_form, normalize_token, NormalForm, PackedForm};
-pub use sentences::sentence_ranges;
+pub use sentences::{sentence_ranges, sentence_ranges_into};
 pub use stopwords::is_stopword;
 pub use tokens::{tokens, word_spans, Token, Tokens};

@@ -47,6 +47,26 @@ fn is_closer(c: char) -> bool {
 
 /// The word just before byte `dot` (letters, digits and inner dots), as written.
 fn word_before(text: &str, dot: usize) -> &str {
+    // Read by bytes while they are ASCII, as nearly every word before a full stop is.
+    let bytes = text.as_bytes();
+    let mut start = dot.min(bytes.len());
+    while let Some(&byte) = start.checked_sub(1).and_then(|before| bytes.get(before)) {
+        if byte.is_ascii_alphanumeric() || byte == b'.' {
+            start -= 1;
+        } else if byte.is_ascii() {
+            return text
+                .get(start..dot)
+                .unwrap_or_default()
+                .trim_start_matches('.');
+        } else {
+            break;
+        }
+    }
+    word_before_by_chars(text, dot)
+}
+
+/// [`word_before`], read character by character.
+fn word_before_by_chars(text: &str, dot: usize) -> &str {
     let head = &text[..dot];
     let start = head
         .char_indices()
@@ -162,11 +182,17 @@ fn next_break_candidate(bytes: &[u8], from: usize) -> Option<usize> {
 /// empty ones. Every range lies on `char` boundaries, so `&text[range]` is an exact quote.
 pub fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
     let mut sentences = Vec::new();
+    sentence_ranges_into(text, &mut sentences);
+    sentences
+}
+
+/// [`sentence_ranges`], appended to `sentences`.
+pub fn sentence_ranges_into(text: &str, sentences: &mut Vec<Range<usize>>) {
     let mut push = |range: Range<usize>| {
-        let piece = &text[range.clone()];
-        let trimmed = piece.trim();
+        let piece = text.get(range.clone()).unwrap_or_default().trim_start();
+        let start = range.end - piece.len();
+        let trimmed = piece.trim_end();
         if trimmed.chars().any(char::is_alphanumeric) {
-            let start = range.start + (piece.len() - piece.trim_start().len());
             sentences.push(start..start + trimmed.len());
         }
     };
@@ -216,7 +242,6 @@ pub fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
         }
     }
     push(start..text.len());
-    sentences
 }
 
 #[cfg(test)]
@@ -228,6 +253,22 @@ mod tests {
             .into_iter()
             .map(|range| &text[range])
             .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, failure_persistence: None, ..Default::default() })]
+
+        #[test]
+        fn the_word_before_a_dot_is_read_alike_by_bytes_and_by_characters(
+            characters in proptest::collection::vec(proptest::sample::select(vec![
+                'a', 'B', '1', '.', ' ', ',', 'é', 'ß', '’', 'Ⅻ', '٣',
+            ]), 0..16)
+        ) {
+            let text: String = characters.into_iter().collect();
+            for dot in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                proptest::prop_assert_eq!(word_before(&text, dot), word_before_by_chars(&text, dot));
+            }
+        }
     }
 
     #[test]
