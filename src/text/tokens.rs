@@ -8,6 +8,8 @@
 
 use unicode_segmentation::{UnicodeSegmentation, UnicodeWordIndices};
 
+use super::lanes::{ascii_in, equal, first_lane, lanes_at, HIGH_BITS, ONES};
+
 /// One word of a sentence: its byte offsets in the sentence and its normalized form.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token<'a> {
@@ -127,10 +129,20 @@ static WORD_BYTES: [bool; 256] = {
     table
 };
 
-/// Where the run of word bytes from `at` ends. (Eight bytes classified at once took more
-/// instructions than this loop: most words are shorter than eight bytes.)
+/// Where the run of word bytes from `at` ends. Eight bytes are classified at once while
+/// eight remain: most words end within the first eight.
 #[inline]
 fn word_run_end(bytes: &[u8], mut at: usize) -> usize {
+    while let Some(lanes) = lanes_at(bytes, at) {
+        let word = ascii_in(lanes, b'0', b'9')
+            | ascii_in(lanes | (ONES * 0x20), b'a', b'z')
+            | equal(lanes, b'_');
+        let other = !word & HIGH_BITS;
+        if other != 0 {
+            return at + first_lane(other);
+        }
+        at += 8;
+    }
     while bytes.get(at).is_some_and(|&byte| is_word_byte(byte)) {
         at += 1;
     }
