@@ -16,7 +16,7 @@ use crate::input::Side;
 use crate::text::{is_stopword, word_spans};
 
 /// Ends a sentence in an article's token ids.
-pub(super) const END: u32 = u32::MAX;
+pub(crate) const END: u32 = u32::MAX;
 
 /// Longest token, in characters, that can be part of a term. Longer ones are not words but
 /// pasted URLs, base64 blobs or keyboard mashing: they still count as words, and break
@@ -198,7 +198,17 @@ impl TermCounts {
         self.term_tokens.iter().sum()
     }
 
+    /// The token ids of each article of `side`, in the order they were added: its
+    /// sentences', each followed by [`END`].
+    pub fn side_articles(&self, side: Side) -> impl Iterator<Item = &[u32]> + '_ {
+        self.articles
+            .iter()
+            .filter(move |(of, _)| *of == side.index())
+            .map(|(_, ids)| &ids[..])
+    }
+
     /// The token ids of each sentence of `side`, in the order they were added.
+    #[cfg(test)]
     pub fn side_sentences(&self, side: Side) -> impl Iterator<Item = &[u32]> + '_ {
         self.articles
             .iter()

@@ -13,7 +13,7 @@ mod radix;
 mod sequences;
 mod token_ids;
 
-pub(crate) use counts::{TermCounts, TermId};
+pub(crate) use counts::{TermCounts, TermId, END};
 pub(crate) use finder::Occurrence;
 pub(crate) use log_odds::log_odds;
 pub(crate) use permutation::{p_value, Design, PValue, Use};

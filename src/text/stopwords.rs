@@ -200,13 +200,59 @@ const STOPWORDS: &[&str] = &[
     "yourselves",
 ];
 
-/// Whether a normalized token is a stopword.
+/// Up to 15 bytes as two big-endian integers, zero past the end, and the length in the last
+/// byte: pairs that order as the words do (a shorter word before its extensions), and
+/// differ for different words.
+const fn packed(word: &[u8]) -> (u64, u64) {
+    let mut halves = [0u64; 2];
+    let mut at = 0;
+    while at < 16 {
+        let byte = if at == 15 {
+            word.len() as u8
+        } else if at < word.len() {
+            word[at]
+        } else {
+            0
+        };
+        halves[at / 8] = halves[at / 8] << 8 | byte as u64;
+        at += 1;
+    }
+    (halves[0], halves[1])
+}
+
+/// Bytes in the longest word [`packed`] keeps whole: longer tokens are never stopwords.
+const LONGEST: usize = 15;
+
+/// [`STOPWORDS`] [`packed`], in the same (sorted) order.
+const KEYS: [(u64, u64); STOPWORDS.len()] = {
+    let mut keys = [(0, 0); STOPWORDS.len()];
+    let mut at = 0;
+    while at < keys.len() {
+        assert!(STOPWORDS[at].len() <= LONGEST);
+        keys[at] = packed(STOPWORDS[at].as_bytes());
+        at += 1;
+    }
+    keys
+};
+
+/// Whether a normalized token is a stopword. A binary search over integers whose steps
+/// choose without branching: it runs once for every distinct word of a story, and a search
+/// comparing strings mispredicted a branch at nearly every step.
 pub fn is_stopword(token: &str) -> bool {
-    // Byte by byte rather than with `memcmp`: the words are a few bytes long, too short to
-    // pay for a call (slow in WASM especially).
-    STOPWORDS
-        .binary_search_by(|word| word.bytes().cmp(token.bytes()))
-        .is_ok()
+    if token.len() > LONGEST {
+        return false;
+    }
+    let key = packed(token.as_bytes());
+    let mut base = 0;
+    let mut size = KEYS.len();
+    while size > 1 {
+        let half = size / 2;
+        if KEYS.get(base + half).is_some_and(|&middle| middle <= key) {
+            base += half;
+        }
+        size -= half;
+    }
+    KEYS.get(base) == Some(&key)
 }
 
 #[cfg(test)]
@@ -216,6 +262,25 @@ mod tests {
     #[test]
     fn list_is_sorted_and_free_of_duplicates() {
         assert!(STOPWORDS.windows(2).all(|pair| pair[0] < pair[1]));
+    }
+
+    #[test]
+    fn every_listed_word_and_nothing_else_is_a_stopword() {
+        for (at, word) in STOPWORDS.iter().enumerate() {
+            assert!(is_stopword(word), "{word}");
+            // A word between this one and the next, a prefix and an extension.
+            for other in [
+                format!("{word}a"),
+                format!("{word}\u{0}"),
+                word[..word.len() - 1].to_string(),
+            ] {
+                let listed = STOPWORDS.contains(&other.as_str());
+                assert_eq!(is_stopword(&other), listed, "{other:?} after {at}");
+            }
+        }
+        for other in ["", "zzz", "aaaaaaaaaaaaaaaaa", "the the", "thé"] {
+            assert!(!is_stopword(other), "{other}");
+        }
     }
 
     #[test]
