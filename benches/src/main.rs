@@ -2,9 +2,14 @@
 //! WASM `analyze` do — of each story file given, and prints one JSON line per file:
 //!
 //! `{"file": "...", "articles": 1000, "json_bytes": ..., "text_bytes": ..., "runs": 9,
-//!   "median_ms": ..., "min_ms": ..., "report_bytes": ...}`
+//!   "median_ms": ..., "min_ms": ..., "report_bytes": ..., "to_json_median_ms": ...}`
 //!
-//!     bias-compare-bench [--min-runs N] [--max-runs N] [--budget-ms MS] [--warmup-ms MS] FILE...
+//!     bias-compare-bench [--min-runs N] [--max-runs N] [--budget-ms MS] [--warmup-ms MS]
+//!                        [--options JSON] FILE...
+//!
+//! `--options` is the options object of docs/WIDGET.md (`{"maxP": 1}`), as the WASM harnesses
+//! pass it to `analyze`; `to_json_median_ms` is the median time of writing the report's JSON
+//! text, a part of `median_ms`.
 //!
 //! Each file is analyzed untimed for `--warmup-ms` (at least once), then at least
 //! `--min-runs` times and until `--budget-ms` of timed runs (or `--max-runs`); the median is
@@ -21,6 +26,7 @@ struct Settings {
     max_runs: usize,
     budget_ms: f64,
     warmup_ms: f64,
+    options: Options,
     files: Vec<String>,
 }
 
@@ -30,6 +36,7 @@ fn settings() -> Result<Settings, String> {
         max_runs: 31,
         budget_ms: 2000.0,
         warmup_ms: 1000.0,
+        options: Options::default(),
         files: Vec::new(),
     };
     let mut args = std::env::args().skip(1);
@@ -44,13 +51,18 @@ fn settings() -> Result<Settings, String> {
             "--max-runs" => settings.max_runs = value("--max-runs")? as usize,
             "--budget-ms" => settings.budget_ms = value("--budget-ms")?,
             "--warmup-ms" => settings.warmup_ms = value("--warmup-ms")?,
+            "--options" => {
+                let text = args.next().ok_or("--options needs a JSON object")?;
+                let value = serde_json::from_str(&text).map_err(|e| format!("--options: {e}"))?;
+                settings.options = Options::from_value(&value).map_err(|e| e.to_string())?;
+            }
             _ if arg.starts_with("--") => return Err(format!("unknown flag {arg}")),
             _ => settings.files.push(arg),
         }
     }
     if settings.files.is_empty() {
         return Err(
-            "usage: bias-compare-bench [--min-runs N] [--max-runs N] [--budget-ms MS] [--warmup-ms MS] FILE..."
+            "usage: bias-compare-bench [--min-runs N] [--max-runs N] [--budget-ms MS] [--warmup-ms MS] [--options JSON] FILE..."
                 .into(),
         );
     }
@@ -79,7 +91,7 @@ fn main() {
             std::process::exit(2);
         }
     };
-    let options = Options::default();
+    let options = &settings.options;
     for file in &settings.files {
         let json = match std::fs::read_to_string(file) {
             Ok(json) => json,
@@ -104,11 +116,14 @@ fn main() {
         drop(story);
         let run = || {
             let start = Instant::now();
-            let report = analyze_json(&json, &options).map(|report| report.to_json());
-            let ms = start.elapsed().as_secs_f64() * 1000.0;
-            (ms, report.map(|r| r.len()))
+            let report = analyze_json(&json, options);
+            let analyzed = Instant::now();
+            let report = report.map(|report| report.to_json());
+            let end = Instant::now();
+            let ms = |span: std::time::Duration| span.as_secs_f64() * 1000.0;
+            (ms(end - start), ms(end - analyzed), report.map(|r| r.len()))
         };
-        let (mut warmed, report_bytes) = run();
+        let (mut warmed, _, report_bytes) = run();
         while warmed < settings.warmup_ms {
             warmed += run().0;
         }
@@ -120,18 +135,22 @@ fn main() {
             }
         };
         let mut times = Vec::new();
+        let mut to_json_times = Vec::new();
         let mut spent = 0.0;
         while times.len() < settings.max_runs
             && (times.len() < settings.min_runs || spent < settings.budget_ms)
         {
-            let (ms, _) = run();
+            let (ms, to_json_ms, _) = run();
             spent += ms;
             times.push(ms);
+            to_json_times.push(to_json_ms);
         }
         times.sort_by(f64::total_cmp);
+        to_json_times.sort_by(f64::total_cmp);
         let median = times[times.len() / 2];
+        let to_json_median = to_json_times[to_json_times.len() / 2];
         println!(
-            "{{\"file\":{},\"articles\":{articles},\"json_bytes\":{},\"text_bytes\":{text_bytes},\"runs\":{},\"median_ms\":{median:.3},\"min_ms\":{:.3},\"report_bytes\":{report_bytes}}}",
+            "{{\"file\":{},\"articles\":{articles},\"json_bytes\":{},\"text_bytes\":{text_bytes},\"runs\":{},\"median_ms\":{median:.3},\"min_ms\":{:.3},\"report_bytes\":{report_bytes},\"to_json_median_ms\":{to_json_median:.3}}}",
             json_string(file),
             json.len(),
             times.len(),
