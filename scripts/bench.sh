@@ -14,6 +14,7 @@ trap 'rm -rf "$out"' EXIT
 corpus=benches/corpus
 sizes=(10 100 1000 10000)
 
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 step "build: release CLI and bench binary"
 cargo build --quiet --release --bin bias-compare -p bias_compare_cli
 cargo build --quiet --release -p bias_compare_bench
@@ -92,6 +93,7 @@ step "machine"
   printf '"chromium":"%s",' "$(/usr/bin/chromium --version 2>/dev/null | head -1)"
   printf '"python":"%s",' "$("$venv/bin/python" --version)"
   printf '"sklearn":"%s",' "$("$venv/bin/python" -c 'import sklearn, numpy; print("scikit-learn", sklearn.__version__, "numpy", numpy.__version__)')"
+  printf '"load":"%s",' "$load"
   printf '"date":"%s"}\n' "$(date -u +%Y-%m-%d)"
 } >"$out/machine.json"
 cat "$out/machine.json" >&2
