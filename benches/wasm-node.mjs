@@ -1,7 +1,8 @@
 // WASM in Node: the same `analyze` the widget calls (dist/pkg, built by scripts/build.mjs),
 // on the benchmark stories given as JSON text. Prints one JSON line per measurement.
 //
-//   node benches/wasm-node.mjs time FILE...          median time per story, after BENCH_WARMUP_MS
+//   node benches/wasm-node.mjs time FILE...          median time per story (and CPU time: the
+//                                                     process's, by process.cpuUsage), after BENCH_WARMUP_MS
 //                                                     (1000) of untimed calls: V8 first runs new
 //                                                     WASM code unoptimized, and swaps in optimized
 //                                                     code over the first hundreds of milliseconds
@@ -47,18 +48,24 @@ if (mode === 'time') {
       warmed += now() - start;
     }
     const times = [];
+    const cpuTimes = [];
     let spent = 0;
     while (times.length < 31 && (times.length < 5 || spent < budget)) {
+      const cpuStart = process.cpuUsage();
       const start = now();
       analyze(text);
       const ms = now() - start;
+      const cpu = process.cpuUsage(cpuStart);
       spent += ms;
       times.push(ms);
+      cpuTimes.push((cpu.user + cpu.system) / 1000);
     }
     times.sort((a, b) => a - b);
+    cpuTimes.sort((a, b) => a - b);
     console.log(JSON.stringify({
       file, articles: report.coverage.total_articles, runs: times.length,
       median_ms: +times[times.length >> 1].toFixed(3), min_ms: +times[0].toFixed(3), first_ms: +first.toFixed(3),
+      cpu_median_ms: +cpuTimes[cpuTimes.length >> 1].toFixed(3), cpu_min_ms: +cpuTimes[0].toFixed(3),
     }));
   }
 } else if (mode === 'memory') {

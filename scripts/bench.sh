@@ -9,8 +9,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n== %s\n' "$*" >&2; }
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+# BENCH_OUT=DIR keeps the measurements there (node benches/report.mjs DIR rewrites the docs).
+if [ -n "${BENCH_OUT:-}" ]; then out=$BENCH_OUT; rm -rf "$out"; mkdir -p "$out"; else
+  out=$(mktemp -d)
+  trap 'rm -rf "$out"' EXIT
+fi
 corpus=benches/corpus
 sizes=(10 100 1000 10000)
 

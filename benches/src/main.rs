@@ -9,7 +9,9 @@
 //!
 //! `--options` is the options object of docs/WIDGET.md (`{"maxP": 1}`), as the WASM harnesses
 //! pass it to `analyze`; `to_json_median_ms` is the median time of writing the report's JSON
-//! text, a part of `median_ms`.
+//! text, a part of `median_ms`; `cpu_median_ms` and `cpu_min_ms` are the thread's CPU time
+//! per run (Linux), which a machine shared with other work inflates far less than the
+//! wall-clock times.
 //!
 //! Each file is analyzed untimed for `--warmup-ms` (at least once), then at least
 //! `--min-runs` times and until `--budget-ms` of timed runs (or `--max-runs`); the median is
@@ -18,6 +20,33 @@
 //! of milliseconds); doing the same here keeps the ratios like for like.
 
 use std::time::Instant;
+
+/// `struct timespec` of Linux on 64-bit targets.
+#[repr(C)]
+struct Timespec {
+    seconds: i64,
+    nanoseconds: i64,
+}
+
+extern "C" {
+    fn clock_gettime(clock: i32, time: *mut Timespec) -> i32;
+}
+
+/// This thread's CPU time in milliseconds (`CLOCK_THREAD_CPUTIME_ID`): unlike the wall
+/// clock, it does not count the time the thread waits for a core on a busy machine.
+fn thread_cpu_ms() -> f64 {
+    const CLOCK_THREAD_CPUTIME_ID: i32 = 3;
+    let mut time = Timespec {
+        seconds: 0,
+        nanoseconds: 0,
+    };
+    // SAFETY: `time` is a valid, writable `struct timespec` for the call's duration.
+    let status = unsafe { clock_gettime(CLOCK_THREAD_CPUTIME_ID, &mut time) };
+    if status != 0 {
+        return f64::NAN;
+    }
+    time.seconds as f64 * 1000.0 + time.nanoseconds as f64 / 1e6
+}
 
 use bias_compare::{analyze_json, Options, Story};
 
@@ -115,15 +144,22 @@ fn main() {
         let articles = story.articles.len();
         drop(story);
         let run = || {
+            let cpu_start = thread_cpu_ms();
             let start = Instant::now();
             let report = analyze_json(&json, options);
             let analyzed = Instant::now();
             let report = report.map(|report| report.to_json());
             let end = Instant::now();
+            let cpu = thread_cpu_ms() - cpu_start;
             let ms = |span: std::time::Duration| span.as_secs_f64() * 1000.0;
-            (ms(end - start), ms(end - analyzed), report.map(|r| r.len()))
+            (
+                ms(end - start),
+                ms(end - analyzed),
+                report.map(|r| r.len()),
+                cpu,
+            )
         };
-        let (mut warmed, _, report_bytes) = run();
+        let (mut warmed, _, report_bytes, _) = run();
         while warmed < settings.warmup_ms {
             warmed += run().0;
         }
@@ -136,25 +172,30 @@ fn main() {
         };
         let mut times = Vec::new();
         let mut to_json_times = Vec::new();
+        let mut cpu_times = Vec::new();
         let mut spent = 0.0;
         while times.len() < settings.max_runs
             && (times.len() < settings.min_runs || spent < settings.budget_ms)
         {
-            let (ms, to_json_ms, _) = run();
+            let (ms, to_json_ms, _, cpu_ms) = run();
             spent += ms;
             times.push(ms);
             to_json_times.push(to_json_ms);
+            cpu_times.push(cpu_ms);
         }
         times.sort_by(f64::total_cmp);
         to_json_times.sort_by(f64::total_cmp);
+        cpu_times.sort_by(f64::total_cmp);
         let median = times[times.len() / 2];
         let to_json_median = to_json_times[to_json_times.len() / 2];
         println!(
-            "{{\"file\":{},\"articles\":{articles},\"json_bytes\":{},\"text_bytes\":{text_bytes},\"runs\":{},\"median_ms\":{median:.3},\"min_ms\":{:.3},\"report_bytes\":{report_bytes},\"to_json_median_ms\":{to_json_median:.3}}}",
+            "{{\"file\":{},\"articles\":{articles},\"json_bytes\":{},\"text_bytes\":{text_bytes},\"runs\":{},\"median_ms\":{median:.3},\"min_ms\":{:.3},\"report_bytes\":{report_bytes},\"to_json_median_ms\":{to_json_median:.3},\"cpu_median_ms\":{:.3},\"cpu_min_ms\":{:.3}}}",
             json_string(file),
             json.len(),
             times.len(),
             times[0],
+            cpu_times[cpu_times.len() / 2],
+            cpu_times[0],
         );
     }
 }
