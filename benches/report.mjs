@@ -213,12 +213,15 @@ on the load, times do.
   instruction counts do not show.
 - **WASM against native.** The WASM module is built at \`opt-level = "s"\` (size) and native
   at 3. Rebuilt at 3, the 10- and 100-article stories took 0.72 → 0.54 ms and 7.9 → 6.1 ms
-  in Node (fastest runs, two alternations), which would meet the gate at every size, but the
-  \`.wasm\` grew from 101.9 to 122.4 KiB gzip, over the widget's whole 120 KiB budget. What
-  is left to try: opt-level 3 for the few hot functions only (a separate crate for the
-  counting loops, or \`#[inline]\` on the word and sentence scanners), and finding the fixed
-  per-call cost that makes the 10-article story about twice native while larger ones are
-  1.15–1.35×.
+  in Node (fastest wall-clock runs, two alternations; native takes about 0.33 and 4.1 ms
+  of CPU): closer, not enough, and the \`.wasm\` grew from 101.9 to 122.4 KiB gzip, over the
+  widget's whole 120 KiB budget. The previous round measured 1.35–1.47× by wall-clock
+  medians, a different measure; since then native runs 22 % fewer instructions (439 → 338 M
+  for story-1000), and which of those changes WASM gains less from is not measured. What is left to
+  try: opt-level 3 for the hot loops only (a separate crate for the counting, or
+  \`#[inline]\` on the word and sentence scanners), WASM SIMD (\`simd128\`) for the byte
+  scans, and finding the fixed per-call cost that makes the 10-article story over twice
+  native while 1 000 articles are about 1.5×.
 - **First call.** V8 runs a new module's code in its baseline compiler (Liftoff), compiling
   each function on its first call, and recompiles hot functions with its optimizing
   compiler in the background. In Node with V8's flags (not open to a page): default, the
