@@ -356,13 +356,20 @@ budget, for at most the share above. JSON text is kept.
 ## Reproduce
 
 \`\`\`sh
-npm run bench        # = bash scripts/bench.sh; about 2 minutes once benches/corpus and benches/.venv exist; exits 1 if a target is missed
+npm run bench        # = bash scripts/bench.sh; about 8 minutes on this shared machine once benches/corpus and benches/.venv exist; exits 1 if a target is missed
 \`\`\`
 
 It builds the release CLI and \`target/release/bias-compare-bench\` (benches/src/main.rs),
 builds dist/ when it is older than the Rust sources, generates benches/corpus/, creates
 benches/.venv for the baseline, then runs benches/wasm-node.mjs, benches/baseline.py and
 benches/browser.mjs, and writes this file and docs/benchmarks.svg (benches/report.mjs).
+\`benches/all-analyses.json\` is the options object that turns every analysis on (today
+\`{}\`: framing, with its permutation test, is the only analysis); with an analysis that
+has an option (the language analysis's \`{"language": true}\`), write it there and the
+run times native \`analyze\` at 1 000 articles with it, alternated with the defaults, for
+the gate on what the analyses cost. \`BENCH_OPTIONS='{…}'\` passes options to the WASM
+harnesses (\`benches/wasm-node.mjs\`, \`benches/browser.mjs --engine\`) and
+\`--options '{…}'\` to the bench binary, to time any analysis there too.
 `;
 writeFileSync(join(ROOT, 'docs', 'BENCHMARKS.md'), md);
 writeFileSync(join(ROOT, 'docs', 'benchmarks.svg'), svg());
