@@ -200,36 +200,51 @@ const STOPWORDS: &[&str] = &[
     "yourselves",
 ];
 
-/// Up to 15 bytes as two big-endian integers, zero past the end, and the length in the last
-/// byte: pairs that order as the words do (a shorter word before its extensions), and
-/// differ for different words.
-const fn packed(word: &[u8]) -> (u64, u64) {
-    let mut halves = [0u64; 2];
-    let mut at = 0;
-    while at < 16 {
-        let byte = if at == 15 {
-            word.len() as u8
-        } else if at < word.len() {
-            word[at]
-        } else {
-            0
-        };
-        halves[at / 8] = halves[at / 8] << 8 | byte as u64;
-        at += 1;
-    }
-    (halves[0], halves[1])
-}
-
 /// Bytes in the longest word [`packed`] keeps whole: longer tokens are never stopwords.
 const LONGEST: usize = 15;
 
-/// [`STOPWORDS`] [`packed`], in the same (sorted) order.
-const KEYS: [(u64, u64); STOPWORDS.len()] = {
-    let mut keys = [(0, 0); STOPWORDS.len()];
+/// Up to 15 bytes, zero past the end, and the length in the sixteenth, read as one
+/// little-endian integer: equal for equal words and different for different ones (the
+/// length tells a word from its extension by zero bytes). Little-endian, so that reading a
+/// token is two plain 64-bit loads in WASM too; the integers do not order as the words do,
+/// so [`KEYS`] is sorted by them.
+const fn packed(word: &[u8]) -> u128 {
+    let mut bytes = [0u8; 16];
+    let mut at = 0;
+    while at < word.len() && at < LONGEST {
+        bytes[at] = word[at];
+        at += 1;
+    }
+    bytes[LONGEST] = word.len() as u8;
+    u128::from_le_bytes(bytes)
+}
+
+/// [`packed`] for a token of at most [`LONGEST`] bytes, with one copy rather than a loop
+/// over its bytes.
+fn packed_token(token: &[u8]) -> u128 {
+    let mut bytes = [0u8; 16];
+    if let Some(start) = bytes.get_mut(..token.len()) {
+        start.copy_from_slice(token);
+    }
+    bytes[LONGEST] = token.len() as u8;
+    u128::from_le_bytes(bytes)
+}
+
+/// [`STOPWORDS`] [`packed`], sorted.
+const KEYS: [u128; STOPWORDS.len()] = {
+    let mut keys = [0; STOPWORDS.len()];
     let mut at = 0;
     while at < keys.len() {
         assert!(STOPWORDS[at].len() <= LONGEST);
         keys[at] = packed(STOPWORDS[at].as_bytes());
+        // Insertion sort, at compile time.
+        let mut to = at;
+        while to > 0 && keys[to - 1] > keys[to] {
+            let previous = keys[to - 1];
+            keys[to - 1] = keys[to];
+            keys[to] = previous;
+            to -= 1;
+        }
         at += 1;
     }
     keys
@@ -242,7 +257,7 @@ pub fn is_stopword(token: &str) -> bool {
     if token.len() > LONGEST {
         return false;
     }
-    let key = packed(token.as_bytes());
+    let key = packed_token(token.as_bytes());
     let mut base = 0;
     let mut size = KEYS.len();
     while size > 1 {
@@ -262,6 +277,26 @@ mod tests {
     #[test]
     fn list_is_sorted_and_free_of_duplicates() {
         assert!(STOPWORDS.windows(2).all(|pair| pair[0] < pair[1]));
+    }
+
+    #[test]
+    fn keys_are_sorted_and_distinct() {
+        assert!(KEYS.windows(2).all(|pair| pair[0] < pair[1]));
+    }
+
+    #[test]
+    fn a_token_is_packed_as_the_listed_words_are() {
+        for word in STOPWORDS
+            .iter()
+            .copied()
+            .chain(["", "a\u{0}", "zzz", "fifteen-letters"])
+        {
+            assert_eq!(
+                packed_token(word.as_bytes()),
+                packed(word.as_bytes()),
+                "{word:?}"
+            );
+        }
     }
 
     #[test]
