@@ -2,6 +2,11 @@
 """Seeded benchmark corpus: stories of 10, 100, 1 000 and 10 000 news-like articles.
 
     python3 benches/gen_corpus.py [--out benches/corpus] [--seed 20250602] [--sizes 10,100,1000,10000]
+    python3 benches/gen_corpus.py --stories 1000 [--articles 20] [--out benches/corpus]
+
+The second form writes a JSON Lines corpus for `bias-compare batch` and the Dask example
+(docs/SCALE.md): <out>/stories-<n>x<articles>.jsonl, one story per line, story i seeded with
+seed + i, all stories drawing on one vocabulary.
 
 No dependencies; the same seed gives the same bytes (Python's Mersenne Twister `random()` is
 stable across versions, and only `random()` and integer arithmetic are used). What the text is
@@ -167,9 +172,9 @@ def headline(rng, vocab, side):
     return " ".join(w.capitalize() for w in words)
 
 
-def story(n, seed):
+def story(n, seed, vocab=None):
     rng = random.Random(seed)
-    vocab = Vocabulary(random.Random(seed ^ 0x5EED))
+    vocab = vocab or Vocabulary(random.Random(seed ^ 0x5EED))
     articles = []
     ratings = {}
     for i in range(n):
@@ -203,8 +208,20 @@ def main():
     parser.add_argument("--out", default=os.path.join(os.path.dirname(__file__), "corpus"))
     parser.add_argument("--seed", type=int, default=20250602)
     parser.add_argument("--sizes", default="10,100,1000,10000")
+    parser.add_argument("--stories", type=int, help="write a JSON Lines corpus of this many stories")
+    parser.add_argument("--articles", type=int, default=20, help="articles per story in --stories")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
+    if args.stories:
+        vocab = Vocabulary(random.Random(args.seed ^ 0x5EED))
+        path = os.path.join(args.out, f"stories-{args.stories}x{args.articles}.jsonl")
+        with open(path, "w", encoding="utf-8") as f:
+            for i in range(args.stories):
+                data = story(args.articles, args.seed + i, vocab)
+                data["title"] = f"Benchmark story {i}: {args.articles} articles (seed {args.seed + i})"
+                f.write(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n")
+        print(f"{path}: {args.stories} stories of {args.articles} articles, {os.path.getsize(path)} bytes")
+        return
     for n in (int(s) for s in args.sizes.split(",")):
         data = story(n, args.seed)
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))

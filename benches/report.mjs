@@ -20,6 +20,8 @@ const allOptions = readFileSync(join(dir, 'all-options.json'), 'utf8').trim();
 const boundary = lines('boundary.jsonl');
 const [shipped] = lines('size.json');
 const machine = JSON.parse(readFileSync(join(dir, 'machine.json'), 'utf8'));
+// benches/scale.sh: the fastest run of each configuration over a JSON Lines corpus.
+const S = Object.fromEntries(lines('scale.jsonl').map((r) => [r.run, r]));
 
 // One row per article count; of several rounds, the one with the lowest median.
 const by = (rows) => {
@@ -84,6 +86,9 @@ const renderTask = browser.widget_cold.main_thread_ms / browser.static_page.main
 const renderPaint = browser.widget_cold.coverage_paint_ms / browser.static_page.coverage_paint_ms;
 const allRatio = NA[1000] ? NA[1000].median_ms / N[1000].median_ms : null;
 // [target, measured, pass: true | false | null (not applicable on this build)]
+const rate = (name) => S[name].stories / S[name].wall_s;
+const cpuPer = (name) => S[name].cpu_s / S[name].stories;
+const rssGrowth = S['batch-jobs-2-big'].rss_kib / S['batch-jobs-2'].rss_kib;
 const targets = [
   ['Widget first render of 100 articles: main-thread CPU and task time each ≤ 1.3× a static page holding the same report DOM and stylesheet (medians of alternated fresh contexts)',
     `CPU ${f(renderCpu, 2)}× (${f(browser.widget_cold.cpu_ms)} vs ${f(browser.static_page.cpu_ms)} ms), task ${f(renderTask, 2)}× (${f(browser.widget_cold.main_thread_ms)} vs ${f(browser.static_page.main_thread_ms)} ms)`, renderCpu <= 1.3 && renderTask <= 1.3],
@@ -94,13 +99,15 @@ const targets = [
   ['WASM ≤ 1.3× native time in Chromium, at 10, 100 and 1 000 articles (least CPU time of each side)', `${ratioList(CMin)} (worst ${f(worstChromium, 2)}× at ${worstChromiumAt}; CPU time)`, worstChromium <= 1.3],
   ['First call (cold module) ≤ 2× the settled time in Chromium at 100 articles', `${f(first100, 2)}× (first ${f(median(chromium.filter((r) => r.articles === 100).map((r) => r.first_ms)))} ms, settled ${f(C[100].median_ms)} ms)`, first100 <= 2],
   ['Every analysis on (benches/all-analyses.json) costs ≤ 1.25× the defaults at 1 000 articles, native',
-    allRatio == null ? 'not applicable: benches/all-analyses.json is `{}`, this build has no analysis option beyond framing (its permutation test is always on)' : `${f(allRatio, 2)}× with ${allOptions}`,
+    allRatio == null ? 'not applicable: benches/all-analyses.json is `{}`, no analysis of this build has an option (framing with its permutation test, facets, topics and emphasis, and key points always run)' : `${f(allRatio, 2)}× with ${allOptions}`,
     allRatio == null ? null : allRatio <= 1.25],
   ['Shipped widget (wasm + glue + element + worker) ≤ 120 KiB gzip', `${f(shippedGzip / 1024)} KiB`, shippedGzip <= 120 * 1024],
   ['Native ≥ 30× faster than the Python baseline at 1 000 articles', `${f(vsPython)}×`, vsPython >= 30],
   ['10 000 articles in WASM within 4× the input size in memory', `${f(memRatio, 2)}× (${mb(wasmMemory.wasm_memory_peak)} MB for ${mb(wasmMemory.input_bytes)} MB)`, memRatio <= 4],
   ['No memory growth over 200 repeated analyses (Node and one Chromium page)', `WASM memory +${wasmGrowth + pageGrowth} B; JS heap ${heapGrowth > 0 ? '+' : ''}${f(heapGrowth / 1e3, 0)} kB`, wasmGrowth === 0 && pageGrowth === 0 && heapGrowth < 1e6],
   ['Native time per article grows ≤ 2× from 10 to 10 000 articles (least CPU time)', `${f(growth, 2)}×`, growth <= 2],
+  ['`bias-compare batch` memory does not grow with the stories: peak RSS at 10 000 stories ≤ 1.25× at 1 000',
+    `${f(rssGrowth, 2)}× (${f(S['batch-jobs-2-big'].rss_kib / 1024)} MiB for ${S['batch-jobs-2-big'].stories.toLocaleString('en-US')} stories, ${f(S['batch-jobs-2'].rss_kib / 1024)} MiB for ${S['batch-jobs-2'].stories.toLocaleString('en-US')})`, rssGrowth <= 1.25],
 ];
 
 // The plot: time against article count, log-log.
@@ -192,6 +199,12 @@ ${targets.map(([t, v, ok]) => `| ${t} | ${v} | ${ok == null ? 'n/a' : ok ? 'pass
 Measured apart from this run, on this machine, 2026-11-30, while it was shared (load
 average about 8 on 2 cores); instruction counts (\`valgrind --tool=callgrind\`) do not depend
 on the load, times do.
+
+Once main's names (their capitals marked while tokenizing), emphasis, key points and facets
+were merged into this round's branch, story-1000 through the CLI took 384.6 M instructions,
+against 474.7 M on main before the merge and 335.8 M on the branch before it: counting the
+articles 138.9 → 150.1 M (the capitals), emphasis 12.0 M, key points 11.9 M, names 5.3 M.
+The breakdown below is the branch's before the merge.
 
 - **Native throughput.** Where the time goes, story-1000 through the CLI, 338 M instructions:
   tokenizing and numbering every word (\`TermCounts::count_article\`) 42 % (of which finding
@@ -353,18 +366,60 @@ budget, for at most the share above. JSON text is kept.
 | 200 analyses in one Chromium page: WASM memory after 5 → after 200 | ${mb(browser.wasm_after_5)} → ${mb(browser.wasm_after_200)} MB |
 | … JS heap after 5 → after 200 (after GC) | ${browser.heap_after_5 == null ? '—' : `${mb(browser.heap_after_5)} → ${mb(browser.heap_after_200)} MB`} |
 
+## Many stories
+
+A JSON Lines corpus scored by each way of scoring many stories (benches/scale.sh; docs/SCALE.md
+has what the figures mean and the plan for a cluster): ${S['batch-jobs-1'].stories.toLocaleString('en-US')} stories of 20
+articles (\`python3 benches/gen_corpus.py --stories 1000\`; ${f(S['batch-jobs-1'].story_bytes / 1e3, 0)} KB of JSON a story,
+${f(S['batch-jobs-1'].report_bytes / 1e3, 0)} KB of report), and ten times as many for the last two rows. The configurations
+take turns for ${S['batch-jobs-1'].rounds} rounds and the fastest run of each is shown; wall clock, CPU (the
+process and its children) and peak resident memory from \`/usr/bin/time\`. Every Dask output was
+compared with \`batch\`'s, byte for byte. Load average ${f(S['batch-jobs-1'].load[0], 1)} at the start and
+${f(S['batch-jobs-1'].load[1], 1)} at the end, on ${machine.cores} cores: on a shared machine the wall-clock rates are
+what was left over, and the CPU a story depends less on the other jobs.
+
+| run | stories | wall s | stories/s | CPU s | CPU ms a story | cores used (CPU ÷ wall) | peak RSS MiB |
+|---|---|---|---|---|---|---|---|
+${[
+    ['python-loop', 'Python package, \`analyze_json\` on each line in a loop'],
+    ['cli-analyze-loop', '\`bias-compare analyze -\`, one process a story'],
+    ['batch-jobs-1', '\`bias-compare batch --jobs 1\`'],
+    ['batch-jobs-2', '\`bias-compare batch --jobs 2\`'],
+    ['dask-workers-1', 'Dask, \`score.py --workers 1\` (4 MiB partitions)'],
+    ['dask-workers-2', 'Dask, \`score.py --workers 2\` (4 MiB partitions)'],
+    ['batch-jobs-2-big', '\`bias-compare batch --jobs 2\`'],
+    ['dask-workers-2-big', 'Dask, \`score.py --workers 2\` (16 MiB partitions)'],
+  ].map(([name, label]) => {
+    const r = S[name];
+    return `| ${label} | ${r.stories.toLocaleString('en-US')} | ${f(r.wall_s, 2)} | ${f(rate(name), 0)} | ${f(r.cpu_s, 2)} | ${f(cpuPer(name) * 1000, 2)} | ${f(r.cpu_s / r.wall_s, 2)} | ${f(r.rss_kib / 1024)} |`;
+  }).join('\n')}
+
+| ratio, measured side by side | value |
+|---|---|
+| \`batch --jobs 2\` ÷ \`--jobs 1\`, stories/s (1 000 stories; 2 at most on ${machine.cores} cores) | ${f(rate('batch-jobs-2') / rate('batch-jobs-1'), 2)}× |
+| \`batch --jobs 1\` ÷ the Python package in a loop, stories/s | ${f(rate('batch-jobs-1') / rate('python-loop'), 2)}× |
+| the Python loop ÷ \`batch --jobs 1\`, CPU a story | ${f(cpuPer('python-loop') / cpuPer('batch-jobs-1'), 2)}× |
+| one \`analyze\` process a story ÷ \`batch --jobs 1\`, CPU a story | ${f(cpuPer('cli-analyze-loop') / cpuPer('batch-jobs-1'), 2)}× |
+| Dask, 2 workers ÷ 1 worker, stories/s (1 000 stories) | ${f(rate('dask-workers-2') / rate('dask-workers-1'), 2)}× |
+| \`batch --jobs 2\` ÷ Dask with 2 workers, stories/s (10 000 stories) | ${f(rate('batch-jobs-2-big') / rate('dask-workers-2-big'), 2)}× |
+| Dask with 2 workers ÷ \`batch --jobs 2\`, CPU a story (10 000 stories) | ${f(cpuPer('dask-workers-2-big') / cpuPer('batch-jobs-2-big'), 2)}× |
+| \`batch --jobs 2\` peak RSS, 10 000 ÷ 1 000 stories | ${f(rssGrowth, 2)}× |
+
 ## Reproduce
 
 \`\`\`sh
-npm run bench        # = bash scripts/bench.sh; about 8 minutes on this shared machine once benches/corpus and benches/.venv exist; exits 1 if a target is missed
+npm run bench        # = bash scripts/bench.sh; about 8 minutes on this shared machine once benches/corpus and benches/.venv exist, before benches/scale.sh was added (its rounds come on top); exits 1 if a target is missed
 \`\`\`
 
 It builds the release CLI and \`target/release/bias-compare-bench\` (benches/src/main.rs),
 builds dist/ when it is older than the Rust sources, generates benches/corpus/, creates
-benches/.venv for the baseline, then runs benches/wasm-node.mjs, benches/baseline.py and
-benches/browser.mjs, and writes this file and docs/benchmarks.svg (benches/report.mjs).
+benches/.venv for the baseline, then runs benches/wasm-node.mjs, benches/baseline.py,
+benches/browser.mjs and benches/scale.sh (which builds the Python package's venv and wheel in
+target/python, scripts/python-env.sh, and generates its JSON Lines corpora), and writes this
+file and docs/benchmarks.svg (benches/report.mjs).
 \`benches/all-analyses.json\` is the options object that turns every analysis on (today
-\`{}\`: framing, with its permutation test, is the only analysis); with an analysis that
+\`{}\`: no analysis has an option; framing with its permutation test, facets, topics and
+emphasis, and key points always run); with an analysis that
 has an option (the language analysis's \`{"language": true}\`), write it there and the
 run times native \`analyze\` at 1 000 articles with it, alternated with the defaults, for
 the gate on what the analyses cost. \`BENCH_OPTIONS='{…}'\` passes options to the WASM

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm run bench`: builds what is needed, generates the seeded corpus, runs every benchmark
 # side by side on this machine (native, WASM in Node, WASM and the widget in headless
-# Chromium, the Python/scikit-learn baseline), checks the performance targets, and regenerates
+# Chromium, the Python/scikit-learn baseline; many stories by the Python package, `batch` and
+# Dask, benches/scale.sh), checks the performance targets, and regenerates
 # docs/BENCHMARKS.md and docs/benchmarks.svg. Exits non-zero when a target is missed.
 #   bash scripts/bench.sh
 # For a quick check of the harness (figures not to quote): BENCH_ROUNDS=1 BENCH_RUNS=2
@@ -84,6 +85,9 @@ step "Python baseline (scikit-learn CountVectorizer + numpy)"
 
 step "headless Chromium: the widget's first render of the 100-article story, memory in one page"
 node benches/browser.mjs "$corpus/story-100.json" | tee "$out/browser.jsonl" >&2
+
+step "many stories: Python loop, batch with 1 and 2 threads, Dask with 1 and 2 workers (benches/scale.sh, 3 rounds)"
+ROUNDS=3 bash benches/scale.sh --jsonl "$out/scale.jsonl" >&2
 
 step "machine"
 {

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the project needs and is missing; quick when everything is present.
 #   scripts/setup.sh            Rust wasm target, wasm-bindgen CLI, npm packages
-#   scripts/setup.sh --browser  the same, plus Debian's chromium for the browser tests
+#   scripts/setup.sh --browser  the same, plus Debian's chromium for the browser tests and
+#                               poppler-utils (pdftoppm, pdftotext, pdfinfo) for the print test
 # Every step checks first, so running it again costs a few seconds.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,10 +47,16 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$lock_hash" ]; then
   echo "$lock_hash" > "$stamp"
 fi
 
-# 4. Chromium for the browser tests (Debian's package; Playwright's own download is unreachable).
-if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
-  say "installing Debian's chromium"
-  as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+# 4. Chromium for the browser tests (Debian's package; Playwright's own download is unreachable),
+#    and poppler-utils, which the print test renders Chromium's PDF with.
+if [ "${1:-}" = "--browser" ]; then
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium fonts-dejavu-core)
+  command -v pdftoppm >/dev/null && command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null || missing+=(poppler-utils)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    say "installing Debian's ${missing[*]}"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
 fi
 exit 0

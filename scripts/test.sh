@@ -10,9 +10,10 @@ bash scripts/setup.sh --browser
 step "cargo fmt --check"
 cargo fmt --all --check
 
-step "cargo clippy (native, all targets; wasm crate for wasm32)"
+step "cargo clippy (native, all targets; wasm crate for wasm32, the widget's and the classroom's)"
 cargo clippy --workspace --all-targets -- -D warnings
 cargo clippy -p bias_compare_wasm --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p bias_compare_wasm --target wasm32-unknown-unknown --features explain -- -D warnings
 
 step "cargo test"
 cargo test --workspace

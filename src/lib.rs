@@ -41,17 +41,22 @@ mod analyze;
 mod error;
 mod input;
 mod report;
+mod sort;
 mod stats;
 pub mod text;
 
+#[cfg(feature = "explain")]
+pub use crate::analyze::explain;
 pub use crate::analyze::{analyze, analyze_json};
 pub use crate::error::Error;
 pub use crate::input::{
-    json_too_large, parse_json, Article, Leaning, LeaningSource, OptionName, Options, Ratings,
-    Side, Story, MAX_STORY_BYTES,
+    json_too_large, parse_json, utf8_text, Article, Leaning, LeaningSource, OptionName, Options,
+    Ratings, Side, Story, MAX_STORY_BYTES,
 };
 pub use crate::report::{
-    ArticleSummary, Blindspot, ComparisonLine, Coverage, Example, Framing, Notes, OutletUses,
-    Params, Rates, Report, Rounded, SideCoverage, SideFraming, SideLabel, Sides, Term, TestDesign,
+    ArticleSummary, Blindspot, CardQuote, ComparisonLine, Coverage, CoverageBy, DictionaryCard,
+    Emphasis, Example, ExplainedCounts, FacetCoverage, FormulaLine, Framing, KeyPoint, KeyPoints,
+    Notes, OutletCount, OutletUses, Params, PerSide, Rates, Report, Rounded, RuleCheck, SideCounts,
+    SideCoverage, SideFraming, SideLabel, SideShares, Sides, Term, TermExplanation, TestDesign,
     UnratedCoverage,
 };

@@ -7,7 +7,8 @@
 //! - a report counts and lists every article given;
 //! - the same story gives the same bytes on every run and whatever the order of its articles
 //!   (docs/REPORT.md, "Numbers, order and determinism"), with default and with random
-//!   options, p-values estimated from random assignments included.
+//!   options, p-values estimated from random assignments included, and the samples' emphasis,
+//!   key points and coverage by facet.
 //!
 //! `PROPTEST_CASES` raises the number of cases for a longer run.
 
@@ -402,5 +403,56 @@ proptest! {
         shuffled["articles"] = Value::Array(permuted(story["articles"].as_array().unwrap(), &keys));
         let other = analyze(&Story::from_value(shuffled).unwrap(), &options).unwrap().to_json();
         prop_assert!(other == json, "another article order gives other p-values");
+    }
+}
+
+/// The samples and the stories built for emphasis, key points and facets, with the page
+/// ratings the facet story is read with.
+fn sample_stories() -> Vec<(Value, Options)> {
+    let mut paths: Vec<String> = std::fs::read_dir("www/samples")
+        .unwrap()
+        .map(|entry| entry.unwrap().path().to_string_lossy().into_owned())
+        .filter(|path| path.ends_with(".json"))
+        .collect();
+    paths.sort();
+    paths.extend(
+        [
+            "tests/data/name-variants.json",
+            "tests/data/one-outlet.json",
+            "tests/data/facets.json",
+        ]
+        .map(String::from),
+    );
+    let page: Value = serde_json::from_str(
+        &std::fs::read_to_string("tests/data/facets-page-ratings.json").unwrap(),
+    )
+    .unwrap();
+    paths
+        .into_iter()
+        .map(|path| {
+            let story = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let options = Options {
+                ratings: bias_compare::Ratings::from_value(&page, "options.ratings").unwrap(),
+                ..Options::default()
+            };
+            (story, options)
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(config(8))]
+
+    #[test]
+    fn emphasis_key_points_and_facets_are_independent_of_article_order(
+        keys in prop::collection::vec(any::<u32>(), 30),
+    ) {
+        for (story, options) in sample_stories() {
+            let json = analyze(&Story::from_value(story.clone()).unwrap(), &options).unwrap().to_json();
+            let mut shuffled = story.clone();
+            shuffled["articles"] = Value::Array(permuted(story["articles"].as_array().unwrap(), &keys));
+            let other = analyze(&Story::from_value(shuffled).unwrap(), &options).unwrap().to_json();
+            prop_assert!(other == json, "another article order gives another report");
+        }
     }
 }

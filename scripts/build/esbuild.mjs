@@ -53,3 +53,11 @@ export async function bundle({ plugins = [], ...options }) {
   });
   return result.outputFiles ?? [];
 }
+
+/** A stylesheet with its @imports bundled in, as text (not minified: the page's CSS stays
+ * readable in dist/). */
+export async function bundleCss(path) {
+  await loadEsbuild();
+  const result = await esbuild.build({ entryPoints: [path], bundle: true, write: false, logLevel: 'warning', absWorkingDir: ROOT, legalComments: 'inline' });
+  return result.outputFiles[0].text;
+}

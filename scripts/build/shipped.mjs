@@ -14,3 +14,8 @@ export function sizeOf(dist, name) {
   const bytes = readFileSync(join(dist, name));
   return { name, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
 }
+
+/** The widget's gzip size as README.md states it: "117.5 KiB". */
+export function widgetSizeText(gzipBytes) {
+  return `${(gzipBytes / 1024).toFixed(1)} KiB`;
+}

@@ -1,5 +1,8 @@
 // Stage 1, the engine: the wasm crate built for wasm32, wasm-bindgen's --target web package
 // in dist/pkg/ (bias_compare.js, bias_compare_bg.wasm, .d.ts), then wasm-opt on the .wasm.
+// Built twice: the widget's module, and the classroom's (bias_compare_classroom.js and
+// _bg.wasm), which also exports `explain` (the crate's `explain` feature) — some 8 KB gzip
+// the widget's budget has no room for, and that news pages never need (docs/CLASSROOM.md).
 // `--skip-wasm` keeps dist/pkg/ from an earlier build instead.
 
 import { spawnSync } from 'node:child_process';
@@ -20,18 +23,28 @@ function hasRustSrc() {
 }
 const WASM = join(PKG, 'bias_compare_bg.wasm');
 const GLUE = join(PKG, 'bias_compare.js');
+const CLASSROOM_WASM = join(PKG, 'bias_compare_classroom_bg.wasm');
 
 /** Leaves dist/ holding a fresh pkg/ (or the kept one) and nothing else. */
 export function buildWasm({ skip }) {
   if (skip) {
-    if (!existsSync(WASM) || !existsSync(GLUE)) fail('--skip-wasm needs dist/pkg from an earlier full build');
+    if (!existsSync(WASM) || !existsSync(GLUE) || !existsSync(CLASSROOM_WASM)) fail('--skip-wasm needs dist/pkg from an earlier full build');
     say('--skip-wasm: reusing dist/pkg');
     for (const name of readdirSync(DIST)) {
       if (name !== 'pkg') rmSync(join(DIST, name), { recursive: true, force: true });
     }
     return;
   }
+  rmSync(DIST, { recursive: true, force: true });
+  buildModule({ outName: 'bias_compare', features: [] });
+  buildModule({ outName: 'bias_compare_classroom', features: ['explain'] });
+}
+
+/** One module: the crate built with `features`, bound by wasm-bindgen into dist/pkg/ as
+ * `outName`.js and `outName`_bg.wasm, then optimised. */
+function buildModule({ outName, features }) {
   const build = ['build', '--profile', 'wasm-release', '--target', 'wasm32-unknown-unknown', '-p', CRATE];
+  if (features.length) build.push('--features', features.join(','));
   const env = { CARGO_TARGET_DIR: TARGET_DIR };
   if (hasRustSrc()) {
     // The standard library compiled with the module, for size like the rest of it, and with
@@ -48,8 +61,8 @@ export function buildWasm({ skip }) {
     say('note: the toolchain has no rust-src (run scripts/setup.sh): building with the prebuilt standard library, a larger .wasm');
     run('cargo', build, env);
   }
-  rmSync(DIST, { recursive: true, force: true });
-  run('wasm-bindgen', ['--target', 'web', '--out-dir', relative(ROOT, PKG), '--out-name', 'bias_compare', relative(ROOT, WASM_IN)]);
+  run('wasm-bindgen', ['--target', 'web', '--out-dir', relative(ROOT, PKG), '--out-name', outName, relative(ROOT, WASM_IN)]);
+  const wasm = join(PKG, `${outName}_bg.wasm`);
   const wasmOpt = join(ROOT, 'node_modules', '.bin', 'wasm-opt');
   if (!existsSync(wasmOpt)) {
     say('note: node_modules/.bin/wasm-opt not found (run scripts/setup.sh); shipping the .wasm unoptimised');
@@ -73,8 +86,8 @@ export function buildWasm({ skip }) {
     '--enable-multivalue',
     '--strip-debug',
     '--strip-producers',
-    relative(ROOT, WASM),
+    relative(ROOT, wasm),
     '-o',
-    relative(ROOT, WASM),
+    relative(ROOT, wasm),
   ]);
 }

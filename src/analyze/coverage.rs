@@ -74,14 +74,13 @@ pub(crate) fn coverage(visit: &Visit) -> Coverage {
         sources: sources[b],
         share: share(articles[b], rated),
     };
-    let mut all_sources: Vec<&str> = visit
+    let all_sources: Vec<&str> = visit
         .story
         .articles
         .iter()
         .map(|a| a.source.as_str())
         .collect();
-    all_sources.sort_unstable();
-    all_sources.dedup();
+    let all_sources = crate::sort::sorted_unique_strs(&all_sources);
     Coverage {
         left: side(0),
         center: side(1),

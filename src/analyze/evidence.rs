@@ -17,6 +17,8 @@ pub(crate) struct Evidence<'v> {
     /// The wanted terms, ascending, and the (unit, uses) of each, units ascending.
     wanted: Vec<TermId>,
     uses: Vec<Vec<(u32, u32)>>,
+    /// The rated articles (input indexes, in canonical order) that use each wanted term.
+    articles: Vec<Vec<u32>>,
     /// Derived from the story's outlets and their term tokens, so estimated p-values are
     /// the same on every run and whatever the order of the articles.
     story_seed: u64,
@@ -47,6 +49,7 @@ impl<'v> Evidence<'v> {
         wanted: Vec<TermId>,
     ) -> Evidence<'v> {
         let mut per_term: Vec<Vec<(u32, u32)>> = vec![Vec::new(); wanted.len()];
+        let mut articles: Vec<Vec<u32>> = vec![Vec::new(); wanted.len()];
         if !wanted.is_empty() {
             let finder = counts.finder(wanted.iter().copied());
             let mut found: Vec<Occurrence> = Vec::new();
@@ -55,6 +58,9 @@ impl<'v> Evidence<'v> {
                     finder.find(ids, &mut found);
                     let unit = visit.unit_of[index];
                     for hit in &found {
+                        if articles[hit.slot].last() != Some(&(index as u32)) {
+                            articles[hit.slot].push(index as u32);
+                        }
                         let uses = &mut per_term[hit.slot];
                         match uses.last_mut() {
                             Some((last, count)) if *last == unit => *count += 1,
@@ -75,6 +81,7 @@ impl<'v> Evidence<'v> {
             unit_tokens,
             wanted,
             uses: per_term,
+            articles,
             story_seed,
         }
     }
@@ -103,7 +110,34 @@ impl<'v> Evidence<'v> {
         p_value(&self.design(side), &users, seed)
     }
 
-    fn uses_of(&self, term: TermId) -> &[(u32, u32)] {
+    /// The p-value for `side` of a topic mentioned by the outlets (units) `mentioned_by`,
+    /// ascending: the same test with each outlet's mention as a count of 1 in 1 term token,
+    /// so every outlet that mentions it ties (docs/METHOD.md §6). `key` names the topic.
+    pub fn mention_p(&self, side: Side, mentioned_by: &[u32], key: &str) -> PValue {
+        let users: Vec<Use> = mentioned_by
+            .iter()
+            .map(|&unit| Use {
+                count: 1,
+                term_tokens: 1,
+                on_side: self.visit.units.get(unit as usize).map(|u| u.0) == Some(side),
+            })
+            .collect();
+        let mut seed = stable_hash(self.story_seed, key.as_bytes());
+        seed = stable_hash(seed, &[side.index() as u8, b'm']);
+        p_value(&self.design(side), &users, seed)
+    }
+
+    /// The rated articles that use `term`, a wanted term: input indexes in canonical order.
+    pub fn articles_of(&self, term: TermId) -> &[u32] {
+        let at = self.wanted.partition_point(|&t| t < term);
+        match self.articles.get(at) {
+            Some(articles) if self.wanted.get(at) == Some(&term) => articles,
+            _ => &[],
+        }
+    }
+
+    /// The (unit, uses) of a wanted term, units ascending; empty for a term not wanted.
+    pub fn uses_of(&self, term: TermId) -> &[(u32, u32)] {
         let at = self.wanted.partition_point(|&t| t < term);
         match self.uses.get(at) {
             Some(uses) if self.wanted.get(at) == Some(&term) => uses,

@@ -1,7 +1,8 @@
 //! How a listed term is shown (docs/REPORT.md, "framing"): its display form (the most
 //! frequent way the side wrote it), its rate per 10 000 term tokens on every side, and up
 //! to three example sentences, each from a different outlet where there are three, quoted
-//! exactly — a very long sentence as a marked window around the term.
+//! exactly — a very long sentence as a marked window around the term; and the same choice of
+//! sentences, from every side, for an explained term's dictionary card.
 
 use std::ops::Range;
 
@@ -11,8 +12,12 @@ use super::evidence::{Chosen, Evidence};
 use super::terms::side_sentences;
 use super::visit::{SentenceRef, Visit};
 use crate::input::Side;
+#[cfg(feature = "explain")]
+use crate::report::CardQuote;
 use crate::report::{prose, Example, Rates, Rounded, Term};
 use crate::stats::{Occurrence, TermCounts, TermId};
+#[cfg(feature = "explain")]
+use crate::text::tokens;
 use crate::text::word_spans;
 
 /// Sentences longer than this are quoted as a window around the term, marked with "…".
@@ -150,8 +155,9 @@ fn record_example(examples: &mut Vec<Candidate>, candidate: Candidate) {
     }
 }
 
-/// The first sentence of each outlet first, then the others, up to three.
-fn pick_examples(visit: &Visit, recorded: &[Candidate]) -> Vec<Example> {
+/// The first sentence of each outlet first, then the others, up to three, each made into
+/// what `quote` makes of it.
+fn picked<T>(recorded: &[Candidate], quote: impl FnMut(&Candidate) -> T) -> Vec<T> {
     let mut seen_outlets = Vec::new();
     let (firsts, rest): (Vec<_>, Vec<_>) = recorded.iter().partition(|e| {
         let first = !seen_outlets.contains(&e.0);
@@ -164,22 +170,94 @@ fn pick_examples(visit: &Visit, recorded: &[Candidate]) -> Vec<Example> {
         .into_iter()
         .chain(rest)
         .take(MAX_EXAMPLES)
-        .map(|(_, index, sentence, hit)| {
-            let article = &visit.story.articles[*index];
-            Example {
-                article: article.id.clone(),
-                source: article.source.clone(),
-                sentence: quote(visit.sentence(*index, sentence), hit.clone()),
-            }
-        })
+        .map(quote)
         .collect()
+}
+
+fn pick_examples(visit: &Visit, recorded: &[Candidate]) -> Vec<Example> {
+    picked(recorded, |(_, index, sentence, hit)| {
+        let article = &visit.story.articles[*index];
+        Example {
+            article: article.id.clone(),
+            source: article.source.clone(),
+            sentence: quote(visit.sentence(*index, sentence), hit.clone()),
+        }
+    })
+}
+
+#[cfg(feature = "explain")]
+/// The dictionary card's sentences of `side` for `term`: chosen as a listed term's examples
+/// are, each split around the term's first occurrence in it.
+pub(crate) fn card_quotes(
+    visit: &Visit,
+    counts: &TermCounts,
+    term: TermId,
+    side: Side,
+) -> Vec<CardQuote> {
+    let finder = counts.finder([term]);
+    let mut found: Vec<Occurrence> = Vec::new();
+    let mut recorded: Vec<Candidate> = Vec::new();
+    for (index, sentence, ids) in side_sentences(visit, counts, side) {
+        finder.find(ids, &mut found);
+        let Some(hit) = found.first() else { continue };
+        let text = visit.sentence(index, sentence);
+        let mut token_bytes = tokens(text).skip(hit.position).take(hit.length);
+        let Some(first) = token_bytes.next() else {
+            continue;
+        };
+        let end = token_bytes.last().map_or(first.end(), |last| last.end());
+        record_example(
+            &mut recorded,
+            (
+                visit.outlets[index],
+                index,
+                sentence.clone(),
+                first.start..end,
+            ),
+        );
+    }
+    picked(&recorded, |(_, index, sentence, hit)| {
+        let article = &visit.story.articles[*index];
+        let text = visit.sentence(*index, sentence);
+        let (start, end) = window(text, hit.clone());
+        CardQuote {
+            article: article.id.clone(),
+            source: article.source.clone(),
+            before: format!(
+                "{}{}",
+                if start > 0 { "…" } else { "" },
+                text[start..hit.start].trim_start()
+            ),
+            term: text[hit.clone()].to_owned(),
+            after: format!(
+                "{}{}",
+                text[hit.end..end].trim_end(),
+                if end < text.len() { "…" } else { "" }
+            ),
+        }
+    })
 }
 
 /// The sentence, or for a very long one a window of it around the term, cut at spaces and
 /// marked with "…" where it was cut. Everything between the marks is quoted exactly.
-fn quote(sentence: &str, hit: Range<usize>) -> String {
+pub(super) fn quote(sentence: &str, hit: Range<usize>) -> String {
     if sentence.len() <= MAX_QUOTE_BYTES {
         return sentence.to_owned();
+    }
+    let (start, end) = window(sentence, hit);
+    format!(
+        "{}{}{}",
+        if start > 0 { "…" } else { "" },
+        sentence[start..end].trim(),
+        if end < sentence.len() { "…" } else { "" }
+    )
+}
+
+/// The bytes of `sentence` to quote around the term at `hit`: all of it, or for a sentence
+/// longer than [`MAX_QUOTE_BYTES`] about [`QUOTE_CONTEXT_BYTES`] either side, cut at spaces.
+fn window(sentence: &str, hit: Range<usize>) -> (usize, usize) {
+    if sentence.len() <= MAX_QUOTE_BYTES {
+        return (0, sentence.len());
     }
     let mut start = hit.start.saturating_sub(QUOTE_CONTEXT_BYTES);
     while !sentence.is_char_boundary(start) {
@@ -206,12 +284,7 @@ fn quote(sentence: &str, hit: Range<usize>) -> String {
             end = hit.end + offset;
         }
     }
-    format!(
-        "{}{}{}",
-        if start > 0 { "…" } else { "" },
-        sentence[start..end].trim(),
-        if end < sentence.len() { "…" } else { "" }
-    )
+    (start, end)
 }
 
 #[cfg(test)]

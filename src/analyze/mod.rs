@@ -3,12 +3,20 @@
 //! comparison bullet. One file per idea: `visit` (order, sides, outlets, sentences),
 //! `coverage` (coverage, blindspot and sufficiency rules), `terms` (scoring and listing
 //! rules), `evidence` (the outlet-level test), `examples` (display forms, rates, quotes),
-//! `warnings`.
+//! `warnings`, `facets` (coverage by facet), `topics` and `emphasis` (what each side stresses
+//! or leaves out), `key_points` (key points per side and common ground); and `explain`, one
+//! term of one side taken apart for a reader to check.
 
 mod coverage;
+mod emphasis;
 mod evidence;
 mod examples;
+#[cfg(feature = "explain")]
+mod explain;
+mod facets;
+mod key_points;
 mod terms;
+mod topics;
 mod visit;
 mod warnings;
 
@@ -24,7 +32,13 @@ use crate::report::{
 };
 use crate::stats::{TermCounts, TermId};
 use evidence::Evidence;
+#[cfg(feature = "explain")]
+pub use explain::explain;
+#[cfg(feature = "explain")]
+pub(crate) use explain::Decision;
 use terms::Listed;
+#[cfg(feature = "explain")]
+pub(crate) use terms::SUBSUMED;
 use visit::Visit;
 
 /// Analyzes a story given as JSON text.
@@ -37,7 +51,7 @@ pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
     options.validate()?;
     let visit = Visit::new(story, &options.ratings);
     let coverage = coverage::coverage(&visit);
-    let (counts, unit_tokens) = count_terms(&visit, options);
+    let (counts, unit_tokens) = count_terms(&visit, options.max_ngram, options.min_count);
 
     // Plain loops rather than iterator chains: each chain is one more function in WASM.
     let mut comparables = Vec::with_capacity(3);
@@ -65,9 +79,11 @@ pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
 
     let mut comparison = Vec::with_capacity(3);
     let mut framings = Vec::with_capacity(3);
+    let mut framing_terms = Vec::new();
     for ((side, comparable), candidates) in Side::ALL.into_iter().zip(comparables).zip(candidates) {
         let design = evidence.design(side);
         let chosen = evidence::choose(&evidence, side, candidates, options);
+        framing_terms.extend(chosen.iter().map(|c| c.listed.term));
         let mut framing = SideFraming {
             insufficient: comparable == Comparable::Insufficient,
             tested: comparable == Comparable::Yes && evidence::tested(&design, options),
@@ -89,6 +105,15 @@ pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
     // is compiled into WASM a second time (7 KB).
     let [left, center, right]: [SideFraming; 3] =
         framings.try_into().unwrap_or_else(|_| unreachable!());
+    let emphasis = emphasis::emphasis(&visit, &counts, &evidence, &framing_terms, options);
+    for ((line, side), framing) in comparison
+        .iter_mut()
+        .zip(Side::ALL)
+        .zip([&left, &center, &right])
+    {
+        line.text += &prose::emphasis_clauses(side, &coverage, framing, &emphasis, options.max_p);
+    }
+    let (key_points, common_ground) = key_points::key_points(&visit, &counts);
 
     let params = Params {
         max_ngram: options.max_ngram,
@@ -105,21 +130,26 @@ pub fn analyze(story: &Story, options: &Options) -> Result<Report, Error> {
         params,
         blindspot: coverage::blindspot(&coverage),
         warnings: warnings::warnings(&visit),
+        coverage_by: facets::coverage_by(&visit, &options.ratings),
         coverage,
         framing: Framing {
             left,
             center,
             right,
         },
+        emphasis,
+        key_points,
+        common_ground,
         comparison,
         articles: article_summaries(&visit),
     })
 }
 
 /// Counts the terms of every rated article, side by side in canonical order, and the term
-/// tokens of each rated outlet.
-fn count_terms(visit: &Visit, options: &Options) -> (TermCounts, Vec<u64>) {
-    let mut counts = TermCounts::new(options.max_ngram, options.min_count);
+/// tokens of each rated outlet; n-grams with fewer than `min_count` uses in every side may be
+/// left uncounted.
+fn count_terms(visit: &Visit, max_ngram: usize, min_count: u32) -> (TermCounts, Vec<u64>) {
+    let mut counts = TermCounts::new(max_ngram, min_count);
     let mut unit_tokens = vec![0u64; visit.units.len()];
     for side in Side::ALL {
         for index in visit.articles_of(side) {

@@ -13,7 +13,7 @@ use crate::stats::{log_odds, Occurrence, TermCounts, TermId, END};
 
 /// A shorter term is dropped when this share of its occurrences lies inside a listed
 /// longer term, as the fraction numerator / denominator.
-const SUBSUMED: (u64, u64) = (4, 5);
+pub(crate) const SUBSUMED: (u64, u64) = (4, 5);
 
 /// A term a side lists, before its display form and examples are found.
 pub(crate) struct Listed {
@@ -188,7 +188,7 @@ pub(crate) fn listed_terms(
             subsumed[shorter] = true;
         }
     }
-    let mut listed: Vec<Listed> = candidates
+    let listed: Vec<Listed> = candidates
         .into_iter()
         .enumerate()
         .filter(|&(slot, _)| widely_used[slot] && !subsumed[slot])
@@ -199,7 +199,13 @@ pub(crate) fn listed_terms(
             text: counts.term_text(c.term),
         })
         .collect();
-    // Unstable is enough: the texts of distinct terms differ, so no two keys are equal.
-    listed.sort_unstable_by(|a, b| b.z.total_cmp(&a.z).then_with(|| a.text.cmp(&b.text)));
-    listed
+    // The texts of distinct terms differ, so no two keys are equal.
+    let order = crate::sort::sorted_positions(listed.len(), &|a, b| {
+        let (a, b) = (&listed[a], &listed[b]);
+        b.z.total_cmp(&a.z)
+            .then_with(|| a.text.cmp(&b.text))
+            .is_lt()
+    });
+    let mut slots: Vec<Option<Listed>> = listed.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
 }

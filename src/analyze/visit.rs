@@ -96,16 +96,16 @@ impl<'a> Visit<'a> {
             .map(|article| resolve_leaning(article, &story.ratings, page_ratings))
             .collect();
         let sides: Vec<Option<Side>> = resolved.iter().map(|(leaning, _)| leaning.side()).collect();
-        let mut order: Vec<usize> = (0..story.articles.len()).collect();
-        // Unstable is enough: ids are unique, so no two keys are equal.
-        order.sort_unstable_by_key(|&i| {
+        let key = |i: usize| {
             let article = &story.articles[i];
             (
                 sides[i].map_or(3, Side::index),
-                &article.source,
-                &article.id,
+                article.source.as_str(),
+                article.id.as_str(),
             )
-        });
+        };
+        // Ids are unique, so no two keys are equal.
+        let order = crate::sort::sorted_positions(story.articles.len(), &|a, b| key(a) < key(b));
         let mut outlets = vec![0u32; story.articles.len()];
         let mut outlets_per_side = [0u32; 3];
         let mut units: Vec<(Side, &str)> = Vec::new();

@@ -65,11 +65,12 @@ fn identical_texts<'a>(visit: &Visit<'a>) -> Vec<Vec<&'a str>> {
         }
     }
     let mut copies: Vec<Vec<&str>> = groups.into_iter().filter(|ids| ids.len() > 1).collect();
-    copies.iter_mut().for_each(|ids| ids.sort_unstable());
-    // Groups share no id, so ordering them by their first id orders them fully; sorting
-    // just those ids reuses the one `&str` sort the analysis already has.
-    let mut firsts: Vec<&str> = copies.iter().map(|ids| ids[0]).collect();
-    firsts.sort_unstable();
+    for ids in &mut copies {
+        *ids = crate::sort::sorted_strs(ids);
+    }
+    // Groups share no id, so ordering them by their first id orders them fully.
+    let firsts: Vec<&str> = copies.iter().map(|ids| ids[0]).collect();
+    let firsts = crate::sort::sorted_strs(&firsts);
     let copy_of_first: FxHashMap<&str, usize> = copies
         .iter()
         .enumerate()

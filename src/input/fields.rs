@@ -53,6 +53,27 @@ pub(crate) fn optional_string(
     }
 }
 
+/// A name-like string found at `path` (a facet's value): absent, `null` and blank are all
+/// `None`; trimmed; at most `max_chars` characters.
+pub(crate) fn optional_name(
+    value: Option<&Value>,
+    path: &str,
+    max_chars: usize,
+) -> Result<Option<String>, Error> {
+    let text = match value {
+        None | Some(Value::Null) => return Ok(None),
+        Some(Value::String(text)) => text.trim(),
+        Some(other) => return Err(expected(path, "a string", other)),
+    };
+    if text.chars().count() > max_chars {
+        return Err(Error::at(
+            path,
+            format!("longer than {max_chars} characters"),
+        ));
+    }
+    Ok((!text.is_empty()).then(|| text.to_owned()))
+}
+
 /// A string field that must be present.
 pub(crate) fn required_string(
     object: &mut Map<String, Value>,

@@ -3,6 +3,8 @@
 //! same text (docs/LIMITS.md):
 //!
 //! - a leading byte order mark is ignored (RFC 8259 §8.1 allows it; Windows editors write it);
+//! - bytes that are not UTF-8 are refused with the offset of the first bad byte
+//!   ([`utf8_text`]: the CLI reads files and lines, Python may pass `bytes`);
 //! - text longer than [`MAX_STORY_BYTES`] is refused before it is parsed;
 //! - an escaped lone UTF-16 surrogate (`"\ud83d"` without its pair, what a JS `substring` cut
 //!   through an emoji serializes to) reads as U+FFFD, as a JS string crossing into WASM does;
@@ -27,6 +29,20 @@ pub fn json_too_large(root: &str) -> Error {
         root,
         format!("larger than {} MiB of JSON", MAX_STORY_BYTES >> 20),
     )
+}
+
+/// `bytes` as UTF-8 text, or the error naming `root` and the offset of the first byte that is
+/// not UTF-8: `story: not valid UTF-8 (invalid byte at offset 61)`.
+pub fn utf8_text<'a>(bytes: &'a [u8], root: &str) -> Result<&'a str, Error> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        Error::at(
+            root,
+            format!(
+                "not valid UTF-8 (invalid byte at offset {})",
+                e.valid_up_to()
+            ),
+        )
+    })
 }
 
 /// Parses JSON text as every front end must (see the module documentation). Errors are
@@ -122,6 +138,17 @@ mod tests {
         assert_eq!(string(r#""\\ud83d""#), "\\ud83d");
         assert_eq!(string(r#""\\\ud83d""#), "\\\u{fffd}");
         assert_eq!(string(r#""\u00e9\"""#), "é\"");
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_are_refused_with_the_offset_of_the_first_bad_byte() {
+        assert_eq!(utf8_text(b"{\"a\": 1}", "story"), Ok("{\"a\": 1}"));
+        assert_eq!(
+            utf8_text(b"{\"a\": \"caf\xe9\"}", "story")
+                .unwrap_err()
+                .to_string(),
+            "story: not valid UTF-8 (invalid byte at offset 10)"
+        );
     }
 
     #[test]

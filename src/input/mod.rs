@@ -10,9 +10,9 @@ mod options;
 mod ratings;
 mod story;
 
-pub use json::{json_too_large, parse_json, MAX_STORY_BYTES};
+pub use json::{json_too_large, parse_json, utf8_text, MAX_STORY_BYTES};
 pub use leaning::{Leaning, LeaningSource, Side};
 pub use options::{OptionName, Options};
-pub(crate) use ratings::resolve_leaning;
 pub use ratings::Ratings;
-pub use story::{Article, Story};
+pub(crate) use ratings::{resolve_facets, resolve_leaning};
+pub use story::{Article, Story, FACETS};

@@ -1,14 +1,15 @@
 //! Ratings tables and leaning resolution (docs/STORY.md, "How an article's leaning is found"): a
-//! table maps outlet names or URL hosts to leanings; an article's leaning is its own, else
-//! the story's table by source then by host, else the host page's table likewise, else
-//! unrated. Owns the matching of keys (case, `www.`) and the parsing of a URL's host.
+//! table maps outlet names or URL hosts to leanings (and, given as an object, to the outlet's
+//! facets); an article's leaning is its own, else the story's table by source then by host,
+//! else the host page's table likewise, else unrated, and each facet is found in the same
+//! order. Owns the matching of keys (case, `www.`) and the parsing of a URL's host.
 
 use rustc_hash::FxHashMap;
 use serde_json::Value;
 
-use super::fields::{expected, key_path};
+use super::fields::{expected, field_path, key_path};
 use super::leaning::{Leaning, LeaningSource};
-use super::story::Article;
+use super::story::{facets, Article, FACETS};
 use crate::error::{quoted, Error};
 use crate::text::lowercase;
 
@@ -17,7 +18,14 @@ use crate::text::lowercase;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Ratings {
     // Only looked up, never listed, so its order cannot reach a report.
-    by_key: FxHashMap<String, Leaning>,
+    by_key: FxHashMap<String, Rating>,
+}
+
+/// What a table says of one outlet: a leaning string, or an object of a leaning and facets.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Rating {
+    leaning: Option<Leaning>,
+    facets: [Option<String>; 3],
 }
 
 /// A key as it is matched: trimmed, lowercased, without a leading `www.`.
@@ -37,36 +45,78 @@ impl Ratings {
             .as_object()
             .ok_or_else(|| expected(path, "an object", value))?;
         let mut ratings = Ratings::default();
-        for (key, label) in object {
+        for (key, value) in object {
             let entry_path = key_path(path, key);
-            let label = label
-                .as_str()
-                .ok_or_else(|| expected(&entry_path, "a leaning string", label))?;
-            let leaning = Leaning::parse_at(label, &entry_path)?;
+            let rating = match value {
+                Value::String(label) => Rating {
+                    leaning: Some(Leaning::parse_at(label, &entry_path)?),
+                    facets: Default::default(),
+                },
+                Value::Object(fields) => {
+                    let leaning_path = field_path(&entry_path, "leaning");
+                    Rating {
+                        leaning: match fields.get("leaning") {
+                            None | Some(Value::Null) => None,
+                            Some(Value::String(label)) if label.trim().is_empty() => None,
+                            Some(Value::String(label)) => {
+                                Some(Leaning::parse_at(label, &leaning_path)?)
+                            }
+                            Some(other) => return Err(expected(&leaning_path, "a string", other)),
+                        },
+                        facets: facets(fields, &entry_path)?,
+                    }
+                }
+                other => return Err(expected(&entry_path, "a leaning string", other)),
+            };
             let normalized = normalize_key(key);
-            if let Some(&earlier) = ratings.by_key.get(&normalized) {
+            let entry = ratings.by_key.entry(normalized).or_default();
+            if let (Some(earlier), Some(leaning)) = (entry.leaning, rating.leaning) {
                 if earlier != leaning {
                     return Err(Error::at(
                         entry_path,
                         format!(
                             "rates {} {leaning}, but another key for the same outlet rates it {earlier}",
-                            quoted(&normalized)
+                            quoted(&normalize_key(key))
                         ),
                     ));
                 }
             }
-            ratings.by_key.insert(normalized, leaning);
+            entry.leaning = entry.leaning.or(rating.leaning);
+            for ((earlier, given), name) in entry.facets.iter_mut().zip(rating.facets).zip(FACETS) {
+                match (earlier.as_deref(), given) {
+                    (Some(earlier), Some(given)) if earlier != given => {
+                        return Err(Error::at(
+                            entry_path,
+                            format!(
+                                "gives {} the {name} {}, but another key for the same outlet gives {}",
+                                quoted(&normalize_key(key)),
+                                quoted(&given),
+                                quoted(earlier)
+                            ),
+                        ));
+                    }
+                    (None, given) => *earlier = given,
+                    _ => {}
+                }
+            }
         }
         Ok(ratings)
     }
 
     /// Adds or replaces one entry; the key matches as in [`Ratings::from_value`].
     pub fn insert(&mut self, key: &str, leaning: Leaning) {
-        self.by_key.insert(normalize_key(key), leaning);
+        self.by_key.entry(normalize_key(key)).or_default().leaning = Some(leaning);
     }
 
-    fn get(&self, key: &str) -> Option<Leaning> {
-        self.by_key.get(&normalize_key(key)).copied()
+    fn get(&self, key: &str) -> Option<&Rating> {
+        self.by_key.get(&normalize_key(key))
+    }
+
+    /// Whether some entry gives a facet.
+    pub(crate) fn has_facets(&self) -> bool {
+        self.by_key
+            .values()
+            .any(|rating| rating.facets.iter().any(Option::is_some))
     }
 
     /// Whether the table is empty.
@@ -118,14 +168,46 @@ pub(crate) fn resolve_leaning(
         ),
     ];
     for (ratings, by_source, by_host) in tables {
-        if let Some(leaning) = ratings.get(&article.source) {
+        if let Some(leaning) = ratings.get(&article.source).and_then(|r| r.leaning) {
             return (leaning, by_source);
         }
-        if let Some(leaning) = host.as_deref().and_then(|h| ratings.get(h)) {
-            return (leaning, by_host);
+        if let Some(host) = host.as_deref() {
+            if let Some(leaning) = ratings.get(host).and_then(|r| r.leaning) {
+                return (leaning, by_host);
+            }
         }
     }
     (Leaning::Unrated, LeaningSource::Unrated)
+}
+
+/// An article's value of each of the [`FACETS`], each found in the order of its leaning:
+/// its own, then the story's ratings by source and by host, then the host page's. Only the
+/// `tables` that give facets are looked in.
+pub(crate) fn resolve_facets<'a>(
+    article: &'a Article,
+    tables: &[&'a Ratings],
+) -> [Option<&'a str>; 3] {
+    let mut found = [None; 3];
+    for (value, own) in found.iter_mut().zip(&article.facets) {
+        *value = own.as_deref();
+    }
+    if found.iter().all(Option::is_some) || tables.is_empty() {
+        return found;
+    }
+    let host = article.url.as_deref().and_then(host_of);
+    for ratings in tables {
+        for key in [Some(article.source.as_str()), host.as_deref()]
+            .into_iter()
+            .flatten()
+        {
+            if let Some(rating) = ratings.get(key) {
+                for (value, given) in found.iter_mut().zip(&rating.facets) {
+                    *value = value.or(given.as_deref());
+                }
+            }
+        }
+    }
+    found
 }
 
 #[cfg(test)]
@@ -183,8 +265,14 @@ mod tests {
         let ratings =
             Ratings::from_value(&json!({ "WWW.Daily.test": "left", "Herald": "right" }), "r")
                 .unwrap();
-        assert_eq!(ratings.get("daily.test"), Some(Leaning::Left));
-        assert_eq!(ratings.get(" herald "), Some(Leaning::Right));
+        assert_eq!(
+            ratings.get("daily.test").unwrap().leaning,
+            Some(Leaning::Left)
+        );
+        assert_eq!(
+            ratings.get(" herald ").unwrap().leaning,
+            Some(Leaning::Right)
+        );
     }
 
     #[test]

@@ -5,7 +5,9 @@
 use rustc_hash::FxHashMap;
 use serde_json::Value;
 
-use super::fields::{expected, optional_string, required_name, required_string};
+use super::fields::{
+    expected, field_path, optional_name, optional_string, required_name, required_string,
+};
 use super::leaning::Leaning;
 use super::ratings::Ratings;
 use crate::error::Error;
@@ -20,6 +22,9 @@ pub const MAX_ARTICLES: usize = 100_000;
 pub const MAX_TEXT_BYTES: usize = 28 * 1024 * 1024;
 /// Longest `id` or `source`, in characters: longer ones are not names but pasted text.
 pub const MAX_NAME_CHARS: usize = 300;
+/// The outlet facts an article or a rating may give besides the leaning, each a string
+/// (docs/STORY.md, "Facets"): coverage is split by each one the story gives.
+pub const FACETS: [&str; 3] = ["region", "owner", "factuality"];
 
 /// One article of a story.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,6 +40,8 @@ pub struct Article {
     /// Whether HTML tags or character references were removed from the headline or text
     /// (docs/STORY.md, "Markup"); `headline` and `text` hold what a browser would show.
     pub markup_removed: bool,
+    /// The outlet's [`FACETS`], trimmed; blank counts as not given.
+    pub facets: [Option<String>; 3],
 }
 
 /// One news event and the articles that cover it.
@@ -63,6 +70,7 @@ impl Article {
         let mut headline = optional_string(object, "headline", path)?;
         let mut text = required_string(object, "text", path)?;
         let published = optional_string(object, "published", path)?;
+        let facets = facets(object, path)?;
         let mut markup_removed = false;
         if let Some(shown) = headline.as_deref().and_then(without_markup) {
             // A headline is one line: the breaks its block tags leave are not part of it.
@@ -82,6 +90,7 @@ impl Article {
             text,
             published,
             markup_removed,
+            facets,
         })
     }
 
@@ -89,6 +98,18 @@ impl Article {
     fn text_bytes(&self) -> usize {
         self.text.len() + self.headline.as_ref().map_or(0, String::len)
     }
+}
+
+/// The [`FACETS`] of the object at `path` (an article or a rating).
+pub(crate) fn facets(
+    object: &serde_json::Map<String, Value>,
+    path: &str,
+) -> Result<[Option<String>; 3], Error> {
+    let mut facets: [Option<String>; 3] = Default::default();
+    for (facet, name) in facets.iter_mut().zip(FACETS) {
+        *facet = optional_name(object.get(name), &field_path(path, name), MAX_NAME_CHARS)?;
+    }
+    Ok(facets)
 }
 
 impl Story {

@@ -8,8 +8,10 @@
 //! type is a fraction of the WASM the derive and serde_json's serializer took.
 
 use super::{
-    ArticleSummary, Blindspot, ComparisonLine, Coverage, Example, Framing, Notes, OutletUses,
-    Params, Rates, Report, SideCoverage, SideFraming, SideLabel, Sides, Term, TestDesign,
+    ArticleSummary, Blindspot, CardQuote, ComparisonLine, Coverage, CoverageBy, DictionaryCard,
+    Emphasis, Example, ExplainedCounts, FacetCoverage, FormulaLine, Framing, KeyPoint, KeyPoints,
+    Notes, OutletCount, OutletUses, Params, PerSide, Rates, Report, RuleCheck, SideCounts,
+    SideCoverage, SideFraming, SideLabel, SideShares, Sides, Term, TermExplanation, TestDesign,
     UnratedCoverage,
 };
 use crate::input::LeaningSource;
@@ -218,6 +220,28 @@ impl WriteJson for LeaningSource {
     }
 }
 
+/// Facets and their values as JSON objects keyed by name, in the order held.
+impl WriteJson for CoverageBy {
+    fn write(&self, w: &mut Writer) {
+        w.open('{');
+        for (facet, values) in &self.0 {
+            w.field(facet, values);
+        }
+        w.close('}');
+    }
+}
+
+impl WriteJson for FacetCoverage {
+    fn write(&self, w: &mut Writer) {
+        w.open('{');
+        for (value, coverage) in &self.values {
+            w.field(value, coverage);
+        }
+        w.field("unknown", &self.unknown);
+        w.close('}');
+    }
+}
+
 /// A struct as a JSON object of its fields, with the fields' names as keys, in this order.
 macro_rules! json_object {
     ($($t:ident { $($field:ident),* $(,)? })*) => {$(
@@ -247,9 +271,22 @@ json_object! {
     SideFraming { insufficient, tested, test, status, note, terms, words, term_tokens }
     Framing { left, center, right }
     ComparisonLine { side, text }
-    Notes { coverage, shares, framing, rate, z, p, blindspot, method }
+    Notes { coverage, shares, framing, rate, z, p, blindspot, method, emphasis, key_points, common_ground }
+    SideCounts { left, center, right }
+    SideShares { left, center, right }
+    Emphasis { topic, side, kind, outlets, outlet_share, articles, article_share, p, tested, omitted_by, variants, text, examples }
+    KeyPoint { sentence, article, source, side, position, in_headline }
+    KeyPoints { left, center, right }
     ArticleSummary { id, source, leaning, leaning_from, side, headline, url, published }
-    Report { version, params, coverage, sides, blindspot, framing, comparison, warnings, notes, articles }
+    Report { version, params, coverage, coverage_by, sides, blindspot, framing, emphasis, key_points, common_ground, comparison, warnings, notes, articles }
+    PerSide { left, center, right }
+    ExplainedCounts { y_b, y_r, n_b, n_r, uses, term_tokens }
+    FormulaLine { symbol, formula, numbers, value }
+    RuleCheck { met, text }
+    OutletCount { source, side, count, term_tokens }
+    CardQuote { article, source, before, term, after }
+    DictionaryCard { left, center, right, prompt }
+    TermExplanation { term, side, listed, rules, verdict, counts, prior_scale, alpha, delta, variance, sigma, z, formula, p, test, evidence, meaning, outlets, card }
 }
 
 impl Report {
@@ -265,10 +302,26 @@ impl Report {
     }
 
     fn json(&self, indent: bool) -> String {
-        let mut writer = Writer::new(indent);
-        self.write(&mut writer);
-        writer.out
+        json_text(self, indent)
     }
+}
+
+impl TermExplanation {
+    /// The explanation as JSON, indented by two spaces.
+    pub fn to_json(&self) -> String {
+        json_text(self, true)
+    }
+
+    /// The explanation as JSON without white space: what crosses into JavaScript.
+    pub fn to_compact_json(&self) -> String {
+        json_text(self, false)
+    }
+}
+
+fn json_text(value: &dyn WriteJson, indent: bool) -> String {
+    let mut writer = Writer::new(indent);
+    value.write(&mut writer);
+    writer.out
 }
 
 #[cfg(test)]

@@ -9,11 +9,14 @@
 //! terms of interest occur by walking them ([`TermFinder`]).
 
 use super::finder::TermFinder;
+use super::names::{names, Names};
 use super::passes::{count_ngrams, Limits};
 use super::sequences::Sequence;
+#[cfg(feature = "explain")]
+use super::sequences::NONE;
 use super::token_ids::{TokenIds, TokenTexts};
 use crate::input::Side;
-use crate::text::{is_stopword, word_spans};
+use crate::text::{is_stopword, word_spans, Capitals, Token};
 
 /// Ends a sentence in an article's token ids.
 pub(crate) const END: u32 = u32::MAX;
@@ -71,6 +74,11 @@ pub(crate) struct TermCounts {
     /// The article being tokenized, and the words of its sentence being counted.
     scratch_ids: Vec<u32>,
     scratch_spans: Vec<(usize, usize)>,
+    /// Each article added: the marks of its capitalized words (`crate::text::Capitals`), the
+    /// material names are built from (docs/METHOD.md §6).
+    capitals: Vec<Box<[u32]>>,
+    /// The marks of the article being tokenized.
+    scratch_capitals: Capitals,
 }
 
 impl TermCounts {
@@ -92,6 +100,8 @@ impl TermCounts {
             articles: Vec::new(),
             scratch_ids: Vec::new(),
             scratch_spans: Vec::new(),
+            capitals: Vec::new(),
+            scratch_capitals: Capitals::default(),
         }
     }
 
@@ -106,6 +116,7 @@ impl TermCounts {
         let term_tokens_before = self.term_tokens[side];
         let mut ids = std::mem::take(&mut self.scratch_ids);
         ids.clear();
+        self.scratch_capitals.clear();
         // n_b counts every term occurrence, including those of n-grams too rare to count: a
         // term token is counted once for each n-gram of at most `max_ngram` tokens with a
         // letter that ends on it and starts as a term may. Those starts are the set bits of
@@ -130,6 +141,7 @@ impl TermCounts {
             for &(start, end) in &spans {
                 let surface = sentence.get(start..end).unwrap_or_default();
                 let (id, info) = self.token_ids.count(surface, side);
+                let position = ids.len();
                 ids.push(id);
                 if info.has_letter {
                     let edge = u64::from(info.can_edge_a_term()) & window;
@@ -137,6 +149,9 @@ impl TermCounts {
                     starts = ((starts << 1) | edge) & window;
                     if !info.is_stopword {
                         self.term_tokens[side] += open;
+                        // Names are made of such words (docs/METHOD.md §6).
+                        let token = Token { start, surface };
+                        self.scratch_capitals.word(sentence, &token, position);
                     }
                 } else {
                     (starts, open) = (0, 0);
@@ -144,8 +159,11 @@ impl TermCounts {
             }
             self.words[side] += (ids.len() - first) as u64;
             ids.push(END);
+            self.scratch_capitals.end_sentence(ids.len());
         }
         self.articles.push((side, ids.as_slice().into()));
+        self.capitals
+            .push(self.scratch_capitals.marks.as_slice().into());
         self.scratch_ids = ids;
         self.scratch_spans = spans;
         self.term_tokens[side] - term_tokens_before
@@ -156,6 +174,7 @@ impl TermCounts {
     pub fn finish(&mut self) {
         self.scratch_ids = Vec::new();
         self.scratch_spans = Vec::new();
+        self.scratch_capitals = Capitals::default();
         // Words are all interned now: their table gives way to counts by id.
         let (texts, token_count, token_info) = std::mem::take(&mut self.token_ids).into_parts();
         self.token_text = texts;
@@ -217,9 +236,75 @@ impl TermCounts {
             .map(|sentence| &sentence[..sentence.len() - 1])
     }
 
+    /// The token ids of the `k`-th article added, each sentence ended by [`END`].
+    pub fn article(&self, k: usize) -> Option<&[u32]> {
+        self.articles.get(k).map(|(_, ids)| &ids[..])
+    }
+
+    /// Distinct tokens: token ids are below this.
+    pub fn vocabulary(&self) -> usize {
+        self.token_text.len()
+    }
+
+    /// The normalized text of token `id`.
+    pub fn token_text(&self, id: u32) -> &str {
+        self.token_text.get(id)
+    }
+
+    /// Whether token `id` may start or end a term: a content word (docs/METHOD.md §3).
+    pub fn is_content(&self, id: u32) -> bool {
+        self.token_info
+            .get(id as usize)
+            .is_some_and(|info| info.can_edge_a_term())
+    }
+
+    /// The names of the articles added (docs/METHOD.md §6).
+    pub fn names(&self) -> Names {
+        names(
+            &self.articles,
+            &self.capitals,
+            &self.token_info,
+            &self.token_text,
+        )
+    }
+
     /// A finder for `terms`, which reports each by its place in `terms`.
     pub fn finder(&self, terms: impl IntoIterator<Item = TermId>) -> TermFinder {
         TermFinder::new(&self.sequences, self.token_text.len(), terms)
+    }
+
+    /// The longest n-gram counted.
+    #[cfg(feature = "explain")]
+    pub fn max_ngram(&self) -> usize {
+        self.limits.max_ngram
+    }
+
+    #[cfg(feature = "explain")]
+    /// The id of the counted n-gram whose normalized tokens are `words`: a walk along its
+    /// prefixes, one token at a time. Plain scans: it is asked once per explanation.
+    pub fn find(&self, words: &[String]) -> Option<TermId> {
+        let mut id = NONE;
+        for word in words {
+            let token =
+                (0..self.token_text.len() as u32).find(|&t| self.token_text.get(t) == word)?;
+            id = self
+                .sequences
+                .iter()
+                .position(|s| s.prefix == id && s.last == token)? as TermId;
+        }
+        (id != NONE).then_some(id)
+    }
+
+    /// The token ids of term `id`, first to last.
+    pub fn term_words(&self, id: TermId) -> Vec<u32> {
+        let mut words = Vec::new();
+        let mut current = id;
+        while let Some(sequence) = self.sequences.get(current as usize) {
+            words.push(sequence.last);
+            current = sequence.prefix;
+        }
+        words.reverse();
+        words
     }
 
     /// The normalized term: its tokens joined by one space.

@@ -7,6 +7,9 @@
 pub struct LogOdds {
     /// The point estimate δ_w of the log-odds ratio, side vs rest.
     pub delta: f64,
+    /// σ²_w, the estimated variance of δ_w.
+    #[cfg_attr(not(feature = "explain"), allow(dead_code))]
+    pub variance: f64,
     /// δ_w / σ_w.
     pub z: f64,
 }
@@ -35,7 +38,7 @@ pub fn log_odds(
     let delta = libm::log(side_hits / side_misses) - libm::log(rest_hits / rest_misses);
     let variance = 1.0 / side_hits + 1.0 / rest_hits;
     let z = delta / variance.sqrt();
-    (delta.is_finite() && z.is_finite()).then_some(LogOdds { delta, z })
+    (delta.is_finite() && z.is_finite()).then_some(LogOdds { delta, variance, z })
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ mod counts;
 mod finder;
 mod id_slots;
 mod log_odds;
+mod names;
 mod passes;
 mod permutation;
 mod radix;
@@ -14,6 +15,9 @@ mod sequences;
 mod token_ids;
 
 pub(crate) use counts::{TermCounts, TermId, END};
-pub(crate) use finder::Occurrence;
+pub(crate) use finder::{Occurrence, TermFinder};
 pub(crate) use log_odds::log_odds;
+#[cfg(feature = "explain")]
+pub(crate) use log_odds::LogOdds;
+pub(crate) use names::Names;
 pub(crate) use permutation::{p_value, Design, PValue, Use};

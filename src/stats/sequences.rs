@@ -90,6 +90,33 @@ impl SequenceIds {
         })
     }
 
+    /// The sequence of id `id`, and how many are kept.
+    pub(super) fn get(&self, id: u32) -> Option<Sequence> {
+        self.sequences.get(id as usize).copied()
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.sequences.len()
+    }
+
+    /// The id of the sequence of `tokens` (at least one), kept with each of its prefixes if
+    /// new: how names are interned (`super::names`).
+    pub(super) fn intern(&mut self, tokens: &[u32]) -> u32 {
+        let mut id = NONE;
+        for &last in tokens {
+            let known = if id == NONE {
+                self.unigrams.get(last as usize).copied()
+            } else {
+                self.extension(id, last)
+            };
+            id = match known {
+                Some(known) if known != NONE => known,
+                _ => self.keep(Sequence { prefix: id, last }),
+            };
+        }
+        id
+    }
+
     /// The id of the sequence of these tokens, if it was counted and kept. Looked up again
     /// at each pass rather than kept per stream position: that array would cost 4 bytes a
     /// token.

@@ -5,6 +5,8 @@
 //! out. An ASCII word, nearly every word of news copy, is packed straight from its bytes,
 //! lowercased as it is packed, without being written out first.
 
+use super::lowercase::push_lowercase;
+
 /// A normalized form of at most 15 bytes: its bytes little-endian in two words, its length
 /// in the top byte of the second. Two `u64`, not a `u128`: WASM has 64-bit integers but not
 /// 128-bit ones, and comparing or hashing a `u128` there takes several calls' worth of code.
@@ -116,7 +118,7 @@ fn written_form(surface: &str, out: &mut String) -> NormalForm {
         match c {
             '\u{2019}' | '\u{2018}' | '\u{02BC}' => out.push('\''),
             c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
-            c => out.extend(c.to_lowercase()),
+            c => push_lowercase(c, out),
         }
     }
     let kept = without_possessive(out.as_bytes()).len();
@@ -128,15 +130,14 @@ fn written_form(surface: &str, out: &mut String) -> NormalForm {
 }
 
 /// `text` in lowercase, character by character. Everything the crate lowercases goes
-/// through `char::to_lowercase`, here and in [`normal_form`], so the WASM build carries one
-/// copy of Unicode's case tables (`str::to_lowercase` brings code of its own).
+/// through the `lowercase` module's compact table, here and in [`normal_form`].
 pub fn lowercase(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_ascii() {
             out.push(c.to_ascii_lowercase());
         } else {
-            out.extend(c.to_lowercase());
+            push_lowercase(c, &mut out);
         }
     }
     out

@@ -95,7 +95,8 @@ describe('wildfire-grid', () => {
     assert.equal(report.blindspot?.side, 'right', 'precondition: the engine finds a right blindspot');
     const seen = await snapshot(page, '#demo');
     assert.equal(seen.blindspot?.side, 'right', 'the blindspot note is for the right side');
-    assert.ok(seen.blindspot.text.endsWith(report.blindspot.text), `the blindspot note should read "${report.blindspot.text}", got "${seen.blindspot.text}"`);
+    const note = `${report.blindspot.text} ${report.notes.blindspot}`;
+    assert.ok(seen.blindspot.text.endsWith(note), `the blindspot note should read "${note}" (what was found, then the rule), got "${seen.blindspot.text}"`);
     const flagged = seen.segments.filter((s) => s.blindspot).map((s) => s.side);
     assert.deepEqual(flagged, ['right'], 'only the right segment carries data-blindspot');
     assert.match(seen.segments.find((s) => s.side === 'right').text, /Blindspot/, 'the right segment says "Blindspot"');

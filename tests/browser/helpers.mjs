@@ -345,6 +345,6 @@ export function openEverything(page, hostId) {
   return page.evaluate((id) => {
     const root = document.getElementById(id).shadowRoot;
     for (const details of root.querySelectorAll('details')) details.open = true;
-    for (const toggle of root.querySelectorAll('.term-toggle[aria-expanded="false"]')) toggle.click();
+    for (const toggle of root.querySelectorAll('.term-toggle[aria-expanded="false"], .emph-toggle[aria-expanded="false"]')) toggle.click();
   }, hostId);
 }

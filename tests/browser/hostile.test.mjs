@@ -101,6 +101,7 @@ function inspect(page) {
         link: li.querySelector('a')?.getAttribute('href') ?? null,
       })),
       sentences: [...root.querySelectorAll('.examples blockquote > p')].map((p) => p.textContent),
+      points: [...root.querySelectorAll('.point-text')].map((p) => p.textContent),
       cites: [...root.querySelectorAll('.examples cite')].map((c) => c.textContent),
       adoptedSheets: root.adoptedStyleSheets.length,
       documentSheets: document.styleSheets.length,
@@ -162,9 +163,13 @@ describe('hostile content, in a page that would run injected handlers (CSP bypas
       assert.deepEqual(seen.unrated, [{ source: unrated.source, headline: shownHeadline(unrated.id), link: null }], 'unrated: vbscript: URL shown without a link');
       assert.equal(expectedHref(byId.get('l2').url), null, 'precondition: the javascript: URL is not linkable');
 
-      // Example sentences and their sources: the text exactly as the report quotes it, payloads
-      // decoded from character references included (they are text, and must stay text).
-      const examples = ['left', 'center', 'right'].flatMap((side) => report.framing[side].terms.flatMap((t) => t.examples));
+      // Example sentences (of terms, then of emphasis entries), key points and their sources:
+      // the text exactly as the report quotes it, payloads decoded from character references
+      // included (they are text, and must stay text).
+      const examples = ['left', 'center', 'right'].flatMap((side) => report.framing[side].terms.flatMap((t) => t.examples)).concat(report.emphasis.flatMap((e) => e.examples));
+      const points = ['left', 'center', 'right'].flatMap((side) => report.key_points[side]).concat(report.common_ground);
+      assert.ok(points.length > 0, 'precondition: key points listed');
+      assert.deepEqual(seen.points, points.map((p) => p.sentence), 'key points are shown verbatim, as text');
       assert.ok(examples.some((e) => e.sentence.includes('<script>') && e.sentence.includes('<img')), 'precondition: a quoted sentence holds decoded <script> and <img> payloads');
       assert.deepEqual(seen.sentences, examples.map((e) => e.sentence), 'example sentences are shown verbatim, as text');
       assert.deepEqual(seen.cites, examples.map((e) => `— ${e.source}`), 'example sources are shown verbatim, as text');

@@ -164,8 +164,8 @@ fn side_names() -> [&'static str; 3] {
 
 /// Checks `report` (the report JSON as a value) against the case's expectations and the
 /// invariants of every report: every article given is counted and listed once, coverage adds
-/// up, terms are at most top_k, best first, not in `no_terms`, and every example sentence is
-/// quoted exactly from its article. Returns every failure found.
+/// up, terms are at most top_k, best first, not in `no_terms`, and every example sentence,
+/// key point and common-ground sentence is quoted exactly from its article. Returns every failure found.
 pub fn check_report(case: &Case, story_text: &str, report: &Value) -> Vec<String> {
     let mut failures = Vec::new();
     let mut fail = |message: String| failures.push(format!("{}: {message}", case.name));
@@ -278,6 +278,36 @@ pub fn check_report(case: &Case, story_text: &str, report: &Value) -> Vec<String
                     ));
                 }
             }
+        }
+    }
+    // Key points, common ground and emphasis examples are quoted exactly too.
+    let mut quotes: Vec<&Value> = Vec::new();
+    for side in side_names() {
+        quotes.extend(report["key_points"][side].as_array().into_iter().flatten());
+    }
+    quotes.extend(report["common_ground"].as_array().into_iter().flatten());
+    for entry in report["emphasis"].as_array().into_iter().flatten() {
+        quotes.extend(entry["examples"].as_array().into_iter().flatten());
+    }
+    for quote in quotes {
+        let sentence = quote["sentence"].as_str().unwrap_or_default();
+        let quoted = sentence.strip_prefix('…').unwrap_or(sentence);
+        let quoted = quoted.strip_suffix('…').unwrap_or(quoted);
+        let article = quote["article"].as_str().and_then(|id| by_id.get(id));
+        // Quoted from what a browser shows of the field: markup is not text.
+        let shown = |text: &str| {
+            bias_compare::text::without_markup(text).unwrap_or_else(|| text.to_owned())
+        };
+        let found = article.is_some_and(|a| {
+            ["headline", "text"]
+                .iter()
+                .any(|field| a[field].as_str().is_some_and(|t| shown(t).contains(quoted)))
+        });
+        if !found {
+            fail(format!(
+                "{sentence:?} is not quoted from article {}",
+                quote["article"]
+            ));
         }
     }
     failures

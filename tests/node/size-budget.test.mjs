@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { SHIPPED, sizeOf } from '../../scripts/build/shipped.mjs';
+import { SHIPPED, sizeOf, widgetSizeText } from '../../scripts/build/shipped.mjs';
 
 const DIST = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist');
 const BUDGET_GZIP_BYTES = 120 * 1024;
@@ -32,6 +32,14 @@ test('the shipped widget (wasm + glue + element + worker) is at most 120 KiB gzi
     `widget is ${total} B gzipped, over the ${BUDGET_GZIP_BYTES} B budget by ${total - BUDGET_GZIP_BYTES} B: ` +
       files.map(({ name, gzip }) => `${name} ${gzip} B`).join(', '),
   );
+});
+
+test("README.md states the widget's size as the build measured it (the build writes it there)", () => {
+  const total = sizes().reduce((sum, file) => sum + file.gzip, 0);
+  const readme = readFileSync(join(DIST, '..', 'README.md'), 'utf8');
+  const stated = /<!-- widget-size[^>]*-->([^<]*)<!-- \/widget-size -->/.exec(readme);
+  assert.ok(stated, 'README.md should hold the figure between <!-- widget-size … --> and <!-- /widget-size -->');
+  assert.equal(stated[1], widgetSizeText(total), 'README.md states another size than dist/ has: run node scripts/build.mjs');
 });
 
 test('the element embeds its stylesheet, so a page needs no CSS file for it', () => {

@@ -52,4 +52,23 @@ export function disclosure(button, container, build) {
     if (content) content.hidden = !open;
     button.setAttribute('aria-expanded', String(open));
   });
+  // Escape closes it, as it closes a headline list, and leaves the keyboard on the button.
+  container.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && button.getAttribute('aria-expanded') === 'true') {
+      button.click();
+      button.focus();
+    }
+  });
+}
+
+/** `url` as an http(s) URL, resolved against `base` when given (else it must be absolute); null
+ * for anything else (javascript:, data:, malformed, relative without a base). */
+export function safeHref(url, base) {
+  if (typeof url !== 'string' || url === '') return null;
+  try {
+    const parsed = new URL(url, base);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
+  } catch {
+    return null;
+  }
 }

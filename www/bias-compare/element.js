@@ -9,6 +9,7 @@
 // HTML, nothing is evaluated, and the only requests are the engine's files and `src`.
 
 import { analyzeStory, engineIsWarm, startEngine } from './engine/client.js';
+import { safeHref } from './dom.js';
 import { errorMessage } from './error-message.js';
 import { reportSections, showPanel } from './render/panel.js';
 import { emptyState, errorState, loadingState } from './render/states.js';
@@ -35,7 +36,7 @@ function numberOf(text) {
 }
 
 export class BiasCompareElement extends HTMLElement {
-  static observedAttributes = ['src', 'heading-level', ...Object.keys(NUMERIC_ATTRIBUTES)];
+  static observedAttributes = ['src', 'heading-level', 'method-href', ...Object.keys(NUMERIC_ATTRIBUTES)];
 
   /** Registers the element under `tag` (once); returns the class. */
   static define(tag = 'bias-compare', registry = customElements) {
@@ -158,6 +159,16 @@ export class BiasCompareElement extends HTMLElement {
     this.setAttribute('heading-level', String(value));
   }
 
+  /** Where the method is explained, linked from the panel's explanations: the `method-href`
+   * attribute resolved against the page, when it is an http(s) URL; else '' (no link). */
+  get methodHref() {
+    return safeHref(this.getAttribute('method-href'), this.ownerDocument.baseURI) ?? '';
+  }
+
+  set methodHref(value) {
+    this.setAttribute('method-href', value);
+  }
+
   // ---------------------------------------------------------------- lifecycle
 
   connectedCallback() {
@@ -274,7 +285,7 @@ export class BiasCompareElement extends HTMLElement {
       if (run !== this.#run) return;
       this.#pending = false;
       this.#report = report;
-      showPanel(this.#root, ...reportSections(report, this.headingLevel));
+      showPanel(this.#root, ...reportSections(report, this.headingLevel, this.methodHref));
       this.#emit('bias-compare-ready', report);
     } catch (error) {
       if (run !== this.#run) return;

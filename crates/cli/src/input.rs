@@ -4,7 +4,7 @@
 use std::io::{self, Read};
 use std::path::Path;
 
-use bias_compare::{json_too_large, MAX_STORY_BYTES};
+use bias_compare::{json_too_large, utf8_text, MAX_STORY_BYTES};
 
 /// Bad input or flags: printed as one line, exit status 2.
 pub struct Failure(pub String);
@@ -24,10 +24,7 @@ pub fn read_input(path: &Path, root: &str) -> Result<String, Failure> {
     if bytes.len() as u64 == limit {
         return Err(Failure(json_too_large(root).to_string()));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        Failure(format!(
-            "{root}: not valid UTF-8 (invalid byte at offset {})",
-            e.utf8_error().valid_up_to()
-        ))
-    })
+    utf8_text(&bytes, root).map_err(|e| Failure(e.to_string()))?;
+    // Checked just above: taken over without a copy.
+    Ok(String::from_utf8(bytes).unwrap_or_default())
 }

@@ -1,7 +1,9 @@
 //! `bias-compare`: the native command line over the `bias_compare` library (docs/CLI.md).
-//! Reads a story from a file or standard input, prints the report as JSON or as text for
-//! people, and reports bad input or flags as one `error: …` line with exit status 2.
+//! `analyze` reads a story from a file or standard input and prints the report as JSON or as
+//! text for people; `batch` scores a JSON Lines file of stories on every core (batch.rs).
+//! Bad input or flags are one `error: …` line with exit status 2.
 
+mod batch;
 mod input;
 mod options;
 mod text;
@@ -20,7 +22,8 @@ use options::OptionArgs;
 const EXAMPLES: &str = "Examples:
   bias-compare analyze story.json --format text
   cat story.json | bias-compare analyze - --top 5
-  bias-compare analyze story.json --ratings ratings.json --max-p 0.1 > report.json";
+  bias-compare analyze story.json --ratings ratings.json --max-p 0.1 > report.json
+  bias-compare batch stories.jsonl --jobs 4 > reports.jsonl";
 
 #[derive(Parser)]
 #[command(
@@ -39,6 +42,10 @@ enum Command {
     /// Analyze a story (JSON, see docs/STORY.md) and print its report.
     #[command(after_help = EXAMPLES)]
     Analyze(AnalyzeArgs),
+    /// Analyze a JSON Lines file of stories on every core: one report (or error record) per
+    /// line, in input order.
+    #[command(after_help = EXAMPLES)]
+    Batch(batch::BatchArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -126,18 +133,20 @@ fn main() -> ExitCode {
         }
         Err(e) if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
             return fail(
-                "missing command; usage: bias-compare analyze [OPTIONS] <FILE|-> (see --help)",
+                "missing command; usage: bias-compare analyze [OPTIONS] <FILE|->, or bias-compare batch [OPTIONS] <FILE|-> (see --help)",
             );
         }
         Err(e) => return fail(&one_line(&e)),
     };
-    let Command::Analyze(args) = cli.command;
-    match run(&args) {
-        Ok(output) => {
+    let result = match cli.command {
+        Command::Analyze(args) => run(&args).map(|output| {
             // A closed pipe (`| head`) is not an error worth a message.
             let _ = io::stdout().lock().write_all(output.as_bytes());
-            ExitCode::SUCCESS
-        }
+        }),
+        Command::Batch(args) => batch::run(&args),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
         Err(Failure(message)) => fail(&message),
     }
 }
@@ -149,17 +158,19 @@ mod tests {
     use clap::CommandFactory;
 
     #[test]
-    fn every_option_has_a_flag_the_command_accepts() {
+    fn every_option_has_a_flag_both_commands_accept() {
         let command = Cli::command();
-        let analyze = command.find_subcommand("analyze").unwrap();
-        for option in OptionName::ALL {
-            let long = options::flag(option).trim_start_matches("--");
-            assert!(
-                analyze
-                    .get_arguments()
-                    .any(|arg| arg.get_long() == Some(long)),
-                "{long}"
-            );
+        for name in ["analyze", "batch"] {
+            let subcommand = command.find_subcommand(name).unwrap();
+            for option in OptionName::ALL {
+                let long = options::flag(option).trim_start_matches("--");
+                assert!(
+                    subcommand
+                        .get_arguments()
+                        .any(|arg| arg.get_long() == Some(long)),
+                    "{name} {long}"
+                );
+            }
         }
     }
 }

@@ -1,16 +1,24 @@
 //! Every sentence a report carries, one file per part of the report: the sides' names and
 //! coverage in words (`coverage`), the framing bullets, column notes and evidence
-//! (`framing`), how to read the report (`notes`), and the warnings (`warnings`). Fixed
+//! (`framing`), emphasis, omission and the clauses they add to the bullets (`emphasis`), how
+//! to read the report (`notes`), the warnings (`warnings`), and an explained term's formulas,
+//! rules and card (`explain`). Fixed
 //! templates, no generated prose: every figure in a sentence is a figure of the report, so a
 //! reader can trace it. Front ends show these sentences; they do not write their own. The
 //! small helpers all of them share are here.
 
 mod coverage;
+mod emphasis;
+#[cfg(feature = "explain")]
+mod explain;
 mod framing;
 mod notes;
 mod warnings;
 
 pub(crate) use coverage::{blindspot, sides};
+pub(crate) use emphasis::{emphasis_clauses, emphasis_text};
+#[cfg(feature = "explain")]
+pub(crate) use explain::{explained_rules, formula, p_meaning, rewording_prompt, verdict};
 pub(crate) use framing::{comparison, evidence, side_status, uses};
 pub(crate) use notes::notes;
 pub(crate) use warnings::{

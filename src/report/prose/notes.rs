@@ -51,5 +51,8 @@ pub(crate) fn notes(coverage: &Coverage, params: &Params) -> Notes {
             number_text(params.prior_scale.get()),
             number_text(params.max_p.get()),
         ),
+        emphasis: super::emphasis::emphasis_note(params),
+        key_points: super::emphasis::key_points_note(),
+        common_ground: super::emphasis::common_ground_note(),
     }
 }

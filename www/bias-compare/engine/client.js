@@ -9,7 +9,7 @@
 // same results and errors.
 
 import { errorMessage } from '../error-message.js';
-import { loadEngine, workerUrl } from './load.js';
+import { loadEngine, startWorker } from './load.js';
 
 let warm = false; // an analysis has completed: the next ones need no loading state
 let mainThreadEngine = null; // promise of the engine on the main thread
@@ -85,10 +85,10 @@ function dropWorker() {
 function getWorker() {
   if (worker !== undefined) return worker;
   worker = null;
-  const url = workerUrl();
-  if (!url || typeof Worker !== 'function') return worker;
+  if (typeof Worker !== 'function') return worker;
   try {
-    const started = new Worker(url, { type: 'module', name: 'bias-compare' });
+    const started = startWorker();
+    if (!started) return worker;
     started.onmessage = ({ data }) => {
       const job = jobs.get(data?.id);
       if (!job) return;

@@ -8,7 +8,7 @@
 import { analyze, initSync } from './pkg/bias_compare.js';
 import wasm from './pkg/bias_compare_bg.wasm';
 
-export function workerUrl() {
+export function startWorker() {
   return null;
 }
 

@@ -1,8 +1,8 @@
-// Lists of a story's articles (a side's headlines, the unrated articles): source, leaning and
-// headline, linked when its URL is an absolute http(s) URL. Long lists show LIST_STEP items,
-// then a button for the next ones.
+// Lists of a story's articles (a side's headlines, the unrated articles): source, leaning,
+// publication date and headline, linked when its URL is an absolute http(s) URL. Long lists
+// show LIST_STEP items, then a button for the next ones.
 
-import { el } from '../dom.js';
+import { el, safeHref } from '../dom.js';
 import { formatNumber } from '../format.js';
 
 const LIST_STEP = 100;
@@ -41,27 +41,18 @@ function articleItem(article) {
   const href = safeHref(article.url);
   // An article without a headline is listed by its id.
   const headline = typeof article.headline === 'string' && article.headline.trim() !== '' ? article.headline : `Article ${article.id}`;
-  // The leaning, when finer than its side ("far-left" among the left).
+  // The leaning, when finer than its side ("far-left" among the left), and the date the story
+  // gives, as it gives it (an ISO timestamp to its day).
   const leaning = article.leaning !== article.side ? ` · ${article.leaning}` : '';
+  const published = typeof article.published === 'string' ? article.published.trim().replace(/^(\d{4}-\d\d-\d\d)T.*/, '$1') : '';
   return el(
     'li',
     { 'data-article': article.id },
     // dir="auto" isolates story text: a right-to-left name, or a stray U+202E override in one,
     // cannot reorder the text around it.
-    el('span', { class: 'article-source' }, el('span', { dir: 'auto', text: article.source }), el('span', { class: 'article-leaning', text: leaning })),
+    el('span', { class: 'article-source' }, el('span', { dir: 'auto', text: article.source }), el('span', { class: 'article-leaning', text: leaning }, published && ' · ', published && el('bdi', { text: published }))),
     href
       ? el('a', { class: 'article-headline', dir: 'auto', href, target: '_blank', rel: 'noopener noreferrer nofollow', text: headline })
       : el('span', { class: 'article-headline', dir: 'auto', text: headline }),
   );
-}
-
-/** An http(s) URL as a normalised string, or null for anything else (javascript:, relative, …). */
-function safeHref(url) {
-  if (typeof url !== 'string' || url === '') return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
 }

@@ -6,6 +6,7 @@
 
 import { el, heading, visuallyHidden } from '../dom.js';
 import { articleList } from './article-list.js';
+import { facetBars } from './facets.js';
 import { SIDES } from './sides.js';
 
 // Ids for aria references; each element has a shadow root of its own, so fixed ids are unique.
@@ -95,6 +96,7 @@ export function coverageSection(report, headingLevel) {
       el('p', { class: 'section-note', text: notes.coverage }),
     ),
     bar,
+    facetBars(report),
     el('p', { class: 'coverage-hint', text: rated > 0 ? `${notes.shares} Select a side to see its headlines.` : notes.shares }),
   );
   if (report.blindspot) {
@@ -103,7 +105,7 @@ export function coverageSection(report, headingLevel) {
         'p',
         { class: 'blindspot', 'data-role': 'blindspot', 'data-side': report.blindspot.side },
         el('span', { class: 'blindspot-icon', 'aria-hidden': 'true', text: '◐' }),
-        el('span', { text: report.blindspot.text }),
+        el('span', { text: `${report.blindspot.text} ${notes.blindspot}` }),
       ),
     );
   }

@@ -1,0 +1,3 @@
+// `bias-compare/define`: importing it defines <bias-compare>.
+
+export * from './bias-compare.js';
