@@ -201,9 +201,9 @@ average about 8 on 2 cores); instruction counts (\`valgrind --tool=callgrind\`) 
 on the load, times do.
 
 Once main's names (their capitals marked while tokenizing), emphasis, key points and facets
-were merged into this round's branch, story-1000 through the CLI took 384.6 M instructions,
+were merged into this round's branch, story-1000 through the CLI took 380.1 M instructions,
 against 474.7 M on main before the merge and 335.8 M on the branch before it: counting the
-articles 138.9 → 150.1 M (the capitals), emphasis 12.0 M, key points 11.9 M, names 5.3 M.
+articles 138.9 → 146.9 M (the capitals), emphasis 12.1 M, key points 12.1 M, names 5.3 M.
 The breakdown below is the branch's before the merge.
 
 - **Native throughput.** Where the time goes, story-1000 through the CLI, 338 M instructions:

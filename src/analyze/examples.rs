@@ -105,13 +105,19 @@ pub(crate) fn shown_terms(
 /// words joined by one space. Written so already, as nearly every occurrence is (ASCII
 /// words, one space apart), it is looked up as it stands, without building a string.
 fn count_surface(surfaces: &mut FxHashMap<String, u32>, written: &str) {
-    // What `split_whitespace` splits ASCII at: space, and U+0009 to U+000D.
-    let plain = written
-        .bytes()
-        .all(|b| b.is_ascii() && !(b'\t'..=b'\r').contains(&b))
-        && !written.starts_with(' ')
-        && !written.ends_with(' ')
-        && !written.contains("  ");
+    // What `split_whitespace` splits ASCII at: space, and U+0009 to U+000D. Plain: none of
+    // those but single spaces between words (a byte loop: a `str` pattern search would bring
+    // its own searcher into the WASM module).
+    let mut plain = !written.starts_with(' ') && !written.ends_with(' ');
+    let mut after_space = false;
+    for b in written.bytes() {
+        let space = b == b' ';
+        if !b.is_ascii() || (b'\t'..=b'\r').contains(&b) || (space && after_space) {
+            plain = false;
+            break;
+        }
+        after_space = space;
+    }
     if plain {
         if let Some(count) = surfaces.get_mut(written) {
             *count += 1;
