@@ -14,6 +14,11 @@ const [wasmMemory] = lines('wasm-memory.jsonl');
 const [repeat] = lines('wasm-repeat.jsonl');
 const python = lines('python.jsonl');
 const [browser] = lines('browser.jsonl');
+const chromium = lines('chromium.jsonl');
+const nativeAll = lines('native-all.jsonl');
+const allOptions = readFileSync(join(dir, 'all-options.json'), 'utf8').trim();
+const boundary = lines('boundary.jsonl');
+const [shipped] = lines('size.json');
 const machine = JSON.parse(readFileSync(join(dir, 'machine.json'), 'utf8'));
 // benches/scale.sh: the fastest run of each configuration over a JSON Lines corpus.
 const S = Object.fromEntries(lines('scale.jsonl').map((r) => [r.run, r]));
@@ -28,32 +33,79 @@ const N = by(native);
 const W = by(wasm);
 W[wasmMemory.articles] ??= { articles: wasmMemory.articles, median_ms: wasmMemory.ms, first_ms: wasmMemory.ms, runs: 1 };
 const P = by(python);
+const C = by(chromium);
+// The first call against the settled median of the same fresh context, per round; the median
+// of the rounds' ratios.
+const firstRatio = (n) => median(chromium.filter((r) => r.articles === n).map((r) => r.first_ms / r.median_ms));
+const NA = by(nativeAll);
 const sizes = Object.keys(N).map(Number).sort((a, b) => a - b);
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
 const f = (x, d = 1) => (x == null ? '—' : x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }));
 const mb = (b) => f(b / 1e6, 1);
 
-// Targets.
-const perArticle = (n) => N[n].median_ms / n;
+// Targets (the gates of the second performance round, and the first round's that still hold).
+// Native throughput by the thread's least CPU time over the rounds (see WASM below).
+const nativeCpu = (n) => Math.min(...native.filter((r) => r.articles === n).map((r) => r.cpu_min_ms));
+const perArticle = (n) => nativeCpu(n) / n;
 const growth = perArticle(sizes.at(-1)) / perArticle(sizes[0]);
+const growthFrom1000 = perArticle(10000) / perArticle(1000);
+const mbps = (n) => N[n].text_bytes / 1e3 / nativeCpu(n);
 // The baseline's fastest run, against our best round's median: the ratio that flatters us least.
 const vsPython = P[1000].min_ms / N[1000].median_ms;
-const wasmRatios = sizes.filter((n) => W[n]).map((n) => [n, W[n].median_ms / N[n].median_ms]);
-const worstWasm = Math.max(...wasmRatios.filter(([n]) => n <= 1000).map(([, r]) => r));
+const upTo1000 = sizes.filter((n) => n <= 1000);
+// WASM against native by CPU time, each side's least over all its runs and rounds: on a
+// machine shared with other work, wall-clock time counts the time a thread waits for a core,
+// which a busy spell on one side only turns into a ratio of the spells. CPU time: native,
+// the thread's (CLOCK_THREAD_CPUTIME_ID); Node, the process's (process.cpuUsage, after the
+// warm-up, when no compilation is left in the background); Chromium, the page's main
+// thread's (DevTools ThreadTime over batches of calls). Wall-clock medians are in the table.
+const fastest = (rows) => {
+  const out = {};
+  for (const r of rows) out[r.articles] = Math.min(out[r.articles] ?? Infinity, r.cpu_min_ms);
+  return out;
+};
+const NMin = fastest(native);
+const WMin = fastest(wasm);
+const CMin = fastest(chromium);
+const worst = (T) => upTo1000.reduce((w, n) => (T[n] && T[n] / NMin[n] > w[1] ? [n, T[n] / NMin[n]] : w), [0, 0]);
+const [worstNodeAt, worstWasm] = worst(WMin);
+const [worstChromiumAt, worstChromium] = worst(CMin);
+const ratioList = (T) => upTo1000.map((n) => (T[n] ? `${f(T[n] / NMin[n], 2)}×` : '—')).join(' / ');
 const memRatio = wasmMemory.wasm_memory_peak / wasmMemory.input_bytes;
 const wasmGrowth = repeat.wasm_after_n - repeat.wasm_after_5;
 const pageGrowth = browser.wasm_after_200 - browser.wasm_after_5;
 const heapGrowth = Math.max(repeat.heap_after_n - repeat.heap_after_5, (browser.heap_after_200 ?? 0) - (browser.heap_after_5 ?? 0));
+const first100 = firstRatio(100);
+const shippedGzip = shipped.reduce((sum, file) => sum + file.gzip, 0);
+const renderCpu = browser.widget_cold.cpu_ms / browser.static_page.cpu_ms;
+const renderTask = browser.widget_cold.main_thread_ms / browser.static_page.main_thread_ms;
+const renderPaint = browser.widget_cold.coverage_paint_ms / browser.static_page.coverage_paint_ms;
+const allRatio = NA[1000] ? NA[1000].median_ms / N[1000].median_ms : null;
+// [target, measured, pass: true | false | null (not applicable on this build)]
 const rate = (name) => S[name].stories / S[name].wall_s;
 const cpuPer = (name) => S[name].cpu_s / S[name].stories;
 const rssGrowth = S['batch-jobs-2-big'].rss_kib / S['batch-jobs-2'].rss_kib;
 const targets = [
+  ['Widget first render of 100 articles: main-thread CPU and task time each ≤ 1.3× a static page holding the same report DOM and stylesheet (medians of alternated fresh contexts)',
+    `CPU ${f(renderCpu, 2)}× (${f(browser.widget_cold.cpu_ms)} vs ${f(browser.static_page.cpu_ms)} ms), task ${f(renderTask, 2)}× (${f(browser.widget_cold.main_thread_ms)} vs ${f(browser.static_page.main_thread_ms)} ms)`, renderCpu <= 1.3 && renderTask <= 1.3],
+  ['… first useful paint (the coverage bar) ≤ 1.1× the static page\'s first paint', `${f(renderPaint, 2)}× (${f(browser.widget_cold.coverage_paint_ms)} vs ${f(browser.static_page.coverage_paint_ms)} ms)`, renderPaint <= 1.1],
+  ['Native ≥ 100 MB/s of article text at 1 000 articles (least CPU time)', `${f(mbps(1000))} MB/s (${f(nativeCpu(1000))} ms)`, mbps(1000) >= 100],
+  ['Native time per article at 10 000 articles ≤ 1.2× that at 1 000 (least CPU time)', `${f(growthFrom1000, 2)}×`, growthFrom1000 <= 1.2],
+  ['WASM ≤ 1.3× native time in Node, at 10, 100 and 1 000 articles (least CPU time of each side)', `${ratioList(WMin)} (worst ${f(worstWasm, 2)}× at ${worstNodeAt}; CPU time)`, worstWasm <= 1.3],
+  ['WASM ≤ 1.3× native time in Chromium, at 10, 100 and 1 000 articles (least CPU time of each side)', `${ratioList(CMin)} (worst ${f(worstChromium, 2)}× at ${worstChromiumAt}; CPU time)`, worstChromium <= 1.3],
+  ['First call (cold module) ≤ 2× the settled time in Chromium at 100 articles', `${f(first100, 2)}× (first ${f(median(chromium.filter((r) => r.articles === 100).map((r) => r.first_ms)))} ms, settled ${f(C[100].median_ms)} ms)`, first100 <= 2],
+  ['Every analysis on (benches/all-analyses.json) costs ≤ 1.25× the defaults at 1 000 articles, native',
+    allRatio == null ? 'not applicable: benches/all-analyses.json is `{}`, no analysis of this build has an option (framing with its permutation test, facets, topics and emphasis, and key points always run)' : `${f(allRatio, 2)}× with ${allOptions}`,
+    allRatio == null ? null : allRatio <= 1.25],
+  ['Shipped widget (wasm + glue + element + worker) ≤ 120 KiB gzip', `${f(shippedGzip / 1024)} KiB`, shippedGzip <= 120 * 1024],
   ['Native ≥ 30× faster than the Python baseline at 1 000 articles', `${f(vsPython)}×`, vsPython >= 30],
-  ['WASM ≤ 1.6× native time (Node, 10 to 1 000 articles)', `${f(worstWasm, 2)}× (worst)`, worstWasm <= 1.6],
-  ['WASM ≤ 1.6× native time (Chromium, 100 articles)', `${f(browser.wasm_median_ms / N[100].median_ms, 2)}×`, browser.wasm_median_ms / N[100].median_ms <= 1.6],
   ['10 000 articles in WASM within 4× the input size in memory', `${f(memRatio, 2)}× (${mb(wasmMemory.wasm_memory_peak)} MB for ${mb(wasmMemory.input_bytes)} MB)`, memRatio <= 4],
   ['No memory growth over 200 repeated analyses (Node and one Chromium page)', `WASM memory +${wasmGrowth + pageGrowth} B; JS heap ${heapGrowth > 0 ? '+' : ''}${f(heapGrowth / 1e3, 0)} kB`, wasmGrowth === 0 && pageGrowth === 0 && heapGrowth < 1e6],
-  ['Widget first render of 100 articles under 50 ms of main-thread work (cold, median of fresh pages)', `${f(browser.widget_cold.main_thread_ms)} ms cold (CPU ${f(browser.widget_cold.cpu_ms)}), ${f(browser.widget_warm.main_thread_ms)} ms warm`, browser.widget_cold.main_thread_ms < 50],
-  ['Native time per article grows ≤ 2× from 10 to 10 000 articles', `${f(growth, 2)}×`, growth <= 2],
+  ['Native time per article grows ≤ 2× from 10 to 10 000 articles (least CPU time)', `${f(growth, 2)}×`, growth <= 2],
   ['`bias-compare batch` memory does not grow with the stories: peak RSS at 10 000 stories ≤ 1.25× at 1 000',
     `${f(rssGrowth, 2)}× (${f(S['batch-jobs-2-big'].rss_kib / 1024)} MiB for ${S['batch-jobs-2-big'].stories.toLocaleString('en-US')} stories, ${f(S['batch-jobs-2'].rss_kib / 1024)} MiB for ${S['batch-jobs-2'].stories.toLocaleString('en-US')})`, rssGrowth <= 1.25],
 ];
@@ -96,7 +148,13 @@ function svg() {
 
 const row = (n) => {
   const r = N[n];
-  return `| ${n.toLocaleString('en-US')} | ${mb(r.text_bytes)} | ${f(r.median_ms, 1)} | ${f(r.text_bytes / 1e3 / r.median_ms, 1)} | ${f(n / r.median_ms * 1000, 0)} | ${f(r.median_ms / n * 1000, 0)} | ${W[n] ? f(W[n].median_ms, 1) : '—'} | ${W[n] ? f(W[n].median_ms / r.median_ms, 2) + '×' : '—'} | ${W[n] ? f(W[n].first_ms, 1) : '—'} | ${P[n] ? f(P[n].min_ms, 0) : '—'} | ${P[n] ? f(P[n].min_ms / r.median_ms, 1) + '×' : '—'} |`;
+  const ratio = (T, Min) => (T[n] ? `${f(T[n].median_ms, 1)} | ${Min[n] == null ? '—' : f(Min[n], 2)} | ${Min[n] == null ? '—' : `${f(Min[n] / NMin[n], 2)}×`} | ${f(T[n].first_ms, 1)}` : '— | — | — | —');
+  return `| ${n.toLocaleString('en-US')} | ${mb(r.text_bytes)} | ${f(r.median_ms, 1)} | ${f(NMin[n], 2)} | ${f(r.text_bytes / 1e3 / NMin[n], 1)} | ${f(NMin[n] / n * 1000, 0)} | ${ratio(W, WMin)} | ${ratio(C, CMin)} | ${P[n] ? f(P[n].min_ms, 0) : '—'} | ${P[n] ? f(P[n].min_ms / r.median_ms, 1) + '×' : '—'} |`;
+};
+const boundaryRow = (b) => {
+  const n = JSON.parse(readFileSync(b.file, 'utf8')).articles.length;
+  const native = N[n];
+  return `| ${n.toLocaleString('en-US')} | ${f(b.report_bytes / 1e3, 1)} | ${f(b.analyze_median_ms, 2)} | ${f(b.decode_parse_median_ms, 3)} (${f(100 * b.decode_parse_median_ms / b.analyze_median_ms, 1)} %) | ${native?.to_json_median_ms == null ? '—' : `${f(native.to_json_median_ms, 3)} (${f(100 * native.to_json_median_ms / native.median_ms, 1)} %)`} |`;
 };
 const md = `# Benchmarks
 
@@ -107,6 +165,7 @@ which inflates medians, small stories and WASM-in-Node the most; run it on an id
 for figures to quote.
 
 Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memory_gb} GB RAM, ${machine.os};
+load average ${machine.load ?? '—'} (1, 5, 15 min) when the run began;
 ${machine.rustc}; Node ${machine.node}; ${machine.chromium}; ${machine.python}, ${machine.sklearn}.
 
 Corpus: \`python3 benches/gen_corpus.py\` (seed 20250602): stories of 10 to 10 000 articles of
@@ -120,9 +179,11 @@ measured once on this machine (2026-11-23), the 10-article story takes 17 ms on 
 the next ten and settles at 1.3 ms after about fifty; in Chromium the 100-article story
 takes 75 ms, then about 25 ms, and settles at 11 ms after about twenty calls. The settled
 time is what the ratios compare; the first call, what a page that analyzes once pays, is
-reported apart. Native and WASM-in-Node take turns for three rounds, and each side's best
-round median is the one shown and compared: on a shared machine, a slow spell lasts seconds
-and would otherwise fall on one side only. The Python baseline is shown by its fastest of
+reported apart. The gates comparing times use CPU time, each side's least over all its runs
+(see the Targets table), because on this shared machine wall-clock time mostly measures
+how long a thread waited for a core. Native, WASM in Node and WASM in Chromium take turns
+for three rounds, and each side's best round median is the wall-clock time shown: on a
+shared machine, a slow spell lasts seconds and would otherwise fall on one side only. The Python baseline is shown by its fastest of
 three runs, which flatters the ratio to it the least.
 
 ![time against article count](benchmarks.svg)
@@ -131,16 +192,80 @@ three runs, which flatters the ratio to it the least.
 
 | target | measured | |
 |---|---|---|
-${targets.map(([t, v, ok]) => `| ${t} | ${v} | ${ok ? 'pass' : '**FAIL**'} |`).join('\n')}
+${targets.map(([t, v, ok]) => `| ${t} | ${v} | ${ok == null ? 'n/a' : ok ? 'pass' : '**FAIL**'} |`).join('\n')}
+
+## Where the gates stand, and what would move them
+
+Measured apart from this run, on this machine, 2026-11-30, while it was shared (load
+average about 8 on 2 cores); instruction counts (\`valgrind --tool=callgrind\`) do not depend
+on the load, times do.
+
+Once main's names (their capitals marked while tokenizing), emphasis, key points and facets
+were merged into this round's branch, story-1000 through the CLI took 380.1 M instructions,
+against 474.7 M on main before the merge and 335.8 M on the branch before it: counting the
+articles 138.9 → 146.9 M (the capitals), emphasis 12.1 M, key points 12.1 M, names 5.3 M.
+The breakdown below is the branch's before the merge.
+
+- **Native throughput.** Where the time goes, story-1000 through the CLI, 338 M instructions:
+  tokenizing and numbering every word (\`TermCounts::count_article\`) 42 % (of which finding
+  word ends 16 %, the token-id table 6 %); counting the n-grams of every side
+  (\`TermCounts::finish\`: radix sorts of packed k-grams, counted run by run) 16 %; reading
+  the story's JSON into a value tree and then a \`Story\` 10 %; sentence splitting
+  (\`Visit::new\`) 10 %; finding the listed terms' occurrences again for examples and the
+  outlet test 8 %; writing the report 2 %. Before this round (same measure) it was 439 M
+  (the n-gram counting alone 76 M; the commits on the way give each step's figures). The
+  previous round's 10 000-article figure came from walking every position twice with
+  random access into a 12.6 MB counter table; every side's k-grams now go into one sorted
+  array. 100 MB/s needs about half of what is left: reading the JSON straight into the
+  story (no \`serde_json::Value\` tree: 10 %), tokenizing, sentence splitting and counting
+  in one pass over each article's bytes instead of three, and n-gram keys built while
+  tokenizing. Of the per-article growth from 1 000 to 10 000 articles, the n-gram sort is
+  one known part (its comparison-sort buckets grow with log n: \`TermCounts::finish\` took
+  53.6 M instructions at 1 000 and 680 M at 10 000); the rest is not yet profiled, most
+  likely cache misses in the token-id table and the k-gram arrays, which callgrind's
+  instruction counts do not show.
+- **WASM against native.** The WASM module is built at \`opt-level = "s"\` (size) and native
+  at 3. Rebuilt at 3, the 10- and 100-article stories took 0.72 → 0.54 ms and 7.9 → 6.1 ms
+  in Node (fastest wall-clock runs, two alternations; native takes about 0.33 and 4.1 ms
+  of CPU): closer, not enough, and the \`.wasm\` grew from 101.9 to 122.4 KiB gzip, over the
+  widget's whole 120 KiB budget. The previous round measured 1.35–1.47× by wall-clock
+  medians, a different measure; since then native runs 22 % fewer instructions (439 → 338 M
+  for story-1000), and which of those changes WASM gains less from is not measured. What is left to
+  try: opt-level 3 for the hot loops only (a separate crate for the counting, or
+  \`#[inline]\` on the word and sentence scanners), WASM SIMD (\`simd128\`) for the byte
+  scans, and finding the fixed per-call cost that makes the 10-article story over twice
+  native while 1 000 articles are about 1.5×.
+- **First call.** V8 runs a new module's code in its baseline compiler (Liftoff), compiling
+  each function on its first call, and recompiles hot functions with its optimizing
+  compiler in the background. In Node with V8's flags (not open to a page): default, the
+  100-article story's first call took 133–155 ms against 11.7 settled; with
+  \`--no-liftoff --no-wasm-lazy-compilation\` (everything optimized before the first call)
+  17.5–22.6 ms, 1.5–1.6× settled, but compiling took 400 ms instead of 4–7. Chromium's
+  compilation-hints section, which could ask for the optimizing tier up front, is behind
+  \`--wasm-compilation-hints\` (off by default in Chromium 156). What a page can do: let the
+  worker warm the engine (a small built-in story) while the page's story downloads, or
+  rely on Chromium's cache of optimized WASM code for a module fetched by
+  \`compileStreaming\`, which serves a reader's second page, not the first.
+- **Widget render.** The widget's main-thread CPU is ${f(renderCpu, 2)}× the static page's in this
+  run; its first paint waits for the worker (module fetch and compile, the analysis), so
+  the coverage bar's paint is ${f(renderPaint, 2)}× the static page's. Rendering the coverage bar from
+  the story before the worker answers (it needs only each article's outlet and the
+  ratings) and compiling the module while the story downloads are what the issue lists;
+  neither is built yet.
 
 ## Time
 
-| articles | text MB | native ms | native MB/s | articles/s | µs/article | WASM (Node) ms | WASM ÷ native | WASM first call ms | Python ms (fastest of 3) | Python ÷ native |
-|---|---|---|---|---|---|---|---|---|---|---|
+| articles | text MB | native ms (median) | native CPU ms (least) | MB/s (CPU) | µs/article (CPU) | WASM (Node) ms (median) | CPU ms (least) | CPU ÷ native | first call ms | WASM (Chromium) ms (median) | CPU ms (least) | CPU ÷ native | first call ms | Python ms (fastest of 3) | Python ÷ native (median) |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|
 ${sizes.map(row).join('\n')}
 
 WASM for 10 000 articles is one run in a fresh module (the memory measurement below), so
-a first call, not a settled time; it is left out of the WASM ÷ native target.
+a first call, not a settled time; it is left out of the WASM ÷ native targets. WASM in
+Chromium is the engine's package (\`dist/pkg\`) imported by a page served with the widget's
+CSP, each story in a fresh browser context (\`node benches/browser.mjs --engine FILE…\`): its
+first call is that context's first, with nothing compiled or cached. The first-call target
+compares it with the settled median of the same context, round by round, and takes the
+median of the three rounds' ratios.
 The Python baseline (benches/baseline.py, benches/requirements.txt) is what a researcher would
 write: \`CountVectorizer(ngram_range=(1, 3))\` and numpy computing the same z-scores (docs/METHOD.md §4)
 (side against the rest, prior 500, same stopword rule, min count and outlet rule), without
@@ -151,8 +276,8 @@ It is run up to 1 000 articles.
 
 | measure | value |
 |---|---|
-| WASM \`analyze\` in the page (median of 15, after the warm-up) | ${f(browser.wasm_median_ms, 1)} ms (${f(browser.wasm_median_ms / N[100].median_ms, 2)}× native) |
-| … its first call in the page | ${f(browser.wasm_first_ms, 1)} ms |
+| WASM \`analyze\`, fresh context per story (best of three rounds' medians of 15, after the warm-up) | ${f(C[100].median_ms, 1)} ms; least CPU time ${f(CMin[100], 2)} ms (${f(CMin[100] / NMin[100], 2)}× native's) |
+| … its first call (median of the rounds), and the second | ${f(median(chromium.filter((r) => r.articles === 100).map((r) => r.first_ms)), 1)} ms, ${f(median(chromium.filter((r) => r.articles === 100).map((r) => r.second_ms)), 1)} ms |
 | widget, first element in a fresh page (engine fetched and compiled in its worker): connected → \`bias-compare-ready\` | ${f(browser.widget_cold.ready_ms, 1)} ms |
 | … → first frame after it | ${f(browser.widget_cold.frame_ms, 1)} ms |
 | … main-thread work in that span (script ${f(browser.widget_cold.script_ms, 1)}, style ${f(browser.widget_cold.style_ms, 1)}, layout ${f(browser.widget_cold.layout_ms, 1)}; range of the ${browser.widget_cold.runs} runs ${f(browser.widget_cold.main_thread_min_ms, 1)}–${f(browser.widget_cold.main_thread_max_ms, 1)}) | ${f(browser.widget_cold.main_thread_ms, 1)} ms |
@@ -160,10 +285,19 @@ It is run up to 1 000 articles.
 | widget, second element (engine warm): connected → first frame | ${f(browser.widget_warm.frame_ms, 1)} ms |
 | … main-thread work (CPU time) | ${f(browser.widget_warm.main_thread_ms, 1)} ms (${f(browser.widget_warm.cpu_ms, 1)} ms) |
 | the page's \`import()\` of the element's module, before the span: main-thread work | ${f(browser.module_import?.main_thread_ms, 1)} ms |
+| static page, the same report's DOM (${browser.static_dom_nodes} elements) and stylesheet, no WASM, no worker: append → first frame | ${f(browser.static_page.frame_ms, 1)} ms |
+| … main-thread work (CPU time) | ${f(browser.static_page.main_thread_ms, 1)} ms (${f(browser.static_page.cpu_ms, 1)} ms) |
+| widget ÷ static page: CPU, task time, first paint of the coverage bar | ${f(renderCpu, 2)}×, ${f(renderTask, 2)}×, ${f(renderPaint, 2)}× |
 
 Each widget figure is the median of ${browser.widget_cold.runs} runs, each in a fresh browser context (a new
-renderer process: nothing compiled, cached or laid out); the gate is on the cold median, the
-first render a reader's page pays. The analysis runs in the element's module worker, so its
+renderer process: nothing compiled, cached or laid out), alternated with as many runs of the
+static page, each in a fresh context too; the gate is on the cold medians, the first render a
+reader's page pays, against the static page's. The static page is the bench page with a
+host element appended whose shadow root adopts the widget's stylesheet and is given the DOM
+the widget rendered for the same story, as HTML (\`setHTMLUnsafe\`; served without the CSP,
+which would block the serialized style attributes), measured over the same span (append →
+first frame after it). The widget paints its coverage bar in the same frame as the rest of
+the report, when the worker answers, so its first useful paint is its full render. The analysis runs in the element's module worker, so its
 time is in the wall-clock figures (connected → ready) but not in the main thread's.
 Main-thread work is the page's task time from Chrome's DevTools \`Performance.getMetrics\`
 (TaskDuration; ScriptDuration, RecalcStyleDuration and LayoutDuration are parts of it; CPU
@@ -196,6 +330,28 @@ noise: no container queries, flex instead of grid for the columns, the page's fo
 the widget's, no loading skeleton; earlier, one element per bar and one bold weight.
 Leaving out the bars' letters and values saved about 12 ms of CPU, but the numbers are what
 classrooms read, and docs/WIDGET.md promises every term's rate on each side.
+
+## The boundary: how the report crosses into JS
+
+The engine hands the report to JS as JSON text (\`Report::to_compact_json\` in WASM, decoded
+by the glue's \`TextDecoder\`, then \`JSON.parse\`); the alternative the design card named
+is \`serde-wasm-bindgen\`, which builds the JS objects from Rust one property at a time
+through imported JS calls. The JSON crossing costs what the table shows: decoding and
+parsing the report's text in Node (median of 201, \`node benches/wasm-node.mjs boundary\`),
+beside the whole settled \`analyze\` call in the same process, and the native writing of the
+report's text beside the whole native analysis (\`to_json_median_ms\` of the bench binary;
+it writes the indented text, a little more than WASM's compact one).
+
+| articles | report kB | WASM \`analyze\` in Node, ms | decode + \`JSON.parse\`, ms (share) | native report writing, ms (share) |
+|---|---|---|---|---|
+${boundary.map(boundaryRow).join('\n')}
+
+Together these are the most that building objects directly could save, and it would not
+save all of it (each property set through a JS import is a boundary crossing of its own).
+\`serde-wasm-bindgen\` was not built and measured: it needs \`Serialize\` on every report
+type (the report is written by the hand-written writer of \`src/report/json.rs\`) and adds
+serde's serializer and the crate's glue to the WASM module, kilobytes of the 120 KiB
+budget, for at most the share above. JSON text is kept.
 
 ## Memory
 
@@ -272,20 +428,29 @@ instead of 100 saved 1.6 KB for 1–2.5 % more CPU; panics without locations sav
 ## Reproduce
 
 \`\`\`sh
-npm run bench        # = bash scripts/bench.sh; about 2 minutes once benches/corpus and benches/.venv exist; exits 1 if a target is missed
+npm run bench        # = bash scripts/bench.sh; about 8 minutes on this shared machine once benches/corpus and benches/.venv exist, before benches/scale.sh was added (its rounds come on top); exits 1 if a target is missed
 \`\`\`
 
 It builds the release CLI and \`target/release/bias-compare-bench\` (benches/src/main.rs),
 builds dist/ when it is older than the Rust sources, generates benches/corpus/, creates
 benches/.venv for the baseline, then runs benches/wasm-node.mjs, benches/baseline.py,
 benches/browser.mjs and benches/scale.sh (which builds the Python package's venv and wheel in
-target/python, scripts/python-env.sh, and generates its JSON Lines corpora), and writes this file and docs/benchmarks.svg (benches/report.mjs).
+target/python, scripts/python-env.sh, and generates its JSON Lines corpora), and writes this
+file and docs/benchmarks.svg (benches/report.mjs).
+\`benches/all-analyses.json\` is the options object that turns every analysis on (today
+\`{}\`: no analysis has an option; framing with its permutation test, facets, topics and
+emphasis, and key points always run); with an analysis that
+has an option (the language analysis's \`{"language": true}\`), write it there and the
+run times native \`analyze\` at 1 000 articles with it, alternated with the defaults, for
+the gate on what the analyses cost. \`BENCH_OPTIONS='{…}'\` passes options to the WASM
+harnesses (\`benches/wasm-node.mjs\`, \`benches/browser.mjs --engine\`) and
+\`--options '{…}'\` to the bench binary, to time any analysis there too.
 `;
 writeFileSync(join(ROOT, 'docs', 'BENCHMARKS.md'), md);
 writeFileSync(join(ROOT, 'docs', 'benchmarks.svg'), svg());
 let failed = 0;
 for (const [t, v, ok] of targets) {
-  console.log(`${ok ? 'pass' : 'FAIL'}  ${t}: ${v}`);
-  if (!ok) failed++;
+  console.log(`${ok == null ? 'n/a ' : ok ? 'pass' : 'FAIL'}  ${t}: ${v}`);
+  if (ok === false) failed++;
 }
 process.exit(failed ? 1 : 0);

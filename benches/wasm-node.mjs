@@ -1,7 +1,8 @@
 // WASM in Node: the same `analyze` the widget calls (dist/pkg, built by scripts/build.mjs),
 // on the benchmark stories given as JSON text. Prints one JSON line per measurement.
 //
-//   node benches/wasm-node.mjs time FILE...          median time per story, after BENCH_WARMUP_MS
+//   node benches/wasm-node.mjs time FILE...          median time per story (and CPU time: the
+//                                                     process's, by process.cpuUsage), after BENCH_WARMUP_MS
 //                                                     (1000) of untimed calls: V8 first runs new
 //                                                     WASM code unoptimized, and swaps in optimized
 //                                                     code over the first hundreds of milliseconds
@@ -9,6 +10,13 @@
 //                                                     the WebAssembly.Memory grew, and JS heap
 //   node --expose-gc benches/wasm-node.mjs repeat FILE N
 //                                                     N analyses: memory after 5 and after N
+//   node benches/wasm-node.mjs boundary FILE...      the report's crossing into JS as JSON text:
+//                                                     the settled `analyze` median beside the
+//                                                     median of decoding the report's UTF-8 bytes
+//                                                     (TextDecoder, as the glue does) and
+//                                                     `JSON.parse` of that text, and its size
+//
+// BENCH_OPTIONS (JSON) is the options object passed to `analyze` (default `{}`).
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -24,6 +32,9 @@ const initialMemory = memoryBytes();
 const [mode, ...args] = process.argv.slice(2);
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 const gc = () => globalThis.gc?.();
+const options = JSON.parse(process.env.BENCH_OPTIONS ?? '{}');
+const analyze = (text) => engine.analyze(text, options);
+const medianOf = (times) => [...times].sort((a, b) => a - b)[times.length >> 1];
 
 if (mode === 'time') {
   const budget = Number(process.env.BENCH_BUDGET_MS ?? 2000);
@@ -31,26 +42,32 @@ if (mode === 'time') {
   for (const file of args) {
     const text = readFileSync(file, 'utf8');
     const firstStart = now();
-    const report = engine.analyze(text);
+    const report = analyze(text);
     const first = now() - firstStart;
     for (let warmed = first; warmed < warmup;) {
       const start = now();
-      engine.analyze(text);
+      analyze(text);
       warmed += now() - start;
     }
     const times = [];
+    const cpuTimes = [];
     let spent = 0;
     while (times.length < 31 && (times.length < 5 || spent < budget)) {
+      const cpuStart = process.cpuUsage();
       const start = now();
-      engine.analyze(text);
+      analyze(text);
       const ms = now() - start;
+      const cpu = process.cpuUsage(cpuStart);
       spent += ms;
       times.push(ms);
+      cpuTimes.push((cpu.user + cpu.system) / 1000);
     }
     times.sort((a, b) => a - b);
+    cpuTimes.sort((a, b) => a - b);
     console.log(JSON.stringify({
       file, articles: report.coverage.total_articles, runs: times.length,
       median_ms: +times[times.length >> 1].toFixed(3), min_ms: +times[0].toFixed(3), first_ms: +first.toFixed(3),
+      cpu_median_ms: +cpuTimes[cpuTimes.length >> 1].toFixed(3), cpu_min_ms: +cpuTimes[0].toFixed(3),
     }));
   }
 } else if (mode === 'memory') {
@@ -60,7 +77,7 @@ if (mode === 'time') {
   gc();
   const heapBefore = process.memoryUsage().heapUsed;
   const start = now();
-  const report = engine.analyze(text);
+  const report = analyze(text);
   const ms = now() - start;
   const heapWithReport = process.memoryUsage().heapUsed;
   console.log(JSON.stringify({
@@ -76,7 +93,7 @@ if (mode === 'time') {
   const sample = () => { gc(); return { wasm: memoryBytes(), heap: process.memoryUsage().heapUsed }; };
   let early;
   for (let i = 1; i <= Number(n); i++) {
-    engine.analyze(text);
+    analyze(text);
     if (i === 5) early = sample();
   }
   const late = sample();
@@ -84,7 +101,32 @@ if (mode === 'time') {
     file, runs: Number(n), wasm_after_5: early.wasm, wasm_after_n: late.wasm,
     heap_after_5: early.heap, heap_after_n: late.heap,
   }));
+} else if (mode === 'boundary') {
+  const warmup = Number(process.env.BENCH_WARMUP_MS ?? 1000);
+  for (const file of args) {
+    const text = readFileSync(file, 'utf8');
+    const reportText = JSON.stringify(analyze(text));
+    const bytes = new TextEncoder().encode(reportText);
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true, fatal: true });
+    for (let start = now(); now() - start < warmup;) analyze(text);
+    const analyzeTimes = [];
+    for (let i = 0; i < 15; i++) {
+      const start = now();
+      analyze(text);
+      analyzeTimes.push(now() - start);
+    }
+    const crossTimes = [];
+    for (let i = 0; i < 201; i++) {
+      const start = now();
+      JSON.parse(decoder.decode(bytes));
+      crossTimes.push(now() - start);
+    }
+    console.log(JSON.stringify({
+      file, report_bytes: bytes.length, analyze_median_ms: +medianOf(analyzeTimes).toFixed(3),
+      decode_parse_median_ms: +medianOf(crossTimes).toFixed(4),
+    }));
+  }
 } else {
-  console.error('usage: node benches/wasm-node.mjs time FILE... | memory FILE | repeat FILE N');
+  console.error('usage: node benches/wasm-node.mjs time FILE... | memory FILE | repeat FILE N | boundary FILE...');
   process.exit(2);
 }

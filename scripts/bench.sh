@@ -5,14 +5,20 @@
 # Dask, benches/scale.sh), checks the performance targets, and regenerates
 # docs/BENCHMARKS.md and docs/benchmarks.svg. Exits non-zero when a target is missed.
 #   bash scripts/bench.sh
+# For a quick check of the harness (figures not to quote): BENCH_ROUNDS=1 BENCH_RUNS=2
+# BENCH_WARMUP_MS=200 BENCH_BUDGET_MS=200 BENCH_NATIVE_BUDGET_MS=200 bash scripts/bench.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n== %s\n' "$*" >&2; }
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+# BENCH_OUT=DIR keeps the measurements there (node benches/report.mjs DIR rewrites the docs).
+if [ -n "${BENCH_OUT:-}" ]; then out=$BENCH_OUT; rm -rf "$out"; mkdir -p "$out"; else
+  out=$(mktemp -d)
+  trap 'rm -rf "$out"' EXIT
+fi
 corpus=benches/corpus
 sizes=(10 100 1000 10000)
 
+load=$(cut -d' ' -f1-3 /proc/loadavg)
 step "build: release CLI and bench binary"
 cargo build --quiet --release --bin bias-compare -p bias_compare_cli
 cargo build --quiet --release -p bias_compare_bench
@@ -43,23 +49,41 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
   echo "$want" >"$stamp"
 fi
 
-# Native and WASM in Node take turns, three rounds: on a shared machine a slow spell lasts
-# seconds, and each side's best round median is compared with the other's.
-rounds=3
+# The options that turn every analysis on (benches/all-analyses.json), for the gate "the new
+# analyses are paid for": the 1 000-article story with them against the defaults. `{}` (no
+# analysis beyond framing and its permutation test, which is always on) skips that gate.
+all_options=$(tr -d '\n' <benches/all-analyses.json)
+
+# Native, WASM in Node and WASM in Chromium take turns, three rounds: on a shared machine a
+# slow spell lasts seconds, and each side's best round median is compared with the others'.
+rounds=${BENCH_ROUNDS:-3}
+budget=${BENCH_NATIVE_BUDGET_MS:-3000}
 for round in $(seq "$rounds"); do
   step "round $round of $rounds: native (target/release/bias-compare-bench)"
   if [ "$round" = 1 ]; then native_files=("${files[@]}"); else native_files=("${files[@]:0:3}"); fi
-  target/release/bias-compare-bench --min-runs 3 --budget-ms 3000 "${native_files[@]}" | tee -a "$out/native.jsonl" >&2
+  target/release/bias-compare-bench --min-runs 3 --budget-ms "$budget" "${native_files[@]}" | tee -a "$out/native.jsonl" >&2
+  if [ "$all_options" != "{}" ]; then
+    target/release/bias-compare-bench --min-runs 3 --budget-ms "$budget" --options "$all_options" "${files[2]}" | tee -a "$out/native-all.jsonl" >&2
+  fi
   step "round $round of $rounds: WASM in Node (dist/pkg)"
   node benches/wasm-node.mjs time "${files[@]:0:3}" | tee -a "$out/wasm.jsonl" >&2
+  step "round $round of $rounds: WASM in headless Chromium, a fresh context per story"
+  node benches/browser.mjs --engine "${files[@]:0:3}" | tee -a "$out/chromium.jsonl" >&2
 done
+echo "$all_options" >"$out/all-options.json"
+touch "$out/native-all.jsonl"
 node benches/wasm-node.mjs memory "$corpus/story-10000.json" | tee "$out/wasm-memory.jsonl" >&2
 node --expose-gc benches/wasm-node.mjs repeat "$corpus/story-100.json" 200 | tee "$out/wasm-repeat.jsonl" >&2
+node benches/wasm-node.mjs boundary "${files[@]:0:3}" | tee "$out/boundary.jsonl" >&2
+node -e '
+  import("./scripts/build/shipped.mjs").then(({ SHIPPED, sizeOf }) =>
+    console.log(JSON.stringify(SHIPPED.map((name) => sizeOf("dist", name)))));
+' | tee "$out/size.json" >&2
 
 step "Python baseline (scikit-learn CountVectorizer + numpy)"
 "$venv/bin/python" benches/baseline.py --runs 3 "${files[@]:0:3}" | tee "$out/python.jsonl" >&2
 
-step "headless Chromium: WASM and the widget on the 100-article story"
+step "headless Chromium: the widget's first render of the 100-article story, memory in one page"
 node benches/browser.mjs "$corpus/story-100.json" | tee "$out/browser.jsonl" >&2
 
 step "many stories: Python loop, batch with 1 and 2 threads, Dask with 1 and 2 workers (benches/scale.sh, 3 rounds)"
@@ -76,6 +100,7 @@ step "machine"
   printf '"chromium":"%s",' "$(/usr/bin/chromium --version 2>/dev/null | head -1)"
   printf '"python":"%s",' "$("$venv/bin/python" --version)"
   printf '"sklearn":"%s",' "$("$venv/bin/python" -c 'import sklearn, numpy; print("scikit-learn", sklearn.__version__, "numpy", numpy.__version__)')"
+  printf '"load":"%s",' "$load"
   printf '"date":"%s"}\n' "$(date -u +%Y-%m-%d)"
 } >"$out/machine.json"
 cat "$out/machine.json" >&2

@@ -16,7 +16,7 @@ use super::visit::Visit;
 use crate::input::{Options, Side};
 use crate::report::{prose, Emphasis, Example, Rounded, SideCounts, SideShares};
 use crate::stats::{Names, TermCounts, TermId};
-use crate::text::tokens;
+use crate::text::word_spans;
 
 /// Most topics listed per side: names, and framing terms, apart.
 pub(crate) const MAX_TOPICS: usize = 5;
@@ -354,13 +354,16 @@ fn written<'v>(
     let spot = first_spot(context.counts, context.names, context.terms, members, k)?;
     let index = *rated.get(k as usize)?;
     let sentence = visit.sentence(index, visit.sentences[index].get(spot.sentence)?);
+    let mut spans = Vec::new();
+    word_spans(sentence, &mut spans);
+    let last = (spot.word + spot.words).checked_sub(1);
     let (mut start, mut end) = (None, 0);
-    for (at, token) in tokens(sentence).enumerate() {
+    for (at, &(first_byte, past_end)) in spans.iter().enumerate() {
         if at == spot.word {
-            start = Some(token.start);
+            start = Some(first_byte);
         }
-        if at + 1 == spot.word + spot.words {
-            end = token.end();
+        if Some(at) == last {
+            end = past_end;
             break;
         }
     }

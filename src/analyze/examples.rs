@@ -16,7 +16,9 @@ use crate::input::Side;
 use crate::report::CardQuote;
 use crate::report::{prose, Example, Rates, Rounded, Term};
 use crate::stats::{Occurrence, TermCounts, TermId};
+#[cfg(feature = "explain")]
 use crate::text::tokens;
+use crate::text::word_spans;
 
 /// `text` as a display form: its words, white space between them made one space. The one
 /// home of that rule, for the framing terms, the language section's terms and the emphasis
@@ -63,7 +65,7 @@ pub(crate) fn shown_terms(
     let mut gathered: Vec<Gathered> = chosen.iter().map(|_| Gathered::default()).collect();
     let finder = counts.finder(chosen.iter().map(|c| c.listed.term));
     let mut found: Vec<Occurrence> = Vec::new();
-    let mut token_bytes: Vec<Range<usize>> = Vec::new();
+    let mut token_bytes: Vec<(usize, usize)> = Vec::new();
     for (number, (index, sentence, ids)) in side_sentences(visit, counts, side).enumerate() {
         finder.find(ids, &mut found);
         if found.is_empty() {
@@ -71,13 +73,11 @@ pub(crate) fn shown_terms(
         }
         let text = visit.sentence(index, sentence);
         token_bytes.clear();
-        token_bytes.extend(tokens(text).map(|token| token.start..token.end()));
+        word_spans(text, &mut token_bytes);
         for hit in &found {
             let entry = &mut gathered[hit.slot];
-            let bytes =
-                token_bytes[hit.position].start..token_bytes[hit.position + hit.length - 1].end;
-            let surface = one_spaced(&text[bytes.clone()]);
-            *entry.surfaces.entry(surface).or_insert(0) += 1;
+            let bytes = token_bytes[hit.position].0..token_bytes[hit.position + hit.length - 1].1;
+            count_surface(&mut entry.surfaces, &text[bytes.clone()]);
             if entry.last_sentence != Some(number) {
                 entry.last_sentence = Some(number);
                 record_example(
@@ -113,6 +113,32 @@ pub(crate) fn shown_terms(
             }
         })
         .collect()
+}
+
+/// Counts one use of `written`, the bytes of an occurrence, under its surface form: its
+/// words joined by one space. Written so already, as nearly every occurrence is (ASCII
+/// words, one space apart), it is looked up as it stands, without building a string.
+fn count_surface(surfaces: &mut FxHashMap<String, u32>, written: &str) {
+    // What `split_whitespace` splits ASCII at: space, and U+0009 to U+000D. Plain: none of
+    // those but single spaces between words (a byte loop: a `str` pattern search would bring
+    // its own searcher into the WASM module).
+    let mut plain = !written.starts_with(' ') && !written.ends_with(' ');
+    let mut after_space = false;
+    for b in written.bytes() {
+        let space = b == b' ';
+        if !b.is_ascii() || (b'\t'..=b'\r').contains(&b) || (space && after_space) {
+            plain = false;
+            break;
+        }
+        after_space = space;
+    }
+    if plain {
+        if let Some(count) = surfaces.get_mut(written) {
+            *count += 1;
+            return;
+        }
+    }
+    *surfaces.entry(one_spaced(written)).or_insert(0) += 1;
 }
 
 /// A term's occurrences per 10 000 term tokens in each side.
@@ -286,6 +312,32 @@ pub(crate) fn quote_window(sentence: &str, hit: Range<usize>) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn surfaces_are_counted_by_their_words_joined_by_one_space() {
+        let mut surfaces = FxHashMap::default();
+        for written in [
+            "Pearl Harbor",
+            "Pearl\tHarbor",
+            "Pearl  Harbor",
+            "Pearl\u{b}Harbor",
+            "Pearl\u{a0}Harbor",
+            "Pearl\u{2028}Harbor",
+            "pearl harbor",
+            "Pearl Harbor",
+        ] {
+            count_surface(&mut surfaces, written);
+        }
+        let mut counted: Vec<(String, u32)> = surfaces.into_iter().collect();
+        counted.sort();
+        assert_eq!(
+            counted,
+            [
+                ("Pearl Harbor".to_string(), 7),
+                ("pearl harbor".to_string(), 1)
+            ]
+        );
+    }
 
     #[test]
     fn short_sentences_are_quoted_whole() {

@@ -9,7 +9,7 @@ use rustc_hash::FxHashMap;
 
 use super::visit::{SentenceRef, Visit};
 use crate::input::{Options, Side};
-use crate::stats::{log_odds, Occurrence, TermCounts, TermId};
+use crate::stats::{log_odds, Occurrence, TermCounts, TermId, END};
 
 /// A shorter term is dropped when this share of its occurrences lies inside a listed
 /// longer term, as the fraction numerator / denominator.
@@ -40,12 +40,56 @@ pub(crate) fn side_sentences<'v>(
     visit: &'v Visit,
     counts: &'v TermCounts,
     side: Side,
-) -> impl Iterator<Item = (usize, &'v SentenceRef, &'v [u32])> + 'v {
-    visit
-        .articles_of(side)
-        .flat_map(move |index| visit.sentences[index].iter().map(move |s| (index, s)))
-        .zip(counts.side_sentences(side))
-        .map(|((index, sentence), ids)| (index, sentence, ids))
+) -> SideSentences<'v> {
+    SideSentences {
+        visit,
+        side,
+        order: visit.order.iter(),
+        articles: Box::new(counts.side_articles(side)),
+        index: 0,
+        sentences: [].iter(),
+        ids: &[],
+    }
+}
+
+/// The iterator [`side_sentences`] returns: the side's articles in canonical order, which is
+/// the order their token ids were counted in, each sentence's ids ended by [`END`]. Walked
+/// by the listing rules, the outlet test and the examples, so written as plain steps
+/// rather than zipped and flattened iterators.
+pub(crate) struct SideSentences<'v> {
+    visit: &'v Visit<'v>,
+    side: Side,
+    order: std::slice::Iter<'v, usize>,
+    articles: Box<dyn Iterator<Item = &'v [u32]> + 'v>,
+    /// The article being walked, its sentences left and their token ids.
+    index: usize,
+    sentences: std::slice::Iter<'v, SentenceRef>,
+    ids: &'v [u32],
+}
+
+impl<'v> Iterator for SideSentences<'v> {
+    type Item = (usize, &'v SentenceRef, &'v [u32]);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        loop {
+            if let Some(sentence) = self.sentences.next() {
+                let end = self
+                    .ids
+                    .iter()
+                    .position(|&id| id == END)
+                    .unwrap_or(self.ids.len());
+                let (ids, rest) = self.ids.split_at(end);
+                self.ids = rest.get(1..).unwrap_or_default();
+                return Some((self.index, sentence, ids));
+            }
+            let visit = self.visit;
+            self.index = *self
+                .order
+                .find(|&&index| visit.sides[index] == Some(self.side))?;
+            self.ids = self.articles.next()?;
+            self.sentences = visit.sentences[self.index].iter();
+        }
+    }
 }
 
 /// The terms with at least `min_count` uses in `side` and z ≥ `z_min`.

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use crate::input::{resolve_leaning, Article, Leaning, LeaningSource, Ratings, Side, Story};
-use crate::text::sentence_ranges;
+use crate::text::sentence_ranges_into;
 
 /// Where a sentence is in its article: the field, and the byte range within it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,8 +32,59 @@ pub(crate) struct Visit<'a> {
     pub units: Vec<(Side, &'a str)>,
     /// Each rated article's unit, as an index into `units`, by input index.
     pub unit_of: Vec<u32>,
-    /// Each article's sentences, by input index.
-    pub sentences: Vec<Vec<SentenceRef>>,
+    /// Each article's sentences, by input index: `sentences[index]` is a slice.
+    pub sentences: Sentences,
+}
+
+/// Every article's sentences in one array, with where each article's begin: one allocation
+/// for the story rather than one per article.
+pub(crate) struct Sentences {
+    all: Vec<SentenceRef>,
+    /// Where each article's sentences begin in `all`, by input index, and where the last end.
+    starts: Vec<usize>,
+}
+
+impl std::ops::Index<usize> for Sentences {
+    type Output = [SentenceRef];
+
+    fn index(&self, article: usize) -> &[SentenceRef] {
+        let start = self.starts.get(article).copied().unwrap_or(0);
+        let end = self.starts.get(article + 1).copied().unwrap_or(start);
+        self.all.get(start..end).unwrap_or_default()
+    }
+}
+
+impl Sentences {
+    /// The sentences of every article: each headline as one sentence, then the text's.
+    fn of(articles: &[Article]) -> Sentences {
+        let mut sentences = Sentences {
+            all: Vec::new(),
+            starts: Vec::with_capacity(articles.len() + 1),
+        };
+        let mut ranges = Vec::new();
+        for article in articles {
+            sentences.starts.push(sentences.all.len());
+            let headline = article.headline.as_deref().unwrap_or_default();
+            let trimmed = headline.trim();
+            if trimmed.chars().any(char::is_alphanumeric) {
+                let start = headline.len() - headline.trim_start().len();
+                sentences.all.push(SentenceRef {
+                    in_headline: true,
+                    range: start..start + trimmed.len(),
+                });
+            }
+            ranges.clear();
+            sentence_ranges_into(&article.text, &mut ranges);
+            sentences
+                .all
+                .extend(ranges.drain(..).map(|range| SentenceRef {
+                    in_headline: false,
+                    range,
+                }));
+        }
+        sentences.starts.push(sentences.all.len());
+        sentences
+    }
 }
 
 impl<'a> Visit<'a> {
@@ -79,7 +130,7 @@ impl<'a> Visit<'a> {
             outlets_per_side,
             units,
             unit_of,
-            sentences: story.articles.iter().map(sentences).collect(),
+            sentences: Sentences::of(&story.articles),
         }
     }
 
@@ -95,30 +146,6 @@ impl<'a> Visit<'a> {
     pub fn sentence(&self, index: usize, sentence: &SentenceRef) -> &'a str {
         field(&self.story.articles[index], sentence)
     }
-}
-
-/// The sentences of an article: the headline as one sentence, then the text's.
-fn sentences(article: &Article) -> Vec<SentenceRef> {
-    let headline = article.headline.as_deref().unwrap_or_default();
-    let trimmed = headline.trim();
-    let headline_sentence = trimmed.chars().any(char::is_alphanumeric).then(|| {
-        let start = headline.len() - headline.trim_start().len();
-        SentenceRef {
-            in_headline: true,
-            range: start..start + trimmed.len(),
-        }
-    });
-    headline_sentence
-        .into_iter()
-        .chain(
-            sentence_ranges(&article.text)
-                .into_iter()
-                .map(|range| SentenceRef {
-                    in_headline: false,
-                    range,
-                }),
-        )
-        .collect()
 }
 
 fn field<'a>(article: &'a Article, sentence: &SentenceRef) -> &'a str {

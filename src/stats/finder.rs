@@ -33,8 +33,11 @@ const NO_STEP: Step = Step {
 /// The terms being looked for, and every prefix leading to them: tables small enough to stay
 /// in cache while every sentence is walked.
 pub(crate) struct TermFinder {
-    /// By token id: the step of that token alone. Most tokens start no term looked for, and
-    /// are passed over with one array read.
+    /// By token id, a bit each: whether the token starts a term looked for. Most tokens do
+    /// not, and are passed over with one read of a table small enough for the first-level
+    /// cache (a bit a word of the story).
+    starts: Vec<u64>,
+    /// By token id: the step of that token alone.
     first_steps: Vec<Step>,
     /// [`Sequence::key`] of (prefix id, last token) → the step of that n-gram.
     longer_steps: FxHashMap<u64, Step>,
@@ -50,6 +53,7 @@ impl TermFinder {
         terms: impl IntoIterator<Item = u32>,
     ) -> TermFinder {
         let mut finder = TermFinder {
+            starts: vec![0; tokens.div_ceil(64)],
             first_steps: vec![NO_STEP; tokens],
             longer_steps: FxHashMap::default(),
         };
@@ -58,6 +62,9 @@ impl TermFinder {
             let mut own_slot = Some(slot as u32);
             while let Some(&Sequence { prefix, last }) = sequences.get(current as usize) {
                 let step = if prefix == NONE {
+                    if let Some(bits) = finder.starts.get_mut(last as usize / 64) {
+                        *bits |= 1 << (last % 64);
+                    }
                     finder.first_steps.get_mut(last as usize)
                 } else {
                     Some(
@@ -80,11 +87,19 @@ impl TermFinder {
     }
 
     /// The occurrences of the terms looked for in a sentence's token ids (from
-    /// [`super::TermCounts::side_sentences`]), ordered by position then length.
+    /// [`super::TermCounts::side_articles`], split at [`super::END`]), ordered by position
+    /// then length.
     #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub fn find(&self, sentence: &[u32], out: &mut Vec<Occurrence>) {
         out.clear();
         for (start, &first) in sentence.iter().enumerate() {
+            let starts = self
+                .starts
+                .get(first as usize / 64)
+                .is_some_and(|bits| bits >> (first % 64) & 1 == 1);
+            if !starts {
+                continue;
+            }
             let mut step = self
                 .first_steps
                 .get(first as usize)

@@ -10,6 +10,7 @@ mod log_odds;
 mod names;
 mod passes;
 mod permutation;
+mod radix;
 mod sequences;
 mod token_ids;
 

@@ -9,6 +9,7 @@
 
 use super::counts::TokenInfo;
 use super::sequences::SequenceIds;
+use super::token_ids::TokenTexts;
 use crate::text::{is_calendar_word, INITIAL, JOINED, MARK_BITS, TITLE};
 
 /// Longest name, in words: longer runs of capitals are headings or shouting, not names.
@@ -96,7 +97,7 @@ pub(super) fn names(
     articles: &[(usize, Box<[u32]>)],
     capitals: &[Box<[u32]>],
     token_info: &[TokenInfo],
-    token_text: &[Box<str>],
+    token_text: &TokenTexts,
 ) -> Names {
     let mut is_name = vec![false; token_info.len()];
     for ((_, ids), marks) in articles.iter().zip(capitals) {
@@ -112,7 +113,7 @@ pub(super) fn names(
     }
     for (id, flag) in is_name.iter_mut().enumerate() {
         if *flag {
-            let text = token_text.get(id).map_or("", |t| t);
+            let text = token_text.get(id as u32);
             *flag =
                 token_info.get(id).is_some_and(|info| info.has_letter) && !is_calendar_word(text);
         }

@@ -8,16 +8,15 @@
 //! kept, so the tables that later passes and the analysis look up stay small.
 
 use super::counts::TokenInfo;
+use super::radix;
 use super::sequences::{Sequence, SequenceIds, NONE};
 
 /// What the passes count: n-grams of at most `max_ngram` tokens, kept with `min_count` uses
-/// in some side; stories of more than `sketch_from_positions` token positions are sketched
-/// first.
+/// in some side.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Limits {
     pub max_ngram: usize,
     pub min_count: u32,
-    pub sketch_from_positions: usize,
 }
 
 /// A token's part in the k-grams `finish` counts, worked out once per token.
@@ -43,6 +42,7 @@ fn frequent(per_side: [u32; 3], min_count: u32) -> bool {
 /// all in one sentence, ending as a term or prefix may, its first k−1 tokens counted and
 /// kept at level k−1, and so are its last k−1 tokens when they can start a term. Only
 /// frequent sequences are kept, so a found part is frequent.
+#[inline]
 #[cfg_attr(hot_paths_for_speed, optimize(speed))]
 fn for_each_extension(
     ids: &SequenceIds,
@@ -52,42 +52,115 @@ fn for_each_extension(
     ends_longest: bool,
     mut count: impl FnMut(u32, u32),
 ) {
-    // The id of the (k−1)-gram at each position, carried to the next: the last k−1 tokens
-    // of the k-gram at p are the first k−1 of the one at p+1. A token that cannot start a
-    // term has no unigram id, so most positions cost one array read.
     let part_at = |p: usize| stream.get(p..p + k - 1).and_then(|part| ids.find(part));
-    let mut prefix = part_at(0);
-    for p in 0..stream.len() {
-        let suffix = part_at(p + 1);
-        if let (Some(prefix), Some(&last)) = (prefix, stream.get(p + k - 1)) {
-            let ends = roles.get(last as usize).is_some_and(|role| {
-                if ends_longest {
-                    role.ends_longest
-                } else {
-                    role.ends_prefix
-                }
-            });
-            let suffix_counted = suffix.is_some()
-                || !stream
-                    .get(p + 1)
-                    .and_then(|&second| roles.get(second as usize))
-                    .is_some_and(|role| role.edges);
-            if ends && suffix_counted {
-                count(prefix, last);
+    // The id of the (k−1)-gram at `p + 1`, when it was looked up at `p`: the last k−1 tokens
+    // of the k-gram at p are the first k−1 of the one at p+1. Parts are looked up only for
+    // positions whose last token may end the k-gram, which most tokens (rare words,
+    // stopwords at the last level) may not: that test is one array read.
+    let mut next_part: Option<Option<u32>> = None;
+    for (p, &last) in stream.iter().enumerate().skip(k - 1) {
+        let start = p + 1 - k;
+        let known = next_part.take();
+        let ends = roles.get(last as usize).is_some_and(|role| {
+            if ends_longest {
+                role.ends_longest
+            } else {
+                role.ends_prefix
+            }
+        });
+        if !ends {
+            continue;
+        }
+        let Some(prefix) = known.unwrap_or_else(|| part_at(start)) else {
+            continue;
+        };
+        // The last k−1 tokens need looking up only when they can start a term.
+        let second_edges = stream
+            .get(start + 1)
+            .and_then(|&second| roles.get(second as usize))
+            .is_some_and(|role| role.edges);
+        if second_edges {
+            let suffix = part_at(start + 1);
+            next_part = Some(suffix);
+            if suffix.is_none() {
+                continue;
             }
         }
-        prefix = suffix;
+        count(prefix, last);
     }
 }
 
-/// Token positions (about 6 bytes of text each) above which [`count_ngrams`] sketches k-gram counts
-/// before storing them: about 6 MB of text, where the tables start to cost tens of MB.
-pub(super) const SKETCH_FROM_POSITIONS: usize = 1 << 20;
-
-/// The sketch counter of a k-gram (Fibonacci hashing: the top `bits` bits of the product).
+/// [`for_each_extension`] for k = 2, where both parts are unigrams: each token's unigram
+/// is read once and carried to the next position as the prefix.
+#[inline]
 #[cfg_attr(hot_paths_for_speed, optimize(speed))]
-fn sketch_slot(prefix: u32, last: u32, bits: u32) -> usize {
-    (Sequence { prefix, last }.hash() >> (64 - bits)) as usize
+fn for_each_bigram(
+    ids: &SequenceIds,
+    roles: &[Role],
+    stream: &[u32],
+    ends_longest: bool,
+    mut count: impl FnMut(u32, u32),
+) {
+    let mut prefix = NONE;
+    for &last in stream {
+        let unigram = ids.unigram(last);
+        if prefix != NONE {
+            if let Some(role) = roles.get(last as usize) {
+                let ends = if ends_longest {
+                    role.ends_longest
+                } else {
+                    role.ends_prefix
+                };
+                if ends && (unigram != NONE || !role.edges) {
+                    count(prefix, last);
+                }
+            }
+        }
+        prefix = unigram;
+    }
+}
+
+/// How k-gram occurrences are packed into one sortable integer: the prefix id, then the last
+/// token in as many bits as token ids need, then the side in two bits. Integers sort as the
+/// (prefix, last) pairs do, and are as short as the pass's ids allow.
+#[derive(Clone, Copy)]
+struct Packing {
+    last_bits: u32,
+    bits: u32,
+}
+
+/// Bits enough for every integer below `n`.
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
+fn bits_below(n: usize) -> u32 {
+    usize::BITS - n.saturating_sub(1).leading_zeros()
+}
+
+impl Packing {
+    /// For prefixes below `prefixes` and last tokens below `tokens`. Ids are below 2³⁰ (a
+    /// story has fewer token positions), so the integer loses no bit.
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
+    fn new(prefixes: usize, tokens: usize) -> Packing {
+        let last_bits = bits_below(tokens);
+        Packing {
+            last_bits,
+            bits: bits_below(prefixes) + last_bits + 2,
+        }
+    }
+
+    #[inline]
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
+    fn occurrence(self, prefix: u32, last: u32, side: usize) -> u64 {
+        (((u64::from(prefix) << self.last_bits) | u64::from(last)) << 2) | side as u64
+    }
+
+    /// The sequence of an occurrence with its side bits shifted out.
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
+    fn sequence(self, key: u64) -> Sequence {
+        Sequence {
+            prefix: (key >> self.last_bits) as u32,
+            last: (key & ((1 << self.last_bits) - 1)) as u32,
+        }
+    }
 }
 
 /// The n-grams of 2..=`limits.max_ngram` tokens of `articles` (each a side and its token ids,
@@ -104,7 +177,6 @@ pub(super) fn count_ngrams(
     let Limits {
         max_ngram,
         min_count,
-        sketch_from_positions,
     } = limits;
     let mut counts: Vec<[u32; 3]> = Vec::new();
     let roles: Vec<Role> = token_info
@@ -130,76 +202,37 @@ pub(super) fn count_ngrams(
             });
         }
     }
-    let positions: usize = articles.iter().map(|(_, stream)| stream.len()).sum();
-    // Small stories skip the sketch: their tables are small anyway, and it would cost a
-    // second look at every position.
-    let sketched = positions > sketch_from_positions;
-    let sketch_bits = positions
-        .next_power_of_two()
-        .clamp(1 << 10, 1 << 22)
-        .trailing_zeros();
+    // The occurrences of a pass, every side's, sorted so that equal k-grams are neighbours
+    // and then counted run by run: no table holds the many k-grams seen once. The runs come
+    // in key order, so ids do not depend on the order of the articles.
+    let mut occurrences: Vec<u64> = Vec::new();
     for k in 2..=max_ngram {
         let ends_longest = k == max_ngram;
-        let extensions = |side: usize, count: &mut dyn FnMut(u32, u32)| {
-            for (_, stream) in articles.iter().filter(|(of, _)| *of == side) {
-                for_each_extension(&ids, &roles, stream, k, ends_longest, &mut *count);
-            }
-        };
-        // First a sketch of how often each k-gram occurs per side: saturating counters
-        // shared by the k-grams that hash alike, so never below a k-gram's true count.
-        // One under `min_count` in every side cannot be listed, and is not stored: most
-        // k-grams occur once, and storing them is most of the memory an analysis takes.
-        let mut sketch = vec![[0u8; 3]; if sketched { 1 << sketch_bits } else { 0 }];
-        if sketched {
-            for side in [0, 1, 2] {
-                extensions(side, &mut |prefix, last| {
-                    let slot = &mut sketch[sketch_slot(prefix, last, sketch_bits)][side];
-                    *slot = slot.saturating_add(1);
-                });
+        let packing = Packing::new(counts.len(), token_info.len());
+        occurrences.clear();
+        for (side, stream) in articles {
+            let count = |prefix, last| occurrences.push(packing.occurrence(prefix, last, *side));
+            if k == 2 {
+                for_each_bigram(&ids, &roles, stream, ends_longest, count);
+            } else {
+                for_each_extension(&ids, &roles, stream, k, ends_longest, count);
             }
         }
-        // The occurrences of a side as their [`Sequence::key`], sorted, so that equal
-        // k-grams are neighbours, then collapsed into runs (k-gram, count): no table holds
-        // the many k-grams seen once, and one buffer serves the three sides in turn.
-        let mut occurrences: Vec<u64> = Vec::new();
-        let runs: [Vec<(u64, u32)>; 3] = std::array::from_fn(|side| {
-            occurrences.clear();
-            extensions(side, &mut |prefix, last| {
-                if sketched {
-                    let per_side = sketch[sketch_slot(prefix, last, sketch_bits)];
-                    if per_side.iter().all(|&n| u32::from(n) < min_count.min(255)) {
-                        return;
-                    }
-                }
-                occurrences.push(Sequence { prefix, last }.key());
-            });
-            occurrences.sort_unstable();
-            occurrences
-                .chunk_by(|a, b| a == b)
-                .map(|run| (run[0], run.len() as u32))
-                .collect()
-        });
-        drop(sketch);
-        drop(occurrences);
-        // Merged in key order, so that ids do not depend on the order of the articles.
-        let mut rest = runs.each_ref().map(|side| side.as_slice());
-        while let Some(key) = rest
-            .iter()
-            .filter_map(|side| side.first())
-            .map(|run| run.0)
-            .min()
-        {
+        radix::sort(&mut occurrences, packing.bits);
+        let mut rest = occurrences.as_slice();
+        while let Some(&first) = rest.first() {
+            let key = first >> 2;
             let mut per_side = [0; 3];
-            for (count, side) in per_side.iter_mut().zip(&mut rest) {
-                if let Some((&(first, n), later)) = side.split_first() {
-                    if first == key {
-                        (*count, *side) = (n, later);
-                    }
+            let run = rest.iter().take_while(|&&o| o >> 2 == key).count();
+            for &o in &rest[..run] {
+                if let Some(n) = per_side.get_mut((o & 3) as usize) {
+                    *n += 1;
                 }
             }
+            rest = &rest[run..];
             if frequent(per_side, min_count) {
                 counts.push(per_side);
-                ids.keep(Sequence::from_key(key));
+                ids.keep(packing.sequence(key));
             }
         }
     }

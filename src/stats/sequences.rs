@@ -15,8 +15,8 @@ pub(super) struct Sequence {
 }
 
 impl Sequence {
-    /// The sequence as one integer, prefix in the high half: the key of the tables and of
-    /// the sorted occurrences of a counting pass.
+    /// The sequence as one integer, prefix in the high half: the key of the hash tables of
+    /// sequences.
     #[inline]
     #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub(super) fn key(self) -> u64 {
@@ -28,15 +28,6 @@ impl Sequence {
     #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub(super) fn hash(self) -> u64 {
         spread(self.key())
-    }
-
-    #[inline]
-    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
-    pub(super) fn from_key(key: u64) -> Sequence {
-        Sequence {
-            prefix: (key >> 32) as u32,
-            last: key as u32,
-        }
     }
 }
 
@@ -87,6 +78,13 @@ impl SequenceIds {
             });
         }
         id
+    }
+
+    /// The id of the unigram of `token`, or [`NONE`].
+    #[inline]
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
+    pub(super) fn unigram(&self, token: u32) -> u32 {
+        self.unigrams.get(token as usize).copied().unwrap_or(NONE)
     }
 
     /// The id of `prefix` extended by `last`, if kept.

@@ -7,16 +7,19 @@
 
 use rustc_hash::FxHashMap;
 
+use super::counts::TokenInfo;
 use super::id_slots::{spread, IdSlots};
 use crate::text::{normal_form, NormalForm, PackedForm};
 
-/// A token's key (when short) and its occurrences per side so far, by token id: the key
-/// compare of a lookup has just brought the entry into cache, so counting it there costs no
-/// second miss.
+/// A token's key (when short), its occurrences per side so far and what the term rules need
+/// to know of it, by token id: the key compare of a lookup has just brought the entry into
+/// cache, so counting it and reading its kind there cost no second miss (the kind fills the
+/// entry's padding).
 #[derive(Debug, Clone, Copy)]
 struct TokenEntry {
     key: PackedForm,
     per_side: [u32; 3],
+    info: TokenInfo,
 }
 
 /// The key of tokens too long to pack, in their entry: its length byte (255) is never that
@@ -32,9 +35,45 @@ pub(super) struct TokenIds {
     entries: Vec<TokenEntry>,
     long: FxHashMap<Box<str>, u32>,
     /// The normalized text of each token, by id.
-    texts: Vec<Box<str>>,
+    texts: TokenTexts,
     /// Where a form too long to pack is written.
     written: String,
+}
+
+/// The normalized texts of tokens, by id: one string holding them all, and where each ends
+/// (one allocation for the story's words, not one per word).
+#[derive(Default)]
+pub(super) struct TokenTexts {
+    joined: String,
+    ends: Vec<u32>,
+}
+
+impl TokenTexts {
+    /// The text of token `id` (empty for an unknown id).
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
+    pub(super) fn get(&self, id: u32) -> &str {
+        let id = id as usize;
+        let start = match id.checked_sub(1) {
+            Some(before) => self.ends.get(before).copied().unwrap_or(0),
+            None => 0,
+        };
+        let end = self.ends.get(id).copied().unwrap_or(start);
+        self.joined
+            .get(start as usize..end as usize)
+            .unwrap_or_default()
+    }
+
+    /// How many tokens there are.
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
+    pub(super) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Ends the text of the next token, written onto `joined`.
+    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
+    fn end_token(&mut self) {
+        self.ends.push(self.joined.len() as u32);
+    }
 }
 
 /// Slots of a new token table: enough for a story of a few hundred articles without growing.
@@ -47,7 +86,7 @@ impl Default for TokenIds {
             short: IdSlots::new(FIRST_SLOTS),
             entries: Vec::new(),
             long: FxHashMap::default(),
-            texts: Vec::new(),
+            texts: TokenTexts::default(),
             written: String::new(),
         }
     }
@@ -61,11 +100,11 @@ fn hash(key: PackedForm) -> u64 {
 }
 
 impl TokenIds {
-    /// Counts one occurrence in `side` of the token `surface` normalizes to; returns its id,
-    /// and whether it is new.
+    /// Counts one occurrence in `side` of the token `surface` normalizes to; returns its id
+    /// and kind.
     #[inline]
     #[cfg_attr(hot_paths_for_speed, optimize(speed))]
-    pub(super) fn count(&mut self, surface: &str, side: usize) -> (u32, bool) {
+    pub(super) fn count(&mut self, surface: &str, side: usize) -> (u32, TokenInfo) {
         let form = normal_form(surface, &mut self.written);
         let known = match form {
             NormalForm::Packed(key) => self.short.find(hash(key), |id| {
@@ -78,47 +117,61 @@ impl TokenIds {
         if let Some(id) = known {
             if let Some(entry) = self.entries.get_mut(id as usize) {
                 entry.per_side[side] += 1;
-                return (id, false);
+                return (id, entry.info);
             }
         }
-        (self.insert(form, side), true)
+        self.insert(form, side)
     }
 
-    /// Gives the token of `form` the next id, counted once in `side`.
+    /// Gives the token of `form` the next id, counted once in `side`. Out of the counting
+    /// loop: most words of a story have been seen before.
+    #[inline(never)]
     #[cfg_attr(hot_paths_for_speed, optimize(speed))]
-    fn insert(&mut self, form: NormalForm, side: usize) -> u32 {
+    fn insert(&mut self, form: NormalForm, side: usize) -> (u32, TokenInfo) {
         let id = self.entries.len() as u32;
         let mut per_side = [0; 3];
         per_side[side] = 1;
-        let (key, text) = match form {
-            NormalForm::Packed(key) => (key, key.to_text()),
-            NormalForm::Written => (LONG, self.written.clone()),
+        let key = match form {
+            NormalForm::Packed(key) => {
+                key.write_text(&mut self.texts.joined);
+                key
+            }
+            NormalForm::Written => {
+                self.texts.joined.push_str(&self.written);
+                self.long.insert(self.written.as_str().into(), id);
+                LONG
+            }
         };
-        self.entries.push(TokenEntry { key, per_side });
-        if key == LONG {
-            self.long.insert(text.as_str().into(), id);
-        } else {
+        self.texts.end_token();
+        let info = TokenInfo::of(self.texts.get(id));
+        self.entries.push(TokenEntry {
+            key,
+            per_side,
+            info,
+        });
+        if key != LONG {
             let entries = &self.entries;
             self.short.insert(id, hash(key), |id| {
                 entries.get(id as usize).map_or(0, |entry| hash(entry.key))
             });
         }
-        self.texts.push(text.into());
-        id
+        (id, info)
     }
 
     /// The normalized text of token `id`.
+    #[cfg(test)]
     #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub(super) fn text(&self, id: u32) -> &str {
-        self.texts.get(id as usize).map_or("", |text| text)
+        self.texts.get(id)
     }
 
-    /// Once every word is counted: each token's text and its occurrences per side, by id.
-    /// The lookup tables are dropped.
+    /// Once every word is counted: each token's text, its occurrences per side and its kind,
+    /// by id. The lookup tables are dropped.
     #[cfg_attr(hot_paths_for_speed, optimize(speed))]
-    pub(super) fn into_texts_and_counts(self) -> (Vec<Box<str>>, Vec<[u32; 3]>) {
+    pub(super) fn into_parts(self) -> (TokenTexts, Vec<[u32; 3]>, Vec<TokenInfo>) {
         let counts = self.entries.iter().map(|entry| entry.per_side).collect();
-        (self.texts, counts)
+        let infos = self.entries.iter().map(|entry| entry.info).collect();
+        (self.texts, counts, infos)
     }
 }
 
@@ -130,23 +183,21 @@ mod tests {
     fn the_token_table_grows_and_keeps_every_id() {
         let words: Vec<String> = (0..3 * FIRST_SLOTS).map(|i| format!("w{i}")).collect();
         let mut ids = TokenIds::default();
-        for word in &words {
-            assert!(ids.count(word, 1).1);
+        for (id, word) in words.iter().enumerate() {
+            assert_eq!(ids.count(word, 1).0, id as u32, "{word}");
         }
         ids.count(&"long".repeat(5), 2);
         assert!(ids.short.slots.len() >= 2 * 3 * FIRST_SLOTS);
         for (id, word) in words.iter().enumerate() {
-            assert_eq!(ids.count(word, 0), (id as u32, false), "{word}");
+            assert_eq!(ids.count(word, 0).0, id as u32, "{word}");
         }
-        assert_eq!(
-            ids.count("LONGlonglonglonglong", 0),
-            (words.len() as u32, false)
-        );
-        let (texts, counts) = ids.into_texts_and_counts();
+        assert_eq!(ids.count("LONGlonglonglonglong", 0).0, words.len() as u32);
+        let (texts, counts, _) = ids.into_parts();
         assert_eq!(counts.len(), words.len() + 1);
         assert_eq!(counts[0], [1, 1, 0]);
         assert_eq!(counts[words.len()], [1, 0, 1]);
-        assert_eq!(&*texts[words.len()], "longlonglonglonglong");
+        assert_eq!(texts.get(words.len() as u32), "longlonglonglonglong");
+        assert_eq!(texts.get(0), "w0");
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! sentence too), and character references (`&amp;`, `&nbsp;`, `&#8217;`, `&#x2019;`) are
 //! decoded. A `<` that opens no tag ("3 < 5") and an `&` that starts no reference stay text.
 
+use super::lanes::{equal, lanes_at};
+
 /// Tags that start a new line of text where they stand.
 const BLOCK_TAGS: &[&str] = &[
     "address",
@@ -65,7 +67,7 @@ const NAMED: &[(&str, char)] = &[
 #[cfg_attr(hot_paths_for_speed, optimize(speed))]
 pub fn without_markup(text: &str) -> Option<String> {
     // Most texts have neither character; they cost one scan and no copy.
-    if !text.bytes().any(|b| b == b'<' || b == b'&') {
+    if !has_markup_byte(text.as_bytes()) {
         return None;
     }
     let mut out = String::with_capacity(text.len());
@@ -92,6 +94,19 @@ pub fn without_markup(text: &str) -> Option<String> {
     }
     out.push_str(rest);
     changed.then_some(out)
+}
+
+/// Whether `bytes` holds a `<` or a `&`, tested eight bytes at a time: a byte at a time,
+/// this scan of every text cost a twentieth of the analysis.
+fn has_markup_byte(bytes: &[u8]) -> bool {
+    let mut at = 0;
+    while let Some(lanes) = lanes_at(bytes, at) {
+        if equal(lanes, b'<') | equal(lanes, b'&') != 0 {
+            return true;
+        }
+        at += 8;
+    }
+    bytes[at..].iter().any(|&b| b == b'<' || b == b'&')
 }
 
 /// The length of the tag (or comment, or script/style element) at the start of `text`,
@@ -193,6 +208,24 @@ mod tests {
 
     fn shown(text: &str) -> String {
         without_markup(text).unwrap_or_else(|| text.to_owned())
+    }
+
+    #[test]
+    fn the_word_scan_finds_a_markup_byte_wherever_it_is() {
+        // Neighbours of '<' (0x3C) and '&' (0x26), and the same values with the high bit set.
+        for filler in [b'a', b';', b'=', b'%', b'\'', 0xBC, 0xA6, 0x00, 0xFF] {
+            for len in 0..20 {
+                let plain = vec![filler; len];
+                assert!(!has_markup_byte(&plain), "{filler:#x} x {len}");
+                for at in 0..len {
+                    for byte in [b'<', b'&'] {
+                        let mut bytes = plain.clone();
+                        bytes[at] = byte;
+                        assert!(has_markup_byte(&bytes), "{byte} at {at} of {len}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! (`lexicon`). Every function here is total over `&str`: any string, however odd, yields some
 //! (possibly empty) result and never panics.
 
+mod lanes;
 mod lexicon;
 mod lowercase;
 mod markup;
@@ -23,6 +24,6 @@ pub(crate) use lexicon::{
 pub use markup::without_markup;
 pub(crate) use names::{is_calendar_word, Capitals, INITIAL, JOINED, MARK_BITS, TITLE};
 pub use normalize::{lowercase, normal_form, normalize_token, NormalForm, PackedForm};
-pub use sentences::sentence_ranges;
+pub use sentences::{sentence_ranges, sentence_ranges_into};
 pub use stopwords::is_stopword;
-pub use tokens::{tokens, Token, Tokens};
+pub use tokens::{tokens, word_spans, Token, Tokens};

@@ -77,14 +77,19 @@ impl PackedForm {
     /// The form as text.
     #[cfg_attr(hot_paths_for_speed, optimize(speed))]
     pub fn to_text(self) -> String {
+        let mut text = String::new();
+        self.write_text(&mut text);
+        text
+    }
+
+    /// Appends the form's text to `out`.
+    pub fn write_text(self, out: &mut String) {
         let [low, high] = self.0;
         let len = (high >> 56) as usize;
         let mut bytes = [0u8; 16];
         bytes[..8].copy_from_slice(&low.to_le_bytes());
         bytes[8..].copy_from_slice(&high.to_le_bytes());
-        std::str::from_utf8(&bytes[..len.min(15)])
-            .unwrap_or_default()
-            .to_owned()
+        out.push_str(std::str::from_utf8(&bytes[..len.min(15)]).unwrap_or_default());
     }
 }
 

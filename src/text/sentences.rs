@@ -6,6 +6,8 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use super::lanes::{ascii_below, at_least, equal, first_lane, lanes_at};
+
 /// Titles and abbreviations after which a full stop never ends a sentence.
 const NEVER_FINAL: &[&str] = &[
     "adm", "atty", "capt", "cmdr", "col", "cpl", "det", "dr", "e.g", "e.u", "fig", "ft", "gen",
@@ -50,6 +52,27 @@ fn is_closer(c: char) -> bool {
 /// The word just before byte `dot` (letters, digits and inner dots), as written.
 #[cfg_attr(hot_paths_for_speed, optimize(speed))]
 fn word_before(text: &str, dot: usize) -> &str {
+    // Read by bytes while they are ASCII, as nearly every word before a full stop is.
+    let bytes = text.as_bytes();
+    let mut start = dot.min(bytes.len());
+    while let Some(&byte) = start.checked_sub(1).and_then(|before| bytes.get(before)) {
+        if byte.is_ascii_alphanumeric() || byte == b'.' {
+            start -= 1;
+        } else if byte.is_ascii() {
+            return text
+                .get(start..dot)
+                .unwrap_or_default()
+                .trim_start_matches('.');
+        } else {
+            break;
+        }
+    }
+    word_before_by_chars(text, dot)
+}
+
+/// [`word_before`], read character by character.
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
+fn word_before_by_chars(text: &str, dot: usize) -> &str {
     let head = &text[..dot];
     let start = head
         .char_indices()
@@ -58,6 +81,38 @@ fn word_before(text: &str, dot: usize) -> &str {
         .map_or(0, |(i, c)| i + c.len_utf8());
     head[start..].trim_start_matches('.')
 }
+
+/// Up to 8 bytes of ASCII, lowercased, as one integer (no byte is zero, so no two words
+/// give the same one); `None` for a longer word. Every entry of the lists fits.
+const fn packed_lowercase(word: &[u8]) -> Option<u64> {
+    if word.len() > 8 {
+        return None;
+    }
+    let mut packed = 0;
+    let mut at = 0;
+    while at < word.len() {
+        packed = packed << 8 | word[at].to_ascii_lowercase() as u64;
+        at += 1;
+    }
+    Some(packed)
+}
+
+/// A list of words as [`packed_lowercase`] integers.
+const fn packed_list<const N: usize>(list: &[&str]) -> [u64; N] {
+    let mut keys = [0; N];
+    let mut at = 0;
+    while at < N {
+        keys[at] = match packed_lowercase(list[at].as_bytes()) {
+            Some(key) => key,
+            None => panic!("an abbreviation longer than 8 bytes"),
+        };
+        at += 1;
+    }
+    keys
+}
+
+const NEVER_FINAL_KEYS: [u64; NEVER_FINAL.len()] = packed_list(NEVER_FINAL);
+const BEFORE_NUMBER_KEYS: [u64; BEFORE_NUMBER.len()] = packed_list(BEFORE_NUMBER);
 
 /// Whether a full stop at byte `dot`, followed (after spaces) by `next`, ends a sentence.
 #[cfg_attr(hot_paths_for_speed, optimize(speed))]
@@ -70,8 +125,10 @@ fn full_stop_ends_sentence(text: &str, dot: usize, next: char) -> bool {
     } else {
         Cow::Owned(super::lowercase(written))
     };
-    let is_one_of = |list: &[&str]| list.iter().any(|entry| entry.eq_ignore_ascii_case(&word));
-    if is_one_of(NEVER_FINAL) {
+    // A word is compared to the lists as one integer, not byte by byte with each entry.
+    let key = packed_lowercase(word.as_bytes());
+    let is_one_of = |list: &[u64]| key.is_some_and(|key| list.contains(&key));
+    if is_one_of(&NEVER_FINAL_KEYS) {
         return false;
     }
     let mut letters = word.chars();
@@ -81,7 +138,7 @@ fn full_stop_ends_sentence(text: &str, dot: usize, next: char) -> bool {
             return false;
         }
     }
-    !(is_one_of(BEFORE_NUMBER) && next.is_ascii_digit())
+    !(is_one_of(&BEFORE_NUMBER_KEYS) && next.is_ascii_digit())
 }
 
 /// The first bytes of every line break and terminator: ASCII ones, and the lead bytes of
@@ -99,13 +156,34 @@ const MAY_BREAK: [bool; 256] = {
 
 /// The byte offset, from `from` on, of the next character that may be a line break or a
 /// terminator. Always a character boundary: the bytes looked for are ASCII or lead bytes.
-/// Most of a text is neither, and skipping it a byte at a time is what makes splitting cheap.
+/// Most of a text is neither: eight bytes at a time are tested for a superset (full stops,
+/// `!`, `?`, ASCII controls and lead bytes from C2 on), and only those are looked up.
 #[cfg_attr(hot_paths_for_speed, optimize(speed))]
-fn next_break_candidate(text: &str, from: usize) -> Option<usize> {
-    let rest = text.as_bytes().get(from..)?;
-    rest.iter()
-        .position(|&byte| MAY_BREAK[byte as usize])
-        .map(|offset| from + offset)
+fn next_break_candidate(bytes: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    while let Some(lanes) = lanes_at(bytes, at) {
+        let mut candidates = equal(lanes, b'.')
+            | equal(lanes, b'!')
+            | equal(lanes, b'?')
+            | ascii_below(lanes, 0x20)
+            | at_least(lanes, 0xC2);
+        while candidates != 0 {
+            let found = at + first_lane(candidates);
+            if bytes
+                .get(found)
+                .is_some_and(|&byte| MAY_BREAK[usize::from(byte)])
+            {
+                return Some(found);
+            }
+            candidates &= candidates - 1;
+        }
+        at += 8;
+    }
+    bytes
+        .get(at..)?
+        .iter()
+        .position(|&byte| MAY_BREAK[usize::from(byte)])
+        .map(|offset| at + offset)
 }
 
 /// Byte ranges of the sentences of `text`, trimmed of white space, in order, without
@@ -113,17 +191,24 @@ fn next_break_candidate(text: &str, from: usize) -> Option<usize> {
 #[cfg_attr(hot_paths_for_speed, optimize(speed))]
 pub fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
     let mut sentences = Vec::new();
+    sentence_ranges_into(text, &mut sentences);
+    sentences
+}
+
+/// [`sentence_ranges`], appended to `sentences`.
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
+pub fn sentence_ranges_into(text: &str, sentences: &mut Vec<Range<usize>>) {
     let mut push = |range: Range<usize>| {
-        let piece = &text[range.clone()];
-        let trimmed = piece.trim();
+        let piece = text.get(range.clone()).unwrap_or_default().trim_start();
+        let start = range.end - piece.len();
+        let trimmed = piece.trim_end();
         if trimmed.chars().any(char::is_alphanumeric) {
-            let start = range.start + (piece.len() - piece.trim_start().len());
             sentences.push(start..start + trimmed.len());
         }
     };
     let mut start = 0;
     let mut resume = 0;
-    while let Some(i) = next_break_candidate(text, resume) {
+    while let Some(i) = next_break_candidate(text.as_bytes(), resume) {
         let Some(c) = text[i..].chars().next() else {
             break;
         };
@@ -167,7 +252,6 @@ pub fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
         }
     }
     push(start..text.len());
-    sentences
 }
 
 #[cfg(test)]
@@ -179,6 +263,45 @@ mod tests {
             .into_iter()
             .map(|range| &text[range])
             .collect()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig { cases: 2000, failure_persistence: None, ..Default::default() })]
+
+        #[test]
+        fn the_word_before_a_dot_is_read_alike_by_bytes_and_by_characters(
+            characters in proptest::collection::vec(proptest::sample::select(vec![
+                'a', 'B', '1', '.', ' ', ',', 'é', 'ß', '’', 'Ⅻ', '٣',
+            ]), 0..16)
+        ) {
+            let text: String = characters.into_iter().collect();
+            for dot in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                proptest::prop_assert_eq!(word_before(&text, dot), word_before_by_chars(&text, dot));
+            }
+        }
+    }
+
+    #[test]
+    fn the_break_scan_stops_at_every_byte_that_may_break_and_no_other() {
+        for byte in 0..=u8::MAX {
+            for at in 0..20 {
+                let mut bytes = [b'a'; 20];
+                bytes[at] = byte;
+                let expected = MAY_BREAK[usize::from(byte)].then_some(at);
+                assert_eq!(
+                    next_break_candidate(&bytes, 0),
+                    expected,
+                    "{byte:#04x} at {at}"
+                );
+                assert_eq!(next_break_candidate(&bytes, at + 1), None);
+            }
+            // A byte that may not break, before one that may in the same eight.
+            if !MAY_BREAK[usize::from(byte)] {
+                let mut bytes = [b'a'; 20];
+                (bytes[2], bytes[5]) = (byte, b'.');
+                assert_eq!(next_break_candidate(&bytes, 0), Some(5), "{byte:#04x}");
+            }
+        }
     }
 
     #[test]

@@ -200,14 +200,76 @@ const STOPWORDS: &[&str] = &[
     "yourselves",
 ];
 
-/// Whether a normalized token is a stopword.
+/// Bytes in the longest word [`packed`] keeps whole: longer tokens are never stopwords.
+const LONGEST: usize = 15;
+
+/// Up to 15 bytes, zero past the end, and the length in the sixteenth, read as one
+/// little-endian integer: equal for equal words and different for different ones (the
+/// length tells a word from its extension by zero bytes). Little-endian, so that reading a
+/// token is two plain 64-bit loads in WASM too; the integers do not order as the words do,
+/// so [`KEYS`] is sorted by them.
+const fn packed(word: &[u8]) -> u128 {
+    let mut bytes = [0u8; 16];
+    let mut at = 0;
+    while at < word.len() && at < LONGEST {
+        bytes[at] = word[at];
+        at += 1;
+    }
+    bytes[LONGEST] = word.len() as u8;
+    u128::from_le_bytes(bytes)
+}
+
+/// [`packed`] for a token of at most [`LONGEST`] bytes, with one copy rather than a loop
+/// over its bytes.
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
+fn packed_token(token: &[u8]) -> u128 {
+    let mut bytes = [0u8; 16];
+    if let Some(start) = bytes.get_mut(..token.len()) {
+        start.copy_from_slice(token);
+    }
+    bytes[LONGEST] = token.len() as u8;
+    u128::from_le_bytes(bytes)
+}
+
+/// [`STOPWORDS`] [`packed`], sorted.
+const KEYS: [u128; STOPWORDS.len()] = {
+    let mut keys = [0; STOPWORDS.len()];
+    let mut at = 0;
+    while at < keys.len() {
+        assert!(STOPWORDS[at].len() <= LONGEST);
+        keys[at] = packed(STOPWORDS[at].as_bytes());
+        // Insertion sort, at compile time.
+        let mut to = at;
+        while to > 0 && keys[to - 1] > keys[to] {
+            let previous = keys[to - 1];
+            keys[to - 1] = keys[to];
+            keys[to] = previous;
+            to -= 1;
+        }
+        at += 1;
+    }
+    keys
+};
+
+/// Whether a normalized token is a stopword. A binary search over integers whose steps
+/// choose without branching: it runs once for every distinct word of a story, and a search
+/// comparing strings mispredicted a branch at nearly every step.
 #[cfg_attr(hot_paths_for_speed, optimize(speed))]
 pub fn is_stopword(token: &str) -> bool {
-    // Byte by byte rather than with `memcmp`: the words are a few bytes long, too short to
-    // pay for a call (slow in WASM especially).
-    STOPWORDS
-        .binary_search_by(|word| word.bytes().cmp(token.bytes()))
-        .is_ok()
+    if token.len() > LONGEST {
+        return false;
+    }
+    let key = packed_token(token.as_bytes());
+    let mut base = 0;
+    let mut size = KEYS.len();
+    while size > 1 {
+        let half = size / 2;
+        if KEYS.get(base + half).is_some_and(|&middle| middle <= key) {
+            base += half;
+        }
+        size -= half;
+    }
+    KEYS.get(base) == Some(&key)
 }
 
 #[cfg(test)]
@@ -217,6 +279,45 @@ mod tests {
     #[test]
     fn list_is_sorted_and_free_of_duplicates() {
         assert!(STOPWORDS.windows(2).all(|pair| pair[0] < pair[1]));
+    }
+
+    #[test]
+    fn keys_are_sorted_and_distinct() {
+        assert!(KEYS.windows(2).all(|pair| pair[0] < pair[1]));
+    }
+
+    #[test]
+    fn a_token_is_packed_as_the_listed_words_are() {
+        for word in STOPWORDS
+            .iter()
+            .copied()
+            .chain(["", "a\u{0}", "zzz", "fifteen-letters"])
+        {
+            assert_eq!(
+                packed_token(word.as_bytes()),
+                packed(word.as_bytes()),
+                "{word:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_listed_word_and_nothing_else_is_a_stopword() {
+        for (at, word) in STOPWORDS.iter().enumerate() {
+            assert!(is_stopword(word), "{word}");
+            // A word between this one and the next, a prefix and an extension.
+            for other in [
+                format!("{word}a"),
+                format!("{word}\u{0}"),
+                word[..word.len() - 1].to_string(),
+            ] {
+                let listed = STOPWORDS.contains(&other.as_str());
+                assert_eq!(is_stopword(&other), listed, "{other:?} after {at}");
+            }
+        }
+        for other in ["", "zzz", "aaaaaaaaaaaaaaaaa", "the the", "thé"] {
+            assert!(!is_stopword(other), "{other}");
+        }
     }
 
     #[test]

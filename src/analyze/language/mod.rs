@@ -191,9 +191,9 @@ pub(crate) fn language(
     options: &Options,
 ) -> Language {
     // Each story token's vocabulary index, looked up once, with its hit kinds in the top bits.
-    let mut table = Vec::with_capacity(counts.token_texts().len());
-    for text in counts.token_texts() {
-        let word = lexicons.word_index(text);
+    let mut table = Vec::with_capacity(counts.vocabulary());
+    for id in 0..counts.vocabulary() as u32 {
+        let word = lexicons.word_index(counts.token_text(id));
         table.push(word | lexicons.word(word).hit_kinds());
     }
     let mut lists = Vec::with_capacity(lexicons.entries.len());
