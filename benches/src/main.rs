@@ -82,7 +82,8 @@ fn settings() -> Result<Settings, String> {
             "--warmup-ms" => settings.warmup_ms = value("--warmup-ms")?,
             "--options" => {
                 let text = args.next().ok_or("--options needs a JSON object")?;
-                let value = serde_json::from_str(&text).map_err(|e| format!("--options: {e}"))?;
+                let value = bias_compare::parse_json(&text, "options")
+                    .map_err(|e| format!("--options: {e}"))?;
                 settings.options = Options::from_value(&value).map_err(|e| e.to_string())?;
             }
             _ if arg.starts_with("--") => return Err(format!("unknown flag {arg}")),
