@@ -63,7 +63,7 @@ class Types(unittest.TestCase):
         stories = [json.loads(p.read_text(encoding="utf-8")) for p in (ROOT / "tests" / "data").glob("*.json")]
         reports += [bias_compare.analyze(story, max_p=1, min_count=1) for story in stories if "articles" in story]
         self.assertTrue(any(r["blindspot"] for r in reports), "a report with a blindspot")
-        for section in ("coverage_by", "emphasis", "common_ground"):
+        for section in ("coverage_by", "language", "emphasis", "common_ground"):
             self.assertTrue(any(r[section] for r in reports), f"a report with {section}")
         for report in reports:
             self.assertEqual(mismatches(report, types.Report), [])

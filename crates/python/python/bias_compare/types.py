@@ -103,6 +103,7 @@ class Params(TypedDict):
     min_count: int
     top_k: int
     max_p: float
+    language: bool
 
 
 class SideCoverage(TypedDict):
@@ -283,6 +284,92 @@ class ArticleSummary(TypedDict):
     published: Optional[str]
 
 
+class Mark(TypedDict):
+    """A charged, hedging or tone word marked in a quoted sentence."""
+
+    text: str
+    category: str
+
+
+# A piece of a quoted sentence: plain text, or a marked word.
+Part = Union[str, Mark]
+
+
+class MarkedExample(TypedDict):
+    article: str
+    source: str
+    sentence: str
+    parts: List[Part]
+
+
+class LanguageTerm(TypedDict):
+    term: str
+    display: str
+    category: str
+    count: int
+    outlets: int
+    uses: str
+    negated: int
+    examples: List[MarkedExample]
+
+
+class WordUse(TypedDict):
+    rate: float
+    others: float
+    count: int
+    negated: int
+    p: float
+    holds: bool
+    terms: List[LanguageTerm]
+
+
+class ToneExample(TypedDict):
+    article: str
+    source: str
+    sentence: str
+    score: float
+    parts: List[Part]
+
+
+class Tone(TypedDict):
+    mean: float
+    others: float
+    sd: float
+    negative_share: float
+    positive_share: float
+    p: float
+    holds: bool
+    most_negative: Optional[ToneExample]
+    most_positive: Optional[ToneExample]
+
+
+class SideLanguage(TypedDict):
+    words: int
+    sentences: int
+    tested: bool
+    note: Optional[str]
+    charged: WordUse
+    hedging: WordUse
+    tone: Tone
+
+
+class LanguageCategory(TypedDict):
+    key: str
+    list: Literal["charged", "hedging", "tone"]
+    name: str
+    text: str
+
+
+class Language(TypedDict):
+    """How each side talks (docs/REPORT.md, "language"); None when switched off."""
+
+    left: SideLanguage
+    center: SideLanguage
+    right: SideLanguage
+    note: str
+    categories: List[LanguageCategory]
+
+
 class Report(TypedDict):
     version: int
     params: Params
@@ -291,6 +378,7 @@ class Report(TypedDict):
     sides: Sides
     blindspot: Optional[Blindspot]
     framing: Framing
+    language: Optional[Language]
     emphasis: List[Emphasis]
     key_points: KeyPoints
     common_ground: List[KeyPoint]
