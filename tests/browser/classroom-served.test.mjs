@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { SHIPPED } from '../../scripts/build/shipped.mjs';
+import { LEXICONS, SHIPPED } from '../../scripts/build/shipped.mjs';
 import { FIXTURES, ROOT, launchBrowser, sampleIndex, settled, startServer, watch } from './helpers.mjs';
 
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
@@ -126,7 +126,7 @@ describe('served, under the strict CSP', () => {
   });
 
   test('every request stayed on the page\'s origin and was one of the demo\'s files', () => {
-    const allowed = new Set(['/index.html', '/demo.css', '/demo.js', '/favicon.svg', '/readability.js', '/pkg/bias_compare_classroom.js', '/pkg/bias_compare_classroom_bg.wasm', ...SHIPPED.map((name) => `/${name}`), ...sampleIndex().map((s) => `/samples/${s.file}`)]);
+    const allowed = new Set(['/index.html', '/demo.css', '/demo.js', '/favicon.svg', '/readability.js', '/pkg/bias_compare_classroom.js', '/pkg/bias_compare_classroom_bg.wasm', ...SHIPPED.map((name) => `/${name}`), `/${LEXICONS}`, ...sampleIndex().map((s) => `/samples/${s.file}`)]);
     assert.deepEqual(demo.requests.filter((url) => new URL(url).origin !== server.origin), [], 'no request left the origin (the saved pages name images, fonts and trackers elsewhere)');
     assert.deepEqual(demo.paths().filter((p) => !allowed.has(p)), []);
   });

@@ -391,8 +391,8 @@ test('a word the report does not list can be explained too, with the rule it fai
 });
 
 test('the dictionary card marks the loaded words of the report\'s language section, and only those', async () => {
-  // The report as it will be once the engine writes `language` (docs/REPORT.md): handed to the
-  // classroom the way every report is, by the panel's ready event.
+  // A language section whose words are known (the fixture), handed to the classroom the way
+  // every report is, by the panel's ready event.
   await page.evaluate((language) => {
     const demo = document.getElementById('demo');
     demo.dispatchEvent(new CustomEvent('bias-compare-ready', { detail: { ...demo.report, language }, bubbles: true, composed: true }));
@@ -415,10 +415,10 @@ test('the dictionary card marks the loaded words of the report\'s language secti
     }
   }
   assert.ok(marks > 0, 'some loaded word was marked');
-  // A report without the section marks nothing.
+  // A report without the section (analyzed with `language: false`) marks nothing.
   await page.evaluate(() => {
     const demo = document.getElementById('demo');
-    demo.dispatchEvent(new CustomEvent('bias-compare-ready', { detail: demo.report, bubbles: true, composed: true }));
+    demo.dispatchEvent(new CustomEvent('bias-compare-ready', { detail: { ...demo.report, language: null }, bubbles: true, composed: true }));
   });
   await page.selectOption('#explain-term', `right\u0000government overreach`);
   await page.click('#explain-listed button');
