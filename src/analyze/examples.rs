@@ -16,8 +16,6 @@ use crate::input::Side;
 use crate::report::CardQuote;
 use crate::report::{prose, Example, Rates, Rounded, Term};
 use crate::stats::{Occurrence, TermCounts, TermId};
-#[cfg(feature = "explain")]
-use crate::text::tokens;
 use crate::text::word_spans;
 
 /// `text` as a display form: its words, white space between them made one space. The one
@@ -76,7 +74,9 @@ pub(crate) fn shown_terms(
         word_spans(text, &mut token_bytes);
         for hit in &found {
             let entry = &mut gathered[hit.slot];
-            let bytes = token_bytes[hit.position].0..token_bytes[hit.position + hit.length - 1].1;
+            let Some(bytes) = hit_bytes(&token_bytes, hit) else {
+                continue;
+            };
             count_surface(&mut entry.surfaces, &text[bytes.clone()]);
             if entry.last_sentence != Some(number) {
                 entry.last_sentence = Some(number);
@@ -113,6 +113,14 @@ pub(crate) fn shown_terms(
             }
         })
         .collect()
+}
+
+/// The bytes of a sentence that the term found at `hit` covers, from the sentence's word
+/// spans ([`word_spans`]): the one reading of an occurrence for the examples and the card.
+fn hit_bytes(token_bytes: &[(usize, usize)], hit: &Occurrence) -> Option<Range<usize>> {
+    let (start, _) = *token_bytes.get(hit.position)?;
+    let (_, end) = *token_bytes.get(hit.position + hit.length.checked_sub(1)?)?;
+    Some(start..end)
 }
 
 /// Counts one use of `written`, the bytes of an occurrence, under its surface form: its
@@ -216,23 +224,18 @@ pub(crate) fn card_quotes(
     let finder = counts.finder([term]);
     let mut found: Vec<Occurrence> = Vec::new();
     let mut recorded: Vec<Candidate> = Vec::new();
+    let mut token_bytes: Vec<(usize, usize)> = Vec::new();
     for (index, sentence, ids) in side_sentences(visit, counts, side) {
         finder.find(ids, &mut found);
         let Some(hit) = found.first() else { continue };
-        let text = visit.sentence(index, sentence);
-        let mut token_bytes = tokens(text).skip(hit.position).take(hit.length);
-        let Some(first) = token_bytes.next() else {
+        token_bytes.clear();
+        word_spans(visit.sentence(index, sentence), &mut token_bytes);
+        let Some(bytes) = hit_bytes(&token_bytes, hit) else {
             continue;
         };
-        let end = token_bytes.last().map_or(first.end(), |last| last.end());
         record_example(
             &mut recorded,
-            (
-                visit.outlets[index],
-                index,
-                sentence.clone(),
-                first.start..end,
-            ),
+            (visit.outlets[index], index, sentence.clone(), bytes),
         );
     }
     picked(&recorded, |(_, index, sentence, hit)| {
