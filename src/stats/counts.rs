@@ -107,7 +107,7 @@ impl TermCounts {
 
     /// Adds the sentences of one article of `side`, and returns its term tokens;
     /// [`TermCounts::finish`] must be called after the last article.
-    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
+    #[cfg_attr(hot_paths_for_speed, optimize(speed), inline(never))]
     pub fn count_article<'s>(
         &mut self,
         side: Side,
@@ -172,7 +172,7 @@ impl TermCounts {
 
     /// Counts the n-grams of the sentences added, one order after the other, and keeps
     /// those frequent in some side.
-    #[cfg_attr(hot_paths_for_speed, optimize(speed))]
+    #[cfg_attr(hot_paths_for_speed, optimize(speed), inline(never))]
     pub fn finish(&mut self) {
         self.scratch_ids = Vec::new();
         self.scratch_spans = Vec::new();

@@ -186,6 +186,46 @@ fn next_break_candidate(bytes: &[u8], from: usize) -> Option<usize> {
         .map(|offset| at + offset)
 }
 
+/// Whether `byte` is ASCII white space as `char::is_whitespace` has it: space and U+0009 to
+/// U+000D.
+#[inline]
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
+fn is_ascii_white_space(byte: u8) -> bool {
+    byte == b' ' || (b'\t'..=b'\r').contains(&byte)
+}
+
+/// `str::trim_start`, by bytes while they are ASCII: the standard library's walks a
+/// searcher over `char`s, which the WASM build keeps as calls for size (it runs for every
+/// sentence).
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
+fn trim_start(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() && is_ascii_white_space(bytes[at]) {
+        at += 1;
+    }
+    let rest = text.get(at..).unwrap_or_default();
+    match rest.as_bytes().first() {
+        Some(byte) if !byte.is_ascii() => rest.trim_start(),
+        _ => rest,
+    }
+}
+
+/// `str::trim_end`, by bytes while they are ASCII (see [`trim_start`]).
+#[cfg_attr(hot_paths_for_speed, optimize(speed))]
+fn trim_end(text: &str) -> &str {
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    while end > 0 && is_ascii_white_space(bytes[end - 1]) {
+        end -= 1;
+    }
+    let rest = text.get(..end).unwrap_or_default();
+    match rest.as_bytes().last() {
+        Some(byte) if !byte.is_ascii() => rest.trim_end(),
+        _ => rest,
+    }
+}
+
 /// Byte ranges of the sentences of `text`, trimmed of white space, in order, without
 /// empty ones. Every range lies on `char` boundaries, so `&text[range]` is an exact quote.
 #[cfg_attr(hot_paths_for_speed, optimize(speed))]
@@ -199,9 +239,9 @@ pub fn sentence_ranges(text: &str) -> Vec<Range<usize>> {
 #[cfg_attr(hot_paths_for_speed, optimize(speed))]
 pub fn sentence_ranges_into(text: &str, sentences: &mut Vec<Range<usize>>) {
     let mut push = |range: Range<usize>| {
-        let piece = text.get(range.clone()).unwrap_or_default().trim_start();
+        let piece = trim_start(text.get(range.clone()).unwrap_or_default());
         let start = range.end - piece.len();
-        let trimmed = piece.trim_end();
+        let trimmed = trim_end(piece);
         if trimmed.chars().any(char::is_alphanumeric) {
             sentences.push(start..start + trimmed.len());
         }
@@ -237,10 +277,10 @@ pub fn sentence_ranges_into(text: &str, sentences: &mut Vec<Range<usize>>) {
         let rest = &text[end..];
         let ends = if full_width || rest.is_empty() {
             true
-        } else if !rest.starts_with(char::is_whitespace) {
+        } else if trim_start(rest).len() == rest.len() {
             false
         } else {
-            match rest.trim_start().chars().next() {
+            match trim_start(rest).chars().next() {
                 None => true,
                 Some(next) if next.is_lowercase() => false,
                 Some(next) => !only_full_stop || full_stop_ends_sentence(text, i, next),
@@ -278,6 +318,18 @@ mod tests {
             for dot in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
                 proptest::prop_assert_eq!(word_before(&text, dot), word_before_by_chars(&text, dot));
             }
+        }
+
+        #[test]
+        fn the_byte_trims_agree_with_the_standard_library_on_any_text(
+            characters in proptest::collection::vec(proptest::sample::select(vec![
+                'a', ' ', '\t', '\n', '\u{b}', '\u{1c}', '\u{85}', '\u{a0}', '\u{2009}', '\u{200b}',
+                '\u{3000}', 'é', '.',
+            ]), 0..12)
+        ) {
+            let text: String = characters.into_iter().collect();
+            proptest::prop_assert_eq!(trim_start(&text), text.trim_start());
+            proptest::prop_assert_eq!(trim_end(&text), text.trim_end());
         }
     }
 
@@ -396,5 +448,28 @@ mod tests {
     fn text_without_words_has_no_sentences() {
         assert!(split("").is_empty());
         assert!(split(" \n\n … ").is_empty());
+    }
+
+    #[test]
+    fn the_byte_trims_agree_with_the_standard_library() {
+        let samples = [
+            "",
+            " ",
+            "\t\n",
+            "a",
+            " a ",
+            "\u{a0}a\u{a0}",
+            " \u{3000} b \u{2029}",
+            "\u{85}",
+            "x\u{1c}",
+            "\u{1c} y",
+            " é ",
+            "\r\n\u{200a}\u{200b}z\u{200b} ",
+            "\u{b}\u{c}q\u{b}",
+        ];
+        for sample in samples {
+            assert_eq!(trim_start(sample), sample.trim_start(), "{sample:?}");
+            assert_eq!(trim_end(sample), sample.trim_end(), "{sample:?}");
+        }
     }
 }
