@@ -45,7 +45,7 @@
 //
 // measures only WASM `analyze` in the page, as benches/wasm-node.mjs does in Node: for each
 // story, in a fresh browser context (nothing compiled or cached), the engine's module is
-// imported and instantiated, the first call timed (the cold module a page that analyzes
+// imported and instantiated, the lexicons given (`lexicons_ms`), the first call timed (the cold module a page that analyzes
 // once pays), then BENCH_WARMUP_MS of untimed calls and the median and fastest of 15
 // samples, each a batch of calls lasting at least 50 ms (the page's clock ticks in 0.1 ms,
 // a sixth of the 10-article story's time), divided by the batch's size; and the same
@@ -238,6 +238,12 @@ async function engineTimes(file) {
     const text = await (await fetch('/story.json')).text();
     const engine = await import('/pkg/bias_compare.js');
     await engine.default({ module_or_path: '/pkg/bias_compare_bg.wasm' });
+    // The lexicons of the language section, on by default, as in Node and natively (where
+    // the crate embeds them): read before the first call, and timed apart.
+    const lexicons = await (await fetch('/bias-compare-lexicons.txt')).text();
+    const lexiconsStart = performance.now();
+    engine.setLexicons(lexicons);
+    const lexiconsMs = performance.now() - lexiconsStart;
     const firstStart = performance.now();
     const report = engine.analyze(text, options);
     const first = performance.now() - firstStart;
@@ -259,7 +265,8 @@ async function engineTimes(file) {
       for (let j = 0; j < batch; j++) engine.analyze(text, options);
       return performance.now() - t;
     };
-    return { articles: report.coverage.total_articles, batch, first_ms: first, second_ms: secondMs };
+    if (options.language !== false && !report.language) throw new Error('the language section is missing: were the lexicons read?');
+    return { articles: report.coverage.total_articles, batch, lexicons_ms: lexiconsMs, first_ms: first, second_ms: secondMs };
   }, [warmupMs, OPTIONS]);
   const times = [];
   const cpuTimes = [];
