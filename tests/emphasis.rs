@@ -67,7 +67,7 @@ fn strings(value: &Value) -> Vec<String> {
 
 /// The entry whose variants are exactly `variants` (in any order).
 fn entry_with<'a>(report: &'a Report, variants: &[String]) -> Option<&'a Emphasis> {
-    report.emphasis.iter().find(|entry| {
+    report.emphasis.as_deref().unwrap().iter().find(|entry| {
         let mut own = entry.variants.clone();
         own.sort();
         own == variants
@@ -83,7 +83,13 @@ fn planted_emphasis_is_listed_for_its_side_with_the_sides_that_left_it_out() {
     for (manifest, report) in planted() {
         for planted in manifest["emphasis"].as_array().unwrap() {
             let variants = strings(&planted["variants"]);
-            let listed: Vec<&Vec<String>> = report.emphasis.iter().map(|e| &e.variants).collect();
+            let listed: Vec<&Vec<String>> = report
+                .emphasis
+                .as_deref()
+                .unwrap()
+                .iter()
+                .map(|e| &e.variants)
+                .collect();
             let entry = entry_with(&report, &variants)
                 .unwrap_or_else(|| panic!("{variants:?} not listed in {listed:?}"));
             assert_eq!(entry.side, planted["side"], "{variants:?}");
@@ -157,7 +163,7 @@ fn planted_mentions_are_counted_by_outlet_as_a_search_of_the_text_finds_them() {
 fn names_every_side_mentions_are_never_listed() {
     for (manifest, report) in planted() {
         for name in strings(&manifest["shared_names"]) {
-            for entry in &report.emphasis {
+            for entry in report.emphasis.as_deref().unwrap() {
                 assert!(
                     !entry.variants.contains(&name),
                     "{name} listed for {}",
@@ -173,7 +179,7 @@ fn two_people_sharing_a_surname_are_never_merged() {
     for (manifest, report) in planted() {
         for pair in manifest["apart"].as_array().unwrap() {
             let pair = strings(pair);
-            for entry in &report.emphasis {
+            for entry in report.emphasis.as_deref().unwrap() {
                 let both = pair.iter().all(|name| entry.variants.contains(name));
                 assert!(!both, "{pair:?} merged in {:?}", entry.variants);
             }
@@ -199,7 +205,7 @@ fn name_variants_merge_only_where_it_is_safe() {
     // A surname two people share stays apart from both.
     let surname = entry_with(&report, &variants(&["okafor"])).expect("the bare surname");
     assert_eq!((surname.side, surname.outlets.right), ("right", 4));
-    for entry in &report.emphasis {
+    for entry in report.emphasis.as_deref().unwrap() {
         assert!(
             !entry.variants.iter().any(|v| v.ends_with(" okafor")),
             "{:?}",
@@ -260,7 +266,7 @@ fn every_listed_p_matches_an_enumeration_of_every_choice_of_outlets() {
             report.coverage.right.sources,
         ];
         let n: usize = sources.iter().sum();
-        for entry in &report.emphasis {
+        for entry in report.emphasis.as_deref().unwrap() {
             let side = ["left", "center", "right"]
                 .iter()
                 .position(|s| *s == entry.side)
@@ -292,6 +298,8 @@ fn one_outlet_alone_on_its_side_shows_emphasis_when_the_story_has_outlets_enough
     let report = report("tests/data/one-outlet.json");
     let entry = report
         .emphasis
+        .as_deref()
+        .unwrap()
         .iter()
         .find(|e| e.side == "center")
         .expect("the center outlet's name");
@@ -313,6 +321,8 @@ fn a_side_of_too_few_outlets_says_its_names_may_be_chance() {
     let report = report("www/samples/wildfire-grid.json");
     let center: Vec<&Emphasis> = report
         .emphasis
+        .as_deref()
+        .unwrap()
         .iter()
         .filter(|e| e.side == "center")
         .collect();
@@ -341,6 +351,8 @@ fn bullets_cite_only_names_that_passed_the_test() {
                 let topic = quoted.split('”').next().unwrap();
                 let entry = report
                     .emphasis
+                    .as_deref()
+                    .unwrap()
                     .iter()
                     .find(|e| e.topic == topic && e.side == line.side)
                     .unwrap_or_else(|| panic!("{path}: {topic} not an entry of {}", line.side));
@@ -363,14 +375,19 @@ fn bullets_cite_only_names_that_passed_the_test() {
         );
         assert!(line.text.ends_with("may be chance."), "{}", line.text);
     }
-    assert!(report.emphasis.iter().all(|e| !e.tested));
+    assert!(report
+        .emphasis
+        .as_deref()
+        .unwrap()
+        .iter()
+        .all(|e| !e.tested));
 }
 
 #[test]
 fn examples_quote_the_side_s_own_articles_exactly() {
     for (path, report) in stories() {
         let story: Value = serde_json::from_str(&read(&path)).unwrap();
-        for entry in &report.emphasis {
+        for entry in report.emphasis.as_deref().unwrap() {
             for example in &entry.examples {
                 let summary = report
                     .articles
@@ -395,5 +412,59 @@ fn examples_quote_the_side_s_own_articles_exactly() {
                 assert!(in_text || in_headline, "{path}: {quoted:?}");
             }
         }
+    }
+}
+
+/// The bullets' emphasis endings (docs/REPORT.md, "comparison").
+const EMPHASIS_ENDINGS: [&str; 2] = [
+    " More of them mentioned ",
+    " With so few outlets, the names",
+];
+
+#[test]
+fn emphasis_false_gives_null_emphasis_and_no_emphasis_bullet() {
+    // The one-outlet story's center bullet names what its outlet mentioned; the wildfire
+    // sample's says its center's names may be chance.
+    let options = Options {
+        emphasis: false,
+        ..Options::default()
+    };
+    for path in [
+        "tests/data/one-outlet.json",
+        "www/samples/wildfire-grid.json",
+    ] {
+        let full = report(path);
+        let mut off = analyze_json(&read(path), &options).unwrap();
+        assert!(off.emphasis.is_none(), "{path}");
+        assert!(!off.params.emphasis, "{path}");
+        let json: Value = serde_json::from_str(&off.to_json()).unwrap();
+        assert!(json["emphasis"].is_null(), "{path}");
+        let mut ended = 0;
+        for (off, full) in off.comparison.iter().zip(&full.comparison) {
+            let rest = full.text.strip_prefix(&off.text).unwrap_or_else(|| {
+                panic!("{path}: {:?} is not the start of {:?}", off.text, full.text)
+            });
+            assert!(
+                EMPHASIS_ENDINGS.iter().all(|e| !off.text.contains(e)),
+                "{path}: {}",
+                off.text
+            );
+            if !rest.is_empty() {
+                assert!(
+                    EMPHASIS_ENDINGS.iter().any(|e| rest.starts_with(e)),
+                    "{path}: {rest}"
+                );
+                ended += 1;
+            }
+        }
+        assert!(
+            ended > 0,
+            "{path}: no bullet had an emphasis ending to lose"
+        );
+        // Everything else is the full report's.
+        off.emphasis = full.emphasis.clone();
+        off.params.emphasis = true;
+        off.comparison = full.comparison.clone();
+        assert_eq!(off, full, "{path}");
     }
 }

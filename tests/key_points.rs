@@ -99,9 +99,9 @@ fn near_duplicates(a: &BTreeSet<String>, b: &BTreeSet<String>) -> bool {
 
 fn side_points<'a>(report: &'a Report, side: &str) -> &'a [KeyPoint] {
     match side {
-        "left" => &report.key_points.left,
-        "center" => &report.key_points.center,
-        _ => &report.key_points.right,
+        "left" => &report.key_points.as_ref().unwrap().left,
+        "center" => &report.key_points.as_ref().unwrap().center,
+        _ => &report.key_points.as_ref().unwrap().right,
     }
 }
 
@@ -109,12 +109,15 @@ fn side_points<'a>(report: &'a Report, side: &str) -> &'a [KeyPoint] {
 fn key_points_are_exact_sentences_of_the_side_s_own_articles_where_the_report_says() {
     for story in stories() {
         let all = [
-            &story.report.key_points.left,
-            &story.report.key_points.center,
-            &story.report.key_points.right,
+            &story.report.key_points.as_ref().unwrap().left,
+            &story.report.key_points.as_ref().unwrap().center,
+            &story.report.key_points.as_ref().unwrap().right,
         ];
         for (points, side) in all.into_iter().zip(["left", "center", "right"]) {
-            for point in points.iter().chain(story.report.common_ground.iter()) {
+            for point in points
+                .iter()
+                .chain(story.report.common_ground.as_deref().unwrap().iter())
+            {
                 let (own_side, sentences) = &story.articles[&point.article];
                 if point.side != side && points.contains(point) {
                     panic!("{}: a {} point in the {side} list", story.path, point.side);
@@ -173,7 +176,7 @@ fn every_sample_side_has_three_or_four_key_points_none_a_near_duplicate() {
                 }
             }
         }
-        let common = &story.report.common_ground;
+        let common = story.report.common_ground.as_deref().unwrap();
         assert!(common.len() <= 3);
         // One per side first: the sides listed all come before any side comes twice.
         let sides: BTreeSet<&str> = common.iter().map(|p| p.side).collect();
@@ -279,7 +282,7 @@ fn common_ground_is_made_mostly_of_words_every_side_used() {
     for story in stories() {
         let leads = lead_words(&story);
         let sides: BTreeSet<&str> = leads.iter().map(|(s, _)| s.as_str()).collect();
-        for point in &story.report.common_ground {
+        for point in story.report.common_ground.as_deref().unwrap() {
             // Words in every rated lead weigh nothing; of the others, at least half must be
             // used in a lead of every side with coverage.
             let words: Vec<String> = content_words(&point.sentence)
@@ -304,4 +307,32 @@ fn common_ground_is_made_mostly_of_words_every_side_used() {
         }
     }
     assert!(checked >= 15);
+}
+
+#[test]
+fn key_points_false_gives_null_key_points_and_common_ground_and_leaves_the_rest() {
+    let options = Options {
+        key_points: false,
+        ..Options::default()
+    };
+    for story in stories() {
+        let path = &story.path;
+        let full = story.report;
+        let mut off = analyze_json(&std::fs::read_to_string(path).unwrap(), &options).unwrap();
+        assert!(
+            off.key_points.is_none() && off.common_ground.is_none(),
+            "{path}"
+        );
+        assert!(!off.params.key_points, "{path}");
+        let json: Value = serde_json::from_str(&off.to_json()).unwrap();
+        assert!(
+            json["key_points"].is_null() && json["common_ground"].is_null(),
+            "{path}"
+        );
+        // Everything else, the bullets included, is the full report's.
+        off.key_points = full.key_points.clone();
+        off.common_ground = full.common_ground.clone();
+        off.params.key_points = true;
+        assert_eq!(off, full, "{path}");
+    }
 }

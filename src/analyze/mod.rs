@@ -130,15 +130,26 @@ pub fn analyze_with_lexicons(
     // is compiled into WASM a second time (7 KB).
     let [left, center, right]: [SideFraming; 3] =
         framings.try_into().unwrap_or_else(|_| unreachable!());
-    let emphasis = emphasis::emphasis(&visit, &counts, &evidence, &framing_terms, options);
-    for ((line, side), framing) in comparison
-        .iter_mut()
-        .zip(Side::ALL)
-        .zip([&left, &center, &right])
-    {
-        line.text += &prose::emphasis_clauses(side, &coverage, framing, &emphasis, options.max_p);
+    // Each section switched off is not computed at all (docs/REPORT.md, "params").
+    let emphasis = options
+        .emphasis
+        .then(|| emphasis::emphasis(&visit, &counts, &evidence, &framing_terms, options));
+    if let Some(emphasis) = &emphasis {
+        for ((line, side), framing) in comparison
+            .iter_mut()
+            .zip(Side::ALL)
+            .zip([&left, &center, &right])
+        {
+            line.text +=
+                &prose::emphasis_clauses(side, &coverage, framing, emphasis, options.max_p);
+        }
     }
-    let (key_points, common_ground) = key_points::key_points(&visit, &counts);
+    let (key_points, common_ground) = if options.key_points {
+        let (key_points, common_ground) = key_points::key_points(&visit, &counts);
+        (Some(key_points), Some(common_ground))
+    } else {
+        (None, None)
+    };
 
     let params = Params {
         max_ngram: options.max_ngram,
@@ -148,6 +159,8 @@ pub fn analyze_with_lexicons(
         top_k: options.top_k,
         max_p: Rounded::new(options.max_p),
         language: options.language,
+        emphasis: options.emphasis,
+        key_points: options.key_points,
     };
     let mut warnings = warnings::warnings(&visit);
     if options.language && lexicons.is_none() {

@@ -20,12 +20,14 @@ pub enum OptionName {
     Top,
     MaxP,
     Language,
+    Emphasis,
+    KeyPoints,
     Ratings,
 }
 
 impl OptionName {
     /// Every option, in the order messages list them.
-    pub const ALL: [OptionName; 8] = [
+    pub const ALL: [OptionName; 10] = [
         OptionName::MaxNgram,
         OptionName::PriorScale,
         OptionName::ZMin,
@@ -33,6 +35,8 @@ impl OptionName {
         OptionName::Top,
         OptionName::MaxP,
         OptionName::Language,
+        OptionName::Emphasis,
+        OptionName::KeyPoints,
         OptionName::Ratings,
     ];
 
@@ -46,6 +50,8 @@ impl OptionName {
             OptionName::Top => "top",
             OptionName::MaxP => "maxP",
             OptionName::Language => "language",
+            OptionName::Emphasis => "emphasis",
+            OptionName::KeyPoints => "keyPoints",
             OptionName::Ratings => "ratings",
         }
     }
@@ -77,6 +83,12 @@ pub struct Options {
     /// Whether to analyze how each side talks (docs/METHOD.md §6): charged words, hedging,
     /// tone. Off, the report's `language` is `null`.
     pub language: bool,
+    /// Whether to analyze what each side stresses or leaves out (docs/METHOD.md §7). Off,
+    /// the report's `emphasis` is `null` and the comparison bullets cite no emphasis.
+    pub emphasis: bool,
+    /// Whether to pick key points per side and common ground (docs/METHOD.md §8). Off, the
+    /// report's `key_points` and `common_ground` are `null`.
+    pub key_points: bool,
     /// The host page's ratings table, consulted after the story's own.
     pub ratings: Ratings,
 }
@@ -92,6 +104,8 @@ impl Default for Options {
             top_k: 10,
             max_p: 0.05,
             language: true,
+            emphasis: true,
+            key_points: true,
             ratings: Ratings::default(),
         }
     }
@@ -136,8 +150,8 @@ impl Options {
             self.ratings = Ratings::from_value(value, "options.ratings")?;
             return Ok(());
         }
-        if name == OptionName::Language {
-            self.language = value.as_bool().ok_or_else(|| {
+        if let Some(switch) = self.switch(name) {
+            *switch = value.as_bool().ok_or_else(|| {
                 Error::option(
                     name,
                     format!("expected true or false, found {}", type_name(value)),
@@ -158,7 +172,7 @@ impl Options {
     /// is needed, then its range.
     pub fn set_number(&mut self, name: OptionName, value: f64) -> Result<(), Error> {
         let Some(accepts) = name.accepts() else {
-            let expected = if name == OptionName::Language {
+            let expected = if self.switch(name).is_some() {
                 "expected true or false, found a number"
             } else {
                 "expected an object, found a number"
@@ -181,9 +195,20 @@ impl Options {
             OptionName::MinCount => self.min_count = value as u32,
             OptionName::Top => self.top_k = value as usize,
             OptionName::MaxP => self.max_p = value,
-            OptionName::Language | OptionName::Ratings => {}
+            _ => {}
         }
         Ok(())
+    }
+
+    /// The switch that turns a section on or off (`language`, `emphasis`, `keyPoints`);
+    /// `None` for any other option.
+    fn switch(&mut self, name: OptionName) -> Option<&mut bool> {
+        match name {
+            OptionName::Language => Some(&mut self.language),
+            OptionName::Emphasis => Some(&mut self.emphasis),
+            OptionName::KeyPoints => Some(&mut self.key_points),
+            _ => None,
+        }
     }
 
     /// A numeric option's value.
@@ -195,7 +220,7 @@ impl Options {
             OptionName::MinCount => f64::from(self.min_count),
             OptionName::Top => self.top_k as f64,
             OptionName::MaxP => self.max_p,
-            OptionName::Language | OptionName::Ratings => 0.0,
+            _ => 0.0,
         }
     }
 
@@ -226,7 +251,7 @@ enum Accepts {
 
 impl OptionName {
     /// The values the option takes; `None` for the options that are not numbers (the
-    /// language switch, the ratings table).
+    /// switches, the ratings table).
     fn accepts(self) -> Option<Accepts> {
         Some(match self {
             OptionName::MaxNgram => Accepts::Whole(1, 5),
@@ -235,7 +260,7 @@ impl OptionName {
             OptionName::MinCount => Accepts::Whole(1, 1_000_000),
             OptionName::Top => Accepts::Whole(1, 1000),
             OptionName::MaxP => Accepts::Above(0.0, 1.0, "1"),
-            OptionName::Language | OptionName::Ratings => return None,
+            _ => return None,
         })
     }
 }
@@ -303,8 +328,54 @@ mod tests {
             Options::from_value(&json!({ "zmin": 1 }))
                 .unwrap_err()
                 .to_string(),
-            "options.zmin: unknown option (expected maxNgram, priorScale, zMin, minCount, top, maxP, language or ratings)"
+            "options.zmin: unknown option (expected maxNgram, priorScale, zMin, minCount, top, maxP, language, emphasis, keyPoints or ratings)"
         );
+    }
+
+    #[test]
+    fn emphasis_and_key_points_default_to_on_and_false_turns_each_off() {
+        let defaults = Options::from_value(&json!({})).unwrap();
+        assert!(defaults.emphasis && defaults.key_points);
+        let off = Options::from_value(&json!({ "emphasis": false })).unwrap();
+        assert!(!off.emphasis && off.key_points && off.language);
+        let off = Options::from_value(&json!({ "keyPoints": false })).unwrap();
+        assert!(off.emphasis && !off.key_points && off.language);
+        let null = Options::from_value(&json!({ "emphasis": null, "keyPoints": null })).unwrap();
+        assert_eq!(null, Options::default());
+    }
+
+    #[test]
+    fn a_switch_given_anything_but_true_or_false_names_its_option() {
+        for (options, message) in [
+            (
+                json!({ "emphasis": "no" }),
+                "options.emphasis: expected true or false, found a string",
+            ),
+            (
+                json!({ "emphasis": 0 }),
+                "options.emphasis: expected true or false, found a number",
+            ),
+            (
+                json!({ "keyPoints": [] }),
+                "options.keyPoints: expected true or false, found an array",
+            ),
+            (
+                json!({ "keyPoints": 1 }),
+                "options.keyPoints: expected true or false, found a number",
+            ),
+        ] {
+            let error = Options::from_value(&options).unwrap_err();
+            assert_eq!(error.to_string(), message);
+        }
+        // A number given through the numeric setter (the CLI's, Python's) is refused alike.
+        let error = Options::default()
+            .set_number(OptionName::KeyPoints, 0.0)
+            .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "options.keyPoints: expected true or false, found a number"
+        );
+        assert_eq!(error.option_name(), Some(OptionName::KeyPoints));
     }
 
     #[test]

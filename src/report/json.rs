@@ -267,7 +267,7 @@ macro_rules! json_object {
 }
 
 json_object! {
-    Params { max_ngram, prior_scale, z_min, min_count, top_k, max_p, language }
+    Params { max_ngram, prior_scale, z_min, min_count, top_k, max_p, language, emphasis, key_points }
     SideCoverage { articles, sources, share }
     UnratedCoverage { articles, sources }
     Coverage { left, center, right, unrated, total_articles, total_sources }

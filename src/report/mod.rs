@@ -30,6 +30,10 @@ pub struct Params {
     pub max_p: Rounded,
     /// Whether the language section was asked for.
     pub language: bool,
+    /// Whether the emphasis section was asked for.
+    pub emphasis: bool,
+    /// Whether key points and common ground were asked for.
+    pub key_points: bool,
 }
 
 /// Articles and distinct sources of one rated side, and its share of rated articles.
@@ -234,9 +238,11 @@ pub struct Report {
     pub framing: Framing,
     /// How each side talks; `null` when switched off or when the lexicons were not loaded.
     pub language: Option<Language>,
-    pub emphasis: Vec<Emphasis>,
-    pub key_points: KeyPoints,
-    pub common_ground: Vec<KeyPoint>,
+    /// What each side stresses or leaves out; `null` when switched off.
+    pub emphasis: Option<Vec<Emphasis>>,
+    /// Key points per side, and common ground; each `null` when switched off.
+    pub key_points: Option<KeyPoints>,
+    pub common_ground: Option<Vec<KeyPoint>>,
     pub comparison: Vec<ComparisonLine>,
     pub warnings: Vec<String>,
     pub notes: Notes,

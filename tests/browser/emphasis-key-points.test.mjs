@@ -173,3 +173,36 @@ describe('emphasis and facets', () => {
     }
   });
 });
+
+describe('sections switched off', () => {
+  test('emphasis: false leaves out the emphasis section, keyPoints: false key points and common ground; the rest stays', async () => {
+    const page = await demoAt(1200);
+    try {
+      const sections = () =>
+        page.evaluate(() => {
+          const root = document.getElementById('demo').shadowRoot;
+          const roles = ['coverage', 'key-points', 'common-ground', 'emphasis', 'language', 'comparison'];
+          return {
+            shown: roles.filter((role) => root.querySelector(`[data-role="${role}"]`) !== null),
+            bullets: [...root.querySelectorAll('[data-role="comparison"] li')].map((li) => li.textContent),
+          };
+        });
+      assert.deepEqual((await sections()).shown, ['coverage', 'key-points', 'common-ground', 'emphasis', 'language', 'comparison']);
+      const story = sampleStory('rail-spill.json');
+      for (const [options, shown] of [
+        [{ emphasis: false }, ['coverage', 'key-points', 'common-ground', 'language', 'comparison']],
+        [{ keyPoints: false }, ['coverage', 'emphasis', 'language', 'comparison']],
+        [{ emphasis: false, keyPoints: false, language: false }, ['coverage', 'comparison']],
+      ]) {
+        const outcome = await outcomeOf(page, () => page.evaluate((options) => (document.getElementById('demo').options = options), options), '#demo');
+        assert.ok(outcome.ok, outcome.message);
+        assert.deepEqual(outcome.report, await expectedReport(story, options), JSON.stringify(options));
+        const seen = await sections();
+        assert.deepEqual(seen.shown, shown, JSON.stringify(options));
+        assert.deepEqual(seen.bullets, outcome.report.comparison.map((line) => line.text));
+      }
+    } finally {
+      await page.close();
+    }
+  });
+});

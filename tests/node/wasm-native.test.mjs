@@ -308,3 +308,31 @@ describe('the language section (docs/REPORT.md, "language"): the lexicons handed
     assert.equal(thrownMessage(() => analyze(text, { language: 'no' })), 'options.language: expected true or false, found a string');
   });
 });
+
+describe('sections switched off (docs/REPORT.md, "params"): every sample, the CLI flags\' bytes', () => {
+  const SWITCHES = [
+    [{ emphasis: false }, ['--no-emphasis'], ['emphasis']],
+    [{ keyPoints: false }, ['--no-key-points'], ['key_points', 'common_ground']],
+    [{ language: false, emphasis: false, keyPoints: false }, ['--no-language', '--no-emphasis', '--no-key-points'], ['language', 'emphasis', 'key_points', 'common_ground']],
+  ];
+  for (const name of sampleFiles) {
+    const file = join(SAMPLES, name);
+    const text = readFileSync(file, 'utf8');
+    for (const [options, flags, sections] of SWITCHES) {
+      test(`${name}: ${JSON.stringify(options)} equals ${flags.join(' ')}, with ${sections.join(', ')} null`, () => {
+        const got = wasmJson(JSON.parse(text), options);
+        assertSameBytes(got, cliReport(file, flags), `${name} with ${JSON.stringify(options)}`);
+        const report = JSON.parse(got);
+        for (const section of sections) assert.equal(report[section], null, section);
+        assert.deepEqual([report.params.language, report.params.emphasis, report.params.key_points], [options.language ?? true, options.emphasis ?? true, options.keyPoints ?? true]);
+      });
+    }
+  }
+
+  test('emphasis and keyPoints must be true or false', () => {
+    const text = readFileSync(join(SAMPLES, sampleFiles[0]), 'utf8');
+    assert.equal(thrownMessage(() => analyze(text, { emphasis: 'no' })), 'options.emphasis: expected true or false, found a string');
+    assert.equal(thrownMessage(() => analyze(text, { keyPoints: 0 })), 'options.keyPoints: expected true or false, found a number');
+    assert.equal(thrownMessage(() => analyze(text, { keyPoints: NaN })), 'options.keyPoints: expected true or false, found a number');
+  });
+});

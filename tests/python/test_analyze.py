@@ -59,6 +59,8 @@ class TheSameReportAsTheCli(unittest.TestCase):
             ({"top": 3, "max_ngram": 2}, ["--top", "3", "--max-ngram", "2"]),
             ({"z_min": 1.0, "min_count": 2, "prior_scale": 100}, ["--z-min", "1", "--min-count", "2", "--prior-scale", "100"]),
             ({"max_p": 1}, ["--max-p", "1"]),
+            ({"emphasis": False}, ["--no-emphasis"]),
+            ({"key_points": False, "language": False}, ["--no-key-points", "--no-language"]),
             ({"ratings": ratings}, ["--ratings", str(ratings_file)]),
             ({"top": None, "z_min": None}, []),
         ]
@@ -208,7 +210,7 @@ class BadInput(unittest.TestCase):
     def test_an_unknown_keyword_raises_naming_it_and_every_option(self):
         self.assertRaisesAt(
             "zmin",
-            "unknown option (expected max_ngram, prior_scale, z_min, min_count, top, max_p, language or ratings)",
+            "unknown option (expected max_ngram, prior_scale, z_min, min_count, top, max_p, language, emphasis, key_points or ratings)",
             {"articles": []},
             zmin=1,
         )
@@ -226,6 +228,8 @@ class BadInput(unittest.TestCase):
             ({"z_min": float("nan")}, "z_min", "must be a finite number between -1e6 and 1e6, got NaN"),
             ({"prior_scale": float("inf")}, "prior_scale", "must be a number above 0 and at most 1e9, got Infinity"),
             ({"max_p": 0}, "max_p", "must be a number above 0 and at most 1, got 0"),
+            ({"emphasis": "no"}, "emphasis", "expected true or false, found a string"),
+            ({"key_points": 0}, "key_points", "expected true or false, found a number"),
             ({"ratings": []}, "ratings", "expected an object, found an array"),
             ({"ratings": 5}, "ratings", "expected an object, found a number"),
             ({"ratings": {"X": 5}}, "ratings[\"X\"]", "expected a leaning string, found a number"),

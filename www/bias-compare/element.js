@@ -76,7 +76,8 @@ export class BiasCompareElement extends HTMLElement {
     this.#invalidate();
   }
 
-  /** Options for analyze(): maxNgram, priorScale, zMin, minCount, top, ratings. */
+  /** Options for analyze(): maxNgram, priorScale, zMin, minCount, top, maxP, language, emphasis,
+   * keyPoints, ratings. */
   get options() {
     return { ...this.#options };
   }

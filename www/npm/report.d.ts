@@ -26,12 +26,14 @@ export interface Report {
   /** Set when rated coverage is lopsided enough that one side barely covered the story. */
   blindspot: Blindspot | null;
   framing: Framing;
-  /** Topics one side's outlets mentioned much more than the others, or others left out; strongest first. */
-  emphasis: Emphasis[];
-  /** 3–5 sentences per side that best represent its coverage. */
-  key_points: KeyPoints;
-  /** Sentences whose content every side covered. */
-  common_ground: KeyPoint[];
+  /** Topics one side's outlets mentioned much more than the others, or others left out;
+   * strongest first. `null` when switched off (`emphasis: false`). */
+  emphasis: Emphasis[] | null;
+  /** 3–5 sentences per side that best represent its coverage; `null` when switched off
+   * (`keyPoints: false`). */
+  key_points: KeyPoints | null;
+  /** Sentences whose content every side covered; `null` when switched off (`keyPoints: false`). */
+  common_ground: KeyPoint[] | null;
   /** How each side talks; `null` when switched off (`language: false`) or when the lexicons
    * could not be loaded (a warning then says so). */
   language: Language | null;
@@ -54,6 +56,10 @@ export interface Params {
   max_p: number;
   /** Whether the language section was asked for. */
   language: boolean;
+  /** Whether the emphasis section was asked for. */
+  emphasis: boolean;
+  /** Whether key points and common ground were asked for. */
+  key_points: boolean;
 }
 
 export interface SideCoverage {

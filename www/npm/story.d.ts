@@ -75,6 +75,12 @@ export interface Options {
   /** How each side talks: charged words, hedging, tone (default true; false leaves the section
    * out and fetches no lexicons). */
   language?: boolean | null;
+  /** What each side stresses or leaves out (default true; false: the report's `emphasis` is
+   * `null`, the bullets cite no emphasis, and the section is not computed). */
+  emphasis?: boolean | null;
+  /** Key points per side and common ground (default true; false: the report's `key_points`
+   * and `common_ground` are `null`, and they are not computed). */
+  keyPoints?: boolean | null;
   /** The host page's ratings, consulted after the story's own. */
   ratings?: Ratings | null;
 }

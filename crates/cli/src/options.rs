@@ -34,6 +34,14 @@ pub struct OptionArgs {
     /// `language` is null.
     #[arg(long)]
     no_language: bool,
+    /// Leave out what each side stresses or leaves out: the report's `emphasis` is null and
+    /// the comparison bullets cite no emphasis.
+    #[arg(long)]
+    no_emphasis: bool,
+    /// Leave out key points and common ground: the report's `key_points` and
+    /// `common_ground` are null.
+    #[arg(long)]
+    no_key_points: bool,
     /// A JSON file of outlet names or hosts to leanings, used after the story's own ratings.
     #[arg(long, value_name = "FILE")]
     ratings: Option<PathBuf>,
@@ -57,6 +65,8 @@ pub fn flag(option: OptionName) -> &'static str {
         OptionName::Top => "--top",
         OptionName::MaxP => "--max-p",
         OptionName::Language => "--no-language",
+        OptionName::Emphasis => "--no-emphasis",
+        OptionName::KeyPoints => "--no-key-points",
         OptionName::Ratings => "--ratings",
     }
 }
@@ -78,7 +88,10 @@ impl OptionArgs {
             OptionName::MinCount => self.min_count,
             OptionName::Top => self.top,
             OptionName::MaxP => self.max_p,
-            OptionName::Language | OptionName::Ratings => return None,
+            OptionName::Language
+            | OptionName::Emphasis
+            | OptionName::KeyPoints
+            | OptionName::Ratings => return None,
         })
     }
 
@@ -91,6 +104,8 @@ impl OptionArgs {
             }
         }
         options.language = !self.no_language;
+        options.emphasis = !self.no_emphasis;
+        options.key_points = !self.no_key_points;
         if let Some(path) = &self.ratings {
             let root = path.display().to_string();
             let value =

@@ -6,6 +6,8 @@ mod common;
 use std::process::Output;
 
 const TINY: &str = "../../tests/data/tiny-story.json";
+/// A story whose center bullet cites a name its one outlet mentioned (emphasis).
+const ONE_OUTLET: &str = "../../tests/data/one-outlet.json";
 
 fn run(args: &[&str], stdin: Option<&str>) -> Output {
     common::run_cli(args, stdin.map(str::as_bytes))
@@ -68,15 +70,68 @@ fn flags_reach_the_report_params() {
             "--max-p",
             "0.2",
             "--no-language",
+            "--no-emphasis",
+            "--no-key-points",
         ],
         None,
     );
     let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     assert_eq!(
         report["params"],
-        serde_json::json!({ "max_ngram": 2, "prior_scale": 100, "z_min": -1, "min_count": 2, "top_k": 4, "max_p": 0.2, "language": false })
+        serde_json::json!({ "max_ngram": 2, "prior_scale": 100, "z_min": -1, "min_count": 2, "top_k": 4, "max_p": 0.2, "language": false, "emphasis": false, "key_points": false })
     );
-    assert_eq!(report["language"], serde_json::Value::Null);
+    for section in ["language", "emphasis", "key_points", "common_ground"] {
+        assert_eq!(report[section], serde_json::Value::Null, "{section}");
+    }
+}
+
+#[test]
+fn each_section_flag_turns_off_its_sections_only() {
+    let full: serde_json::Value =
+        serde_json::from_slice(&run(&["analyze", ONE_OUTLET], None).stdout).unwrap();
+    for (flag, param, sections) in [
+        ("--no-emphasis", "emphasis", &["emphasis"][..]),
+        (
+            "--no-key-points",
+            "key_points",
+            &["key_points", "common_ground"][..],
+        ),
+    ] {
+        let output = run(&["analyze", ONE_OUTLET, flag], None);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        let mut report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        assert_eq!(report["params"][param], false, "{flag}");
+        for &section in sections {
+            assert!(!full[section].is_null(), "{section} of the full report");
+            assert_eq!(
+                report[section],
+                serde_json::Value::Null,
+                "{flag}: {section}"
+            );
+            report[section] = full[section].clone();
+        }
+        report["params"][param] = true.into();
+        // The bullets lose their emphasis sentences; the rest is the full report's.
+        report["comparison"] = full["comparison"].clone();
+        assert_eq!(report, full, "{flag}");
+    }
+}
+
+#[test]
+fn no_emphasis_drops_the_emphasis_sentence_from_the_text_bullets() {
+    let text = |flags: &[&str]| {
+        let output = run(
+            &[&["analyze", ONE_OUTLET, "--format", "text"], flags].concat(),
+            None,
+        );
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        String::from_utf8(output.stdout).unwrap()
+    };
+    let cited = "More of them mentioned “Harlan Mercer”";
+    assert!(text(&[]).contains(cited));
+    let without = text(&["--no-emphasis"]);
+    assert!(!without.contains("More of them mentioned"), "{without}");
+    assert!(without.contains("Comparison"), "{without}");
 }
 
 #[test]

@@ -11,3 +11,4 @@ missing = bias_compare.analyze("{}")["coverage"]["middle"]  # error: typeddict-i
 story: Story = {"articles": [{"id": "a", "source": "S"}]}  # error: typeddict-item
 text: Report = bias_compare.analyze_json("{}")  # error: assignment
 bias_compare.analyze(42)  # error: arg-type
+points = bias_compare.analyze("{}")["key_points"]["left"]  # error: index

@@ -34,10 +34,15 @@ except InputError as error:
 side = report["articles"][0]["side"]
 if side == "unrated":
     print(report["sides"]["unrated"]["summary"])
-for point in report["key_points"]["left"] + report["common_ground"]:
-    print(point["sentence"], point["position"], point["in_headline"])
-for topic in report["emphasis"]:
+# Sections that can be switched off are None then.
+key_points, common_ground = report["key_points"], report["common_ground"]
+if key_points is not None and common_ground is not None:
+    for point in key_points["left"] + common_ground:
+        print(point["sentence"], point["position"], point["in_headline"])
+for topic in report["emphasis"] or []:
     print(topic["topic"], topic["outlets"]["right"], topic["omitted_by"])
+framing_only = bias_compare.analyze(story, language=False, emphasis=False, key_points=False)
+print(framing_only["params"]["emphasis"], framing_only["params"]["key_points"])
 for facet, values in report["coverage_by"].items():
     print(facet, values["unknown"]["articles"])
 print(bias_compare.__version__.split("."))

@@ -10,7 +10,8 @@ import { SIDES } from './sides.js';
 const SHOWN = 6;
 
 export function emphasisSection(report, headingLevel) {
-  if (report.emphasis.length === 0) return null;
+  // Nothing when the list is empty, or null (the section switched off: `emphasis: false`).
+  if (!report.emphasis?.length) return null;
   const list = el('ul', { class: 'emphasis', 'data-role': 'emphasis' });
   report.emphasis.forEach((entry, i) => {
     const row = emphasisRow(entry, report);

@@ -9,6 +9,8 @@ import { safeHref } from '../dom.js';
 import { SIDES } from './sides.js';
 
 export function keyPointsSection(report, headingLevel) {
+  // Nothing when the section is switched off (`keyPoints: false`: both lists null).
+  if (!report.key_points) return null;
   const urls = new Map(report.articles.map((article) => [article.id, safeHref(article.url)]));
   const tablist = el('div', { class: 'kp-tabs', role: 'tablist', 'aria-label': 'Key points by side' });
   const panels = el('div', { class: 'kp-panels' });

@@ -24,6 +24,8 @@ def analyze(
     top: Optional[int] = None,
     max_p: Optional[float] = None,
     language: Optional[bool] = None,
+    emphasis: Optional[bool] = None,
+    key_points: Optional[bool] = None,
     ratings: Optional[Mapping[str, str]] = None,
 ) -> Report: ...
 def analyze_json(
@@ -37,5 +39,7 @@ def analyze_json(
     top: Optional[int] = None,
     max_p: Optional[float] = None,
     language: Optional[bool] = None,
+    emphasis: Optional[bool] = None,
+    key_points: Optional[bool] = None,
     ratings: Optional[Mapping[str, str]] = None,
 ) -> str: ...

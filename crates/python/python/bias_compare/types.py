@@ -104,6 +104,8 @@ class Params(TypedDict):
     top_k: int
     max_p: float
     language: bool
+    emphasis: bool
+    key_points: bool
 
 
 class SideCoverage(TypedDict):
@@ -379,9 +381,9 @@ class Report(TypedDict):
     blindspot: Optional[Blindspot]
     framing: Framing
     language: Optional[Language]
-    emphasis: List[Emphasis]
-    key_points: KeyPoints
-    common_ground: List[KeyPoint]
+    emphasis: Optional[List[Emphasis]]
+    key_points: Optional[KeyPoints]
+    common_ground: Optional[List[KeyPoint]]
     comparison: List[ComparisonLine]
     warnings: List[str]
     notes: Notes
