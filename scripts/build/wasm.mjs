@@ -14,7 +14,6 @@ const CRATE = 'bias_compare_wasm';
 // A target directory of its own: the standard library built for this module (below) must not
 // share build caches with the ordinary wasm32 builds of clippy and the tests.
 const TARGET_DIR = join(ROOT, 'target', 'wasm-module');
-const WASM_IN = join(TARGET_DIR, 'wasm32-unknown-unknown', 'wasm-release', `${CRATE}.wasm`);
 
 /** Whether the toolchain has the standard library's sources (rustup's rust-src component). */
 function hasRustSrc() {
@@ -41,11 +40,15 @@ export function buildWasm({ skip }) {
 }
 
 /** One module: the crate built with `features`, bound by wasm-bindgen into dist/pkg/ as
- * `outName`.js and `outName`_bg.wasm, then optimised. */
-function buildModule({ outName, features }) {
-  const build = ['build', '--profile', 'wasm-release', '--target', 'wasm32-unknown-unknown', '-p', CRATE];
+ * `outName`.js and `outName`_bg.wasm, then optimised. A variant of the build (for
+ * benches/wasm-builds.mjs, which weighs size against speed) gives its own `outDir` and
+ * `targetDir`, `cargoArgs` (e.g. `--config` of an opt-level), `rustflags` added to the
+ * shipped ones, and `wasmOptArgs` added to wasm-opt's. */
+export function buildModule({ outName, features = [], outDir = PKG, targetDir = TARGET_DIR, cargoArgs = [], rustflags = '', wasmOptArgs = [] }) {
+  const build = ['build', '--profile', 'wasm-release', '--target', 'wasm32-unknown-unknown', '-p', CRATE, ...cargoArgs];
   if (features.length) build.push('--features', features.join(','));
-  const env = { CARGO_TARGET_DIR: TARGET_DIR };
+  const env = { CARGO_TARGET_DIR: targetDir };
+  const wasmIn = join(targetDir, 'wasm32-unknown-unknown', 'wasm-release', `${CRATE}.wasm`);
   if (hasRustSrc()) {
     // The standard library compiled with the module, for size like the rest of it, and with
     // panics that abort at once: the prebuilt one carries the machinery that formats panic
@@ -59,14 +62,14 @@ function buildModule({ outName, features }) {
       // would ever print them.
       // hot_paths_for_speed: the crate is compiled for size but its hot paths for speed
       // (Cargo.toml's wasm-release profile).
-      RUSTFLAGS: '-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none --cfg hot_paths_for_speed',
+      RUSTFLAGS: `-Zunstable-options -Cpanic=immediate-abort -Zlocation-detail=none --cfg hot_paths_for_speed ${rustflags}`.trim(),
     });
   } else {
     say('note: the toolchain has no rust-src (run scripts/setup.sh): building with the prebuilt standard library, a larger .wasm');
-    run('cargo', build, env);
+    run('cargo', build, rustflags ? { ...env, RUSTFLAGS: rustflags } : env);
   }
-  run('wasm-bindgen', ['--target', 'web', '--out-dir', relative(ROOT, PKG), '--out-name', outName, relative(ROOT, WASM_IN)]);
-  const wasm = join(PKG, `${outName}_bg.wasm`);
+  run('wasm-bindgen', ['--target', 'web', '--out-dir', relative(ROOT, outDir), '--out-name', outName, relative(ROOT, wasmIn)]);
+  const wasm = join(outDir, `${outName}_bg.wasm`);
   const wasmOpt = join(ROOT, 'node_modules', '.bin', 'wasm-opt');
   if (!existsSync(wasmOpt)) {
     say('note: node_modules/.bin/wasm-opt not found (run scripts/setup.sh); shipping the .wasm unoptimised');
@@ -90,6 +93,7 @@ function buildModule({ outName, features }) {
     '--enable-mutable-globals',
     '--enable-reference-types',
     '--enable-multivalue',
+    ...wasmOptArgs,
     '--strip-debug',
     '--strip-producers',
     relative(ROOT, wasm),
