@@ -197,62 +197,66 @@ ${targets.map(([t, v, ok]) => `| ${t} | ${v} | ${ok == null ? 'n/a' : ok ? 'pass
 
 ## Where the gates stand, and what would move them
 
-Measured apart from this run, on this machine, 2026-11-30, while it was shared (load
-average about 8 on 2 cores); instruction counts (\`valgrind --tool=callgrind\`) do not depend
-on the load, times do.
+Measured apart from this run, on this machine, 2026-11-30 (idle but for the work named);
+the commands are given so that each figure can be taken again.
 
-Once main's names (their capitals marked while tokenizing), emphasis, key points and facets
-were merged into this round's branch, story-1000 through the CLI took 380.1 M instructions,
-against 474.7 M on main before the merge and 335.8 M on the branch before it: counting the
-articles 138.9 → 146.9 M (the capitals), emphasis 12.1 M, key points 12.1 M, names 5.3 M.
-The breakdown below is the branch's before the merge.
+- **WASM against native (≤ 1.3×).** Not reachable with this code in the widget's budget,
+  nor without it. \`node benches/wasm-builds.mjs\` builds the module in variants and times
+  them alternated in one Node process (least CPU time, 10 / 100 / 1 000 articles; native on
+  the same machine took 0.65 / 5.2 / 46.8 ms):
 
-- **Native throughput.** Where the time goes, story-1000 through the CLI, 338 M instructions:
-  tokenizing and numbering every word (\`TermCounts::count_article\`) 42 % (of which finding
-  word ends 16 %, the token-id table 6 %); counting the n-grams of every side
-  (\`TermCounts::finish\`: radix sorts of packed k-grams, counted run by run) 16 %; reading
-  the story's JSON into a value tree and then a \`Story\` 10 %; sentence splitting
-  (\`Visit::new\`) 10 %; finding the listed terms' occurrences again for examples and the
-  outlet test 8 %; writing the report 2 %. Before this round (same measure) it was 439 M
-  (the n-gram counting alone 76 M; the commits on the way give each step's figures). The
-  previous round's 10 000-article figure came from walking every position twice with
-  random access into a 12.6 MB counter table; every side's k-grams now go into one sorted
-  array. 100 MB/s needs about half of what is left: reading the JSON straight into the
-  story (no \`serde_json::Value\` tree: 10 %), tokenizing, sentence splitting and counting
-  in one pass over each article's bytes instead of three, and n-gram keys built while
-  tokenizing. Of the per-article growth from 1 000 to 10 000 articles, the n-gram sort is
-  one known part (its comparison-sort buckets grow with log n: \`TermCounts::finish\` took
-  53.6 M instructions at 1 000 and 680 M at 10 000); the rest is not yet profiled, most
-  likely cache misses in the token-id table and the k-gram arrays, which callgrind's
-  instruction counts do not show.
-- **WASM against native.** The WASM module is built at \`opt-level = "s"\` (size) and native
-  at 3. Rebuilt at 3, the 10- and 100-article stories took 0.72 → 0.54 ms and 7.9 → 6.1 ms
-  in Node (fastest wall-clock runs, two alternations; native takes about 0.33 and 4.1 ms
-  of CPU): closer, not enough, and the \`.wasm\` grew from 101.9 to 122.4 KiB gzip, over the
-  widget's whole 120 KiB budget. The previous round measured 1.35–1.47× by wall-clock
-  medians, a different measure; since then native runs 22 % fewer instructions (439 → 338 M
-  for story-1000), and which of those changes WASM gains less from is not measured. What is left to
-  try: opt-level 3 for the hot loops only (a separate crate for the counting, or
-  \`#[inline]\` on the word and sentence scanners), WASM SIMD (\`simd128\`) for the byte
-  scans, and finding the fixed per-call cost that makes the 10-article story over twice
-  native while 1 000 articles are about 1.5×.
-- **First call.** V8 runs a new module's code in its baseline compiler (Liftoff), compiling
-  each function on its first call, and recompiles hot functions with its optimizing
-  compiler in the background. In Node with V8's flags (not open to a page): default, the
-  100-article story's first call took 133–155 ms against 11.7 settled; with
-  \`--no-liftoff --no-wasm-lazy-compilation\` (everything optimized before the first call)
-  17.5–22.6 ms, 1.5–1.6× settled, but compiling took 400 ms instead of 4–7. Chromium's
-  compilation-hints section, which could ask for the optimizing tier up front, is behind
-  \`--wasm-compilation-hints\` (off by default in Chromium 156). What a page can do: let the
-  worker warm the engine (a small built-in story) while the page's story downloads, or
-  rely on Chromium's cache of optimized WASM code for a module fetched by
-  \`compileStreaming\`, which serves a reader's second page, not the first.
+  | build | module (gzip) | least CPU ms | ÷ shipped |
+  |---|---|---|---|
+  | as shipped: the crate at "z", its hot paths \`optimize(speed)\`, the rest at "s" | 106.2 KB | 1.50 / 10.61 / 90.52 | 1 |
+  | the crate at "s" | 112.0 KB | 1.44 / 10.29 / 80.66 | 0.96 / 0.97 / 0.89 |
+  | as shipped, with WASM SIMD (\`simd128\`) | 105.7 KB | 1.57 / 10.66 / 89.65 | 1.04 / 1.00 / 0.99 |
+  | everything at opt-level 3 (the native build's), with SIMD | 140.2 KB | 1.08 / 8.08 / 68.77 | 0.72 / 0.76 / 0.76 |
+
+  Even the last, 20 KB over the widget's whole budget, is 1.66 / 1.55 / 1.47× native: the
+  gap is the code, not the build. SIMD buys nothing (LLVM finds nothing to vectorize in
+  byte scans written for 64-bit lanes). What this round did buy, each step A/B in Node on
+  one tree: the counting of an article and the n-gram finish kept as functions of their
+  own (\`inline(never)\`: LLVM had inlined them into their size-optimized caller, where
+  their \`optimize(speed)\` no longer held; 4–8 %), sentence trimming by bytes (1–3 %,
+  −0.4 KB), the report's JSON strings written at speed (14 % at 10 articles, 9 % at 100).
+  Marking the other analyses (language, key points, emphasis, listing, examples, evidence)
+  the same way added 2.6 KB for no measurable gain and was not kept.
+- **Native throughput (≥ 100 MB/s) and growth (≤ 1.2× per article from 1 000 to
+  10 000).** \`perf record\` of \`bias-compare-bench\` on story-1000: counting the words
+  (\`TermCounts::count_article\`) 21 % of the time, of which nearly half stalls on two
+  dependent loads per word — its slot in the token table, then its entry — for words not in
+  cache; the n-gram passes and their radix sort 14 %; finding word ends 7 %; finding the
+  listed terms again 5 %; language 4 %; key points 3 %; sentence splitting 3 %; malloc and
+  free 5 %. Nothing is a quarter of the time, so 100 MB/s (26 ms where the analysis takes
+  ${f(nativeCpu(1000))}) needs the passes merged, not one made faster: reading the story's JSON into
+  the story without the value tree, and tokenizing, sentence splitting and counting in
+  one pass over each article's bytes. From 1 000 to 10 000 articles, per 1 000 articles:
+  the token table's misses (+23 % in \`count_article\`), the radix sort (×2.3: its top
+  level moves keys across an array of tens of MB in place), malloc and free (×2.5; among
+  them the freeing of the JSON value tree's many small strings, and emphasis's), the
+  outlet test's walk (×3). Link-time
+  optimization of the native build (\`lto = "fat"\`, one codegen unit) changed
+  story-1000 by −3 % to +2 % over two alternations: not kept.
+- **First call (≤ 2× settled in Chromium).** V8 runs a new module in its baseline compiler
+  (Liftoff), compiling each function on first use, and recompiles hot functions with its
+  optimizing compiler (TurboFan) on background threads. In Node, with V8's flags (not open
+  to a page), the 100-article story's first call: 73 ms by default, 27.5 ms with
+  \`--liftoff-only\` (settled 16–17 ms there, against 13 with TurboFan), 317 ms with
+  \`--no-liftoff\`. The baseline tier alone would be about 2× settled; on two cores the
+  background recompilation of the hot functions is what the first call waits behind.
+  Chromium's compilation hints, which could ask for the optimizing tier up front, are
+  behind a flag; its cache of optimized code serves a reader's second page, not the first.
+  The widget starts its worker and the module's compilation when its first element is
+  connected, before a story arrives (docs/WIDGET.md), which moves the compilation, not the
+  tiering, out of the first analysis.
 - **Widget render.** The widget's main-thread CPU is ${f(renderCpu, 2)}× the static page's in this
-  run; its first paint waits for the worker (module fetch and compile, the analysis), so
-  the coverage bar's paint is ${f(renderPaint, 2)}× the static page's. Rendering the coverage bar from
-  the story before the worker answers (it needs only each article's outlet and the
-  ratings) and compiling the module while the story downloads are what the issue lists;
-  neither is built yet.
+  run, and the coverage bar's paint ${f(renderPaint, 2)}× the static page's first paint. The page
+  cannot draw the coverage bar before the engine has read the story (which outlet is which
+  side is a rule of the core, docs/METHOD.md), and the engine answers after the worker has
+  started, compiled the module and analyzed the story; the static page has nothing to wait
+  for. This round: the lexicons fetched beside the engine's files instead of after them,
+  the engine started when the element is connected, and the coverage bar painted before
+  the rest of the panel is built (docs/WIDGET.md).
 
 ## Time
 
@@ -408,28 +412,23 @@ ${[
 
 ## The WASM build: size against speed
 
-With the language analysis the module no longer fit the widget's 120 KiB at opt-level "s".
-Measured on one tree (2026-11-30, a loaded 2-core machine; WASM in Node 20, least process CPU
-time of 57–77 alternated calls per story after warm-up; sizes gzip -9 of the module as
-shipped):
-
-| build | module | WASM time ÷ the "s" build, 10 / 100 / 1 000 articles |
-|---|---|---|
-| crate at "s" (before) | 110.8 KB | 1 |
-| crate at "z" | 100.6 KB | 1.38 / 1.41 / 1.47 |
-| crate at "z", hot paths \`optimize(speed)\` (shipped) | 104.8 KB | 1.13 / 1.15 / 1.16 |
-| the same, plus the language pass, lexicon matching and the sort | 106.8 KB | 1.08 / 1.15 / 1.18 |
-
-The hot paths are every function of \`src/text/\` and \`src/stats/\` that reads or counts text,
-and their callers \`Visit::new\`, \`without_markup\`, the JSON reader's values and strings and the
-language pass (marked \`#[cfg_attr(hot_paths_for_speed, optimize(speed))]\`); the native builds
-are not affected. Also measured on that tree: wasm-opt's one-caller inlining capped at 40 bytes
-instead of 100 saved 1.6 KB for 1–2.5 % more CPU; panics without locations saved 0.3 KB.
+With the language analysis the module no longer fit the widget's 120 KiB at opt-level "s",
+so the crate is built at "z" with its hot paths at \`optimize(speed)\` (the dependencies and
+the standard library at "s"): the hot paths are the functions of \`src/text/\` and
+\`src/stats/\` that read or count text, and their callers \`Visit::new\`, \`without_markup\`,
+the JSON reader's values and strings, the report's JSON strings and the language pass
+(marked \`#[cfg_attr(hot_paths_for_speed, optimize(speed))]\`, with \`inline(never)\` where
+a single caller would otherwise absorb them at "z"); the native builds are not affected.
+The table in "Where the gates stand" above (\`node benches/wasm-builds.mjs\`) gives the
+current trade: the crate at "s" would be 5.8 KB larger and 3–11 % faster. Measured when
+the choice was made: wasm-opt's one-caller inlining capped at 40 bytes instead of 100 saved
+1.6 KB for 1–2.5 % more CPU; panics without locations saved 0.3 KB.
 
 ## Reproduce
 
 \`\`\`sh
-npm run bench        # = bash scripts/bench.sh; about 8 minutes on this shared machine once benches/corpus and benches/.venv exist, before benches/scale.sh was added (its rounds come on top); exits 1 if a target is missed
+npm run bench                    # = bash scripts/bench.sh; about 8½ minutes on this machine once benches/corpus, benches/.venv and the builds exist; exits 1 if a target is missed
+node benches/wasm-builds.mjs     # the WASM build's variants, size against speed (not part of npm run bench: about 3 minutes of build per variant)
 \`\`\`
 
 It builds the release CLI and \`target/release/bias-compare-bench\` (benches/src/main.rs),
