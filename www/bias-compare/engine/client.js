@@ -64,13 +64,15 @@ function engineOnMainThread() {
 }
 
 async function analyzeOnMainThread(story, options) {
+  const loading = engineOnMainThread();
+  const lexicons = lexiconsFor(loading, options); // fetched alongside the engine
   let engine;
   try {
-    engine = await engineOnMainThread();
+    engine = await loading;
   } catch (error) {
     throw new Error(`could not load the analysis engine: ${errorMessage(error)}`);
   }
-  await lexiconsFor(engine, options);
+  await lexicons;
   return engine.analyze(story, options);
 }
 
