@@ -12,7 +12,7 @@
 // stylesheet's text first, then the code.
 import { adoptStyles } from './stylesheet.js';
 import { safeHref } from './dom.js';
-import { reportSections, showPanel } from './render/panel.js';
+import { showPanel, showReport } from './render/panel.js';
 import { emptyState, errorState, loadingState } from './render/states.js';
 import { analyzeStory, engineIsWarm, startEngine } from './engine/client.js';
 import { errorMessage } from './error-message.js';
@@ -233,9 +233,9 @@ export class BiasCompareElement extends HTMLElement {
       }
       const report = await analyzeStory(story, this.#effectiveOptions());
       if (run !== this.#run) return;
+      if (!(await showReport(this.#root, report, this.headingLevel, this.methodHref, () => run === this.#run))) return;
       this.#pending = false;
       this.#report = report;
-      showPanel(this.#root, ...reportSections(report, this.headingLevel, this.methodHref));
       this.#emit('bias-compare-ready', report);
     } catch (error) {
       if (run !== this.#run) return;
