@@ -131,6 +131,9 @@ export class BiasCompareElement extends HTMLElement {
       });
     }
     this.#observer.observe(this, { childList: true, characterData: true, subtree: true });
+    // The engine starts loading with the first element in a document, story or not (one a
+    // page's script will fill in later), not when the module is imported (docs/WIDGET.md).
+    startEngine();
     if (this.#dirty) {
       if (this.#hasInput() && !this.#root.querySelector('.panel')) this.#showLoading();
       this.#schedule();
@@ -223,9 +226,7 @@ export class BiasCompareElement extends HTMLElement {
     // Until the engine has run once (it loads on first use) or while `src` is fetched, the
     // loading state shows; a warm re-analysis keeps the previous rendering until it is done.
     this.#pending = true;
-    const warm = engineIsWarm();
-    if (url !== null || !warm) this.#showLoading();
-    if (!warm) startEngine(); // start loading the engine alongside the `src` fetch
+    if (url !== null || !engineIsWarm()) this.#showLoading();
     try {
       if (url !== null) {
         story = await this.#fetchStory(url);

@@ -24,7 +24,7 @@ export function engineIsWarm() {
 }
 
 /** Starts the worker, and its engine loading, ahead of the first story (e.g. while `src` is
- * fetched). */
+ * fetched, or while the page gets the story it will set); once per page. */
 export function startEngine() {
   getWorker();
 }
