@@ -282,3 +282,61 @@ describe('error state', () => {
     assert.equal(await errorShown(), null, 'the error is gone');
   });
 });
+
+describe('the first render: the coverage bar first', () => {
+  /** Connects `#subject` with `story` (or sets it on the connected one) and records what the
+   * panel held when the coverage bar first appeared, at the next frame, and at the ready event. */
+  function watchRender(story, { connectNew }) {
+    return page.evaluate(
+      ({ story, connectNew }) =>
+        new Promise((resolve) => {
+          const element = connectNew ? document.createElement('bias-compare') : document.getElementById('subject');
+          element.id = 'subject';
+          const root = element.shadowRoot;
+          const state = () => ({
+            coverage: root.querySelector('[data-role="coverage"]') !== null,
+            framing: root.querySelector('.framing') !== null,
+            footer: root.querySelector('.footer, [data-role="warnings"]') !== null,
+            sections: root.querySelectorAll('.panel > section').length,
+            busy: root.querySelector('.panel')?.getAttribute('aria-busy') ?? null,
+            report: element.report !== null,
+          });
+          const seen = { first: null, nextFrame: null, partial: 0 };
+          const observer = new MutationObserver(() => {
+            const now = state();
+            if (now.coverage && !now.framing) seen.partial += 1;
+            if (seen.first === null && now.coverage) {
+              seen.first = now;
+              requestAnimationFrame(() => { seen.nextFrame = state(); });
+            }
+          });
+          observer.observe(root, { childList: true, subtree: true, attributes: true });
+          element.addEventListener('bias-compare-ready', () => { observer.disconnect(); resolve({ ...seen, ready: state() }); }, { once: true });
+          element.addEventListener('bias-compare-error', (e) => resolve({ error: e.detail.message }), { once: true });
+          element.story = story;
+          if (connectNew) document.querySelector('main').append(element);
+        }),
+      { story, connectNew },
+    );
+  }
+
+  test('the coverage section is shown, busy, and a frame drawn, before the other sections; ready comes with all of them', async () => {
+    const seen = await watchRender(sampleStory('drone-raid.json'), { connectNew: true });
+    assert.equal(seen.error, undefined, seen.error);
+    assert.deepEqual(seen.first, { coverage: true, framing: false, footer: false, sections: 1, busy: 'true', report: false });
+    assert.deepEqual(seen.nextFrame, { coverage: true, framing: false, footer: false, sections: 1, busy: 'true', report: false }, 'the frame after the bar appeared drew it alone');
+    assert.equal(seen.ready.framing, true);
+    assert.ok(seen.ready.sections > 3, 'every section is in place at bias-compare-ready');
+    assert.equal(seen.ready.busy, null, 'the panel is no longer busy');
+    assert.equal(seen.ready.report, true, 'element.report is set at bias-compare-ready');
+  });
+
+  test('a new story on a rendered element replaces its report in one go', async () => {
+    const first = await watchRender(sampleStory('drone-raid.json'), { connectNew: true });
+    assert.equal(first.error, undefined, first.error);
+    const again = await watchRender(sampleStory('minimum-wage.json'), { connectNew: false });
+    assert.equal(again.error, undefined, again.error);
+    assert.equal(again.partial, 0, 'the panel never showed the coverage section alone');
+    assert.equal(again.ready.framing, true);
+  });
+});

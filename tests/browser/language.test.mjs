@@ -2,8 +2,8 @@
 // docs/REPORT.md, "language"): every side's measures as the report has them, read out as one
 // line each; marked words that show their category on hover and on keyboard focus and read it
 // out after the word; zero axe violations with everything open; the lexicons fetched by the
-// worker only when the section is wanted, and a report without the section (and a warning)
-// when they cannot be had.
+// worker only when the section is wanted, alongside the engine's files rather than after
+// them, and a report without the section (and a warning) when they cannot be had.
 //
 // Each test adds its own <bias-compare> to the test host page (tests/browser/fixtures/host.html,
 // served with the strict CSP) and removes it afterwards.
@@ -142,6 +142,37 @@ test('language: false shows no section and fetches no lexicons', async () => {
   assert.equal(outcome.section, false);
   assert.equal(fetched, 0, 'the lexicons were fetched for a page that does not want them');
   assert.equal(lexiconRequests, before);
+});
+
+test('the lexicons are fetched alongside the engine, not once it has loaded', async () => {
+  const fresh = await shared.browser.newPage();
+  // The .wasm is held back until the lexicons are asked for (or 5 s have passed).
+  let lexiconsAsked;
+  const asked = new Promise((resolve) => (lexiconsAsked = resolve));
+  let askedWhileWasmHeld = false;
+  fresh.on('request', (request) => {
+    if (new URL(request.url()).pathname === '/bias-compare-lexicons.txt') lexiconsAsked();
+  });
+  await fresh.route('**/pkg/bias_compare_bg.wasm', async (route) => {
+    askedWhileWasmHeld = await Promise.race([asked.then(() => true), new Promise((resolve) => setTimeout(resolve, 5000, false))]);
+    await route.continue();
+  });
+  await fresh.goto(shared.server.url('/__test__/host.html'));
+  const outcome = await fresh.evaluate(
+    (story) =>
+      new Promise((resolve) => {
+        const element = document.createElement('bias-compare');
+        element.addEventListener('bias-compare-ready', (e) => resolve({ ok: true, report: e.detail }), { once: true });
+        element.addEventListener('bias-compare-error', (e) => resolve({ ok: false, message: e.detail.message }), { once: true });
+        element.story = story;
+        document.querySelector('main').append(element);
+      }),
+    CHARGED,
+  );
+  await fresh.close();
+  assert.ok(outcome.ok, outcome.message);
+  assert.notEqual(outcome.report.language, null);
+  assert.ok(askedWhileWasmHeld, 'the lexicons were asked for only after the engine had loaded');
 });
 
 test('lexicons that cannot be fetched leave a report without the section, and a warning', async () => {

@@ -61,6 +61,16 @@ export function disclosure(button, container, build) {
   });
 }
 
+/** Resolves, in a task of its own, once the browser has painted the document as it is now:
+ * after the next frame. A page that draws no frames (a background tab, a throttled frame)
+ * resolves after a timeout instead. */
+export function afterPaint() {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve));
+    setTimeout(resolve, 100);
+  });
+}
+
 /** `url` as an http(s) URL, resolved against `base` when given (else it must be absolute); null
  * for anything else (javascript:, data:, malformed, relative without a base). */
 export function safeHref(url, base) {

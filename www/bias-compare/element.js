@@ -12,7 +12,7 @@
 // stylesheet's text first, then the code.
 import { adoptStyles } from './stylesheet.js';
 import { safeHref } from './dom.js';
-import { reportSections, showPanel } from './render/panel.js';
+import { showPanel, showReport } from './render/panel.js';
 import { emptyState, errorState, loadingState } from './render/states.js';
 import { analyzeStory, engineIsWarm, startEngine } from './engine/client.js';
 import { errorMessage } from './error-message.js';
@@ -132,6 +132,9 @@ export class BiasCompareElement extends HTMLElement {
       });
     }
     this.#observer.observe(this, { childList: true, characterData: true, subtree: true });
+    // The engine starts loading with the first element in a document, story or not (one a
+    // page's script will fill in later), not when the module is imported (docs/WIDGET.md).
+    startEngine();
     if (this.#dirty) {
       if (this.#hasInput() && !this.#root.querySelector('.panel')) this.#showLoading();
       this.#schedule();
@@ -224,9 +227,7 @@ export class BiasCompareElement extends HTMLElement {
     // Until the engine has run once (it loads on first use) or while `src` is fetched, the
     // loading state shows; a warm re-analysis keeps the previous rendering until it is done.
     this.#pending = true;
-    const warm = engineIsWarm();
-    if (url !== null || !warm) this.#showLoading();
-    if (!warm) startEngine(); // start loading the engine alongside the `src` fetch
+    if (url !== null || !engineIsWarm()) this.#showLoading();
     try {
       if (url !== null) {
         story = await this.#fetchStory(url);
@@ -234,9 +235,9 @@ export class BiasCompareElement extends HTMLElement {
       }
       const report = await analyzeStory(story, this.#effectiveOptions());
       if (run !== this.#run) return;
+      if (!(await showReport(this.#root, report, this.headingLevel, this.methodHref, () => run === this.#run))) return;
       this.#pending = false;
       this.#report = report;
-      showPanel(this.#root, ...reportSections(report, this.headingLevel, this.methodHref));
       this.#emit('bias-compare-ready', report);
     } catch (error) {
       if (run !== this.#run) return;

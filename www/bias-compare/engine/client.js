@@ -24,7 +24,7 @@ export function engineIsWarm() {
 }
 
 /** Starts the worker, and its engine loading, ahead of the first story (e.g. while `src` is
- * fetched). */
+ * fetched, or while the page gets the story it will set); once per page. */
 export function startEngine() {
   getWorker();
 }
@@ -64,13 +64,15 @@ function engineOnMainThread() {
 }
 
 async function analyzeOnMainThread(story, options) {
+  const loading = engineOnMainThread();
+  const lexicons = lexiconsFor(loading, options); // fetched alongside the engine
   let engine;
   try {
-    engine = await engineOnMainThread();
+    engine = await loading;
   } catch (error) {
     throw new Error(`could not load the analysis engine: ${errorMessage(error)}`);
   }
-  await lexiconsFor(engine, options);
+  await lexicons;
   return engine.analyze(story, options);
 }
 

@@ -17,19 +17,22 @@ let engine = null; // promise of the loaded engine
 
 self.onmessage = async ({ data }) => {
   if (!engine) engine = loadEngine();
+  const loading = engine;
+  // Fetched alongside the engine, which may still be loading.
+  const lexicons = data?.id === undefined ? undefined : lexiconsFor(loading, data.options);
   let glue = null;
   let load = null;
   try {
-    glue = await engine;
+    glue = await loading;
   } catch (error) {
-    engine = null;
+    if (engine === loading) engine = null;
     load = errorMessage(error);
   }
   if (data?.id === undefined) return;
   let reply;
   if (load !== null) reply = { id: data.id, load };
   else {
-    await lexiconsFor(glue, data.options);
+    await lexicons;
     try {
       reply = { id: data.id, report: glue.analyze(data.story, data.options) };
     } catch (error) {
