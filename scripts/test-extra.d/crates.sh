@@ -5,12 +5,16 @@
 # time, seconds once its build is cached).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-# Verifying the CLI's package builds it against the library's, which cargo extracts into its
-# registry cache and reuses while the version stays the same: a copy left by an earlier tree
-# (another checkout, an earlier commit) would be built instead of this one's. Only this
-# project's unpublished crate is removed; cargo extracts it again.
-rm -rf "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/bias_compare-[0-9]*
-cargo package --quiet --allow-dirty -p bias_compare -p bias_compare_cli
+# Verifying the CLI's package builds it against the library's package, which cargo extracts
+# into its registry cache and, like any registry crate, compiles once per version: while the
+# version stays the same, a copy or a build left by an earlier tree (another checkout, an
+# earlier commit) would be verified instead of this one's. So the verification builds in a
+# target directory of its own, from which this project's unpublished library is removed
+# first (its dependencies stay cached), and the extracted copies are removed too.
+verify=target/crates-verify
+rm -rf "$verify"/debug/.fingerprint/bias_compare-[0-9a-f]* "$verify"/debug/deps/libbias_compare-[0-9a-f]* \
+  "$verify"/debug/deps/bias_compare-[0-9a-f]* "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/bias_compare-[0-9]*
+cargo package --quiet --allow-dirty --target-dir "$verify" -p bias_compare -p bias_compare_cli
 for crate in bias_compare bias_compare_cli; do
   printf '%s: %s files\n' "$crate" "$(cargo package --quiet --allow-dirty --list -p "$crate" | wc -l)"
 done
