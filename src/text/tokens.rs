@@ -348,5 +348,27 @@ mod tests {
                 spans.iter().map(|&(start, end)| (start, &sentence[start..end])).collect();
             prop_assert_eq!(spanned, segmented);
         }
+
+        #[test]
+        fn any_sentence_is_split_into_the_words_unicode_segmentation_finds(
+            characters in prop::collection::vec(prop_oneof![
+                any::<char>(),
+                prop::sample::select(vec![
+                    'a', 'Z', '1', ' ', '.', ',', '\'', '\u{2019}', '\u{301}', '\u{200D}',
+                    '\u{1F1FA}', '\u{1F1F8}', '\u{1F44D}', '\u{1F3FD}', 'é', 'ß', '中', 'ا', 'क', '\u{94D}',
+                ]),
+            ], 0..40)
+        ) {
+            let sentence: String = characters.into_iter().collect();
+            let segmented: Vec<(usize, &str)> = sentence.unicode_word_indices().collect();
+            let tokenized: Vec<(usize, &str)> =
+                tokens(&sentence).map(|token| (token.start, token.surface)).collect();
+            prop_assert_eq!(&tokenized, &segmented);
+            let mut spans = Vec::new();
+            word_spans(&sentence, &mut spans);
+            let spanned: Vec<(usize, &str)> =
+                spans.iter().map(|&(start, end)| (start, &sentence[start..end])).collect();
+            prop_assert_eq!(spanned, segmented);
+        }
     }
 }
