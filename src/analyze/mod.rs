@@ -130,7 +130,8 @@ pub fn analyze_with_lexicons(
     // is compiled into WASM a second time (7 KB).
     let [left, center, right]: [SideFraming; 3] =
         framings.try_into().unwrap_or_else(|_| unreachable!());
-    // Each section switched off is not computed at all (docs/REPORT.md, "params").
+    // Each section switched off does not run its own pass (docs/REPORT.md, "params"; the
+    // capitals that emphasis's names need are marked while counting, on or off).
     let emphasis = options
         .emphasis
         .then(|| emphasis::emphasis(&visit, &counts, &evidence, &framing_terms, options));

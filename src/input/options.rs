@@ -195,7 +195,10 @@ impl Options {
             OptionName::MinCount => self.min_count = value as u32,
             OptionName::Top => self.top_k = value as usize,
             OptionName::MaxP => self.max_p = value,
-            _ => {}
+            OptionName::Language
+            | OptionName::Emphasis
+            | OptionName::KeyPoints
+            | OptionName::Ratings => {}
         }
         Ok(())
     }
@@ -207,7 +210,13 @@ impl Options {
             OptionName::Language => Some(&mut self.language),
             OptionName::Emphasis => Some(&mut self.emphasis),
             OptionName::KeyPoints => Some(&mut self.key_points),
-            _ => None,
+            OptionName::MaxNgram
+            | OptionName::PriorScale
+            | OptionName::ZMin
+            | OptionName::MinCount
+            | OptionName::Top
+            | OptionName::MaxP
+            | OptionName::Ratings => None,
         }
     }
 
@@ -220,7 +229,10 @@ impl Options {
             OptionName::MinCount => f64::from(self.min_count),
             OptionName::Top => self.top_k as f64,
             OptionName::MaxP => self.max_p,
-            _ => 0.0,
+            OptionName::Language
+            | OptionName::Emphasis
+            | OptionName::KeyPoints
+            | OptionName::Ratings => 0.0,
         }
     }
 
@@ -260,7 +272,10 @@ impl OptionName {
             OptionName::MinCount => Accepts::Whole(1, 1_000_000),
             OptionName::Top => Accepts::Whole(1, 1000),
             OptionName::MaxP => Accepts::Above(0.0, 1.0, "1"),
-            _ => return None,
+            OptionName::Language
+            | OptionName::Emphasis
+            | OptionName::KeyPoints
+            | OptionName::Ratings => return None,
         })
     }
 }

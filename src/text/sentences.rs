@@ -275,12 +275,13 @@ pub fn sentence_ranges_into(text: &str, sentences: &mut Vec<Range<usize>>) {
         }
         resume = end;
         let rest = &text[end..];
+        let after_space = trim_start(rest);
         let ends = if full_width || rest.is_empty() {
             true
-        } else if trim_start(rest).len() == rest.len() {
+        } else if after_space.len() == rest.len() {
             false
         } else {
-            match trim_start(rest).chars().next() {
+            match after_space.chars().next() {
                 None => true,
                 Some(next) if next.is_lowercase() => false,
                 Some(next) => !only_full_stop || full_stop_ends_sentence(text, i, next),
@@ -451,7 +452,7 @@ mod tests {
     }
 
     #[test]
-    fn the_byte_trims_agree_with_the_standard_library() {
+    fn the_byte_trims_agree_with_the_standard_library_on_the_white_space_edge_cases() {
         let samples = [
             "",
             " ",

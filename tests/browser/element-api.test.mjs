@@ -331,6 +331,86 @@ describe('the first render: the coverage bar first', () => {
     assert.equal(seen.ready.report, true, 'element.report is set at bias-compare-ready');
   });
 
+  /** Connects a new `#subject` with `first` and, when the coverage section first shows alone,
+   * does `meanwhile` to it ('story': sets `second`; 'move': takes it out and puts it back);
+   * records the stories sent to the engine's worker, every ready event, whether the loading
+   * state came back, and the final panel. */
+  function interruptRender(first, second, meanwhile) {
+    return page.evaluate(
+      ({ first, second, meanwhile }) =>
+        new Promise((resolve) => {
+          const element = document.createElement('bias-compare');
+          element.id = 'subject';
+          const root = element.shadowRoot;
+          const readies = [];
+          // Stories sent to the engine's worker.
+          const post = Worker.prototype.postMessage;
+          let analyses = 0;
+          Worker.prototype.postMessage = function (message, ...rest) {
+            if (message?.id !== undefined) analyses += 1;
+            return post.call(this, message, ...rest);
+          };
+          let interrupted = false;
+          let loadingAgain = false;
+          const observer = new MutationObserver(() => {
+            if (interrupted && root.querySelector('[data-role="loading"]')) loadingAgain = true;
+            if (!interrupted && root.querySelector('[data-role="coverage"]') && !root.querySelector('.framing')) {
+              interrupted = true;
+              if (meanwhile === 'story') element.story = second;
+              else {
+                const main = element.parentNode;
+                element.remove();
+                main.append(element);
+              }
+            }
+          });
+          observer.observe(root, { childList: true, subtree: true });
+          element.addEventListener('bias-compare-ready', (e) => readies.push(e.detail.coverage.total_articles));
+          element.addEventListener('bias-compare-error', (e) => resolve({ error: e.detail.message }), { once: true });
+          element.story = first;
+          document.querySelector('main').append(element);
+          // Long enough for a second analysis, and for a stray ready event after the first.
+          const settle = () => setTimeout(() => {
+            observer.disconnect();
+            Worker.prototype.postMessage = post;
+            resolve({
+              analyses,
+              interrupted,
+              readies,
+              loadingAgain,
+              busy: root.querySelector('.panel')?.getAttribute('aria-busy') ?? null,
+              framing: root.querySelector('.framing') !== null,
+              reported: element.report?.coverage.total_articles ?? null,
+            });
+          }, 1500);
+          element.addEventListener('bias-compare-ready', settle, { once: true });
+        }),
+      { first, second, meanwhile },
+    );
+  }
+
+  test('a story set while the rest of the panel waits for the bar\'s frame is the one shown', async () => {
+    const seen = await interruptRender(sampleStory('drone-raid.json'), sampleStory('minimum-wage.json'), 'story');
+    assert.equal(seen.error, undefined, seen.error);
+    assert.equal(seen.interrupted, true, 'the coverage section showed alone');
+    assert.deepEqual(seen.readies, [16], 'one ready event, for the second story (16 articles)');
+    assert.equal(seen.analyses, 2);
+    assert.equal(seen.reported, 16);
+    assert.equal(seen.framing, true);
+    assert.equal(seen.busy, null, 'the panel is no longer busy');
+  });
+
+  test('an element moved while the rest of the panel waits finishes its report without analyzing again', async () => {
+    const seen = await interruptRender(sampleStory('drone-raid.json'), null, 'move');
+    assert.equal(seen.error, undefined, seen.error);
+    assert.equal(seen.interrupted, true, 'the coverage section showed alone');
+    assert.deepEqual(seen.readies, [20], 'one ready event, with the report');
+    assert.equal(seen.analyses, 1, 'the story went to the engine once');
+    assert.equal(seen.loadingAgain, false, 'the loading state did not come back');
+    assert.equal(seen.framing, true);
+    assert.equal(seen.busy, null, 'the panel is no longer busy');
+  });
+
   test('a new story on a rendered element replaces its report in one go', async () => {
     const first = await watchRender(sampleStory('drone-raid.json'), { connectNew: true });
     assert.equal(first.error, undefined, first.error);

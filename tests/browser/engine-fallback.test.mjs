@@ -8,7 +8,7 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { browserAndServerForThisFile, expectedReport, sampleStory } from './helpers.mjs';
+import { appendElement, browserAndServerForThisFile, expectedReport, sampleStory } from './helpers.mjs';
 
 const shared = browserAndServerForThisFile();
 const STORY = sampleStory('drone-raid.json');
@@ -24,18 +24,7 @@ async function render(prepare = async () => {}) {
     const page = await context.newPage();
     await page.goto(shared.server.url('/__test__/host.html'));
     await page.waitForFunction(() => customElements.get('bias-compare'));
-    const outcome = await page.evaluate(
-      (story) =>
-        new Promise((resolve) => {
-          const element = document.createElement('bias-compare');
-          element.addEventListener('bias-compare-ready', (e) => resolve({ ok: true, report: e.detail }), { once: true });
-          element.addEventListener('bias-compare-error', (e) => resolve({ ok: false, message: e.detail.message }), { once: true });
-          element.story = story;
-          document.querySelector('main').append(element);
-          setTimeout(() => resolve({ ok: false, message: 'no event within 15 s' }), 15_000);
-        }),
-      STORY,
-    );
+    const outcome = await appendElement(page, STORY);
     const mainThread = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
     return { outcome, mainThread };
   } finally {

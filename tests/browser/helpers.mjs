@@ -191,6 +191,26 @@ const OUTCOME_TIMEOUT = 15_000;
  * Waits until `selector` shows a report (coverage bar and `report` set) or an error, polling in
  * the page (works under any CSP). Resolves to { ok: true } or { ok: false, message }.
  */
+/** Appends a new <bias-compare> to the page's <main>, given `options` (when set) and `story`;
+ * resolves to `{ ok: true, report, sections }` at its ready event (`sections`: the data-role
+ * of each section it shows) or `{ ok: false, message }` at its error event or after 15 s. */
+export function appendElement(page, story, options) {
+  return page.evaluate(
+    ({ story, options }) =>
+      new Promise((resolve) => {
+        const element = document.createElement('bias-compare');
+        const sections = () => [...element.shadowRoot.querySelectorAll('.panel > section')].map((section) => section.dataset.role);
+        element.addEventListener('bias-compare-ready', (e) => resolve({ ok: true, report: e.detail, sections: sections() }), { once: true });
+        element.addEventListener('bias-compare-error', (e) => resolve({ ok: false, message: e.detail.message }), { once: true });
+        if (options) element.options = options;
+        element.story = story;
+        document.querySelector('main').append(element);
+        setTimeout(() => resolve({ ok: false, message: 'no event within 15 s' }), 15_000);
+      }),
+    { story, options },
+  );
+}
+
 export function settled(page, selector = 'bias-compare', timeout = OUTCOME_TIMEOUT) {
   return page.evaluate(
     async ({ selector, timeout }) => {

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, test } from 'node:test';
-import { ROOT, browserAndServerForThisFile, expectedReport, fixtureStory, readJson } from './helpers.mjs';
+import { ROOT, appendElement, browserAndServerForThisFile, expectedReport, fixtureStory, readJson } from './helpers.mjs';
 
 const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const CHARGED = readJson(join(ROOT, 'tests', 'data', 'language', 'charged-right.json'));
@@ -124,22 +124,11 @@ test('language: false shows no section and fetches no lexicons', async () => {
     if (new URL(request.url()).pathname === '/bias-compare-lexicons.txt') fetched += 1;
   });
   await fresh.goto(shared.server.url('/__test__/host.html'));
-  const outcome = await fresh.evaluate(
-    (story) =>
-      new Promise((resolve) => {
-        const element = document.createElement('bias-compare');
-        element.addEventListener('bias-compare-ready', (e) => resolve({ ok: true, report: e.detail, section: element.shadowRoot.querySelector('[data-role="language"]') !== null }), { once: true });
-        element.addEventListener('bias-compare-error', (e) => resolve({ ok: false, message: e.detail.message }), { once: true });
-        element.options = { language: false };
-        element.story = story;
-        document.querySelector('main').append(element);
-      }),
-    CHARGED,
-  );
+  const outcome = await appendElement(fresh, CHARGED, { language: false });
   await fresh.close();
   assert.ok(outcome.ok, outcome.message);
   assert.equal(outcome.report.language, null);
-  assert.equal(outcome.section, false);
+  assert.equal(outcome.sections.includes('language'), false);
   assert.equal(fetched, 0, 'the lexicons were fetched for a page that does not want them');
   assert.equal(lexiconRequests, before);
 });
@@ -158,20 +147,11 @@ test('the lexicons are fetched alongside the engine, not once it has loaded', as
     await route.continue();
   });
   await fresh.goto(shared.server.url('/__test__/host.html'));
-  const outcome = await fresh.evaluate(
-    (story) =>
-      new Promise((resolve) => {
-        const element = document.createElement('bias-compare');
-        element.addEventListener('bias-compare-ready', (e) => resolve({ ok: true, report: e.detail }), { once: true });
-        element.addEventListener('bias-compare-error', (e) => resolve({ ok: false, message: e.detail.message }), { once: true });
-        element.story = story;
-        document.querySelector('main').append(element);
-      }),
-    CHARGED,
-  );
+  const outcome = await appendElement(fresh, CHARGED);
   await fresh.close();
   assert.ok(outcome.ok, outcome.message);
   assert.notEqual(outcome.report.language, null);
+  assert.ok(outcome.sections.includes('language'), `the panel shows the section (sections: ${outcome.sections})`);
   assert.ok(askedWhileWasmHeld, 'the lexicons were asked for only after the engine had loaded');
 });
 

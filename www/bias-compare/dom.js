@@ -62,12 +62,17 @@ export function disclosure(button, container, build) {
 }
 
 /** Resolves, in a task of its own, once the browser has painted the document as it is now:
- * after the next frame. A page that draws no frames (a background tab, a throttled frame)
- * resolves after a timeout instead. */
+ * after the next frame; at once when the page is hidden, and at the latest after a second
+ * for a visible page that draws no frame (a throttled frame of another origin). */
 export function afterPaint() {
   return new Promise((resolve) => {
+    if (document.visibilityState !== 'visible') {
+      resolve();
+      return;
+    }
     requestAnimationFrame(() => setTimeout(resolve));
-    setTimeout(resolve, 100);
+    document.addEventListener('visibilitychange', resolve, { once: true });
+    setTimeout(resolve, 1000);
   });
 }
 

@@ -235,8 +235,10 @@ export class BiasCompareElement extends HTMLElement {
       }
       const report = await analyzeStory(story, this.#effectiveOptions());
       if (run !== this.#run) return;
-      if (!(await showReport(this.#root, report, this.headingLevel, this.methodHref, () => run === this.#run))) return;
+      // The report is here: only newer input may abandon its rendering, not the element being
+      // moved or taken out of the page while the rest of the panel waits for the bar's frame.
       this.#pending = false;
+      if (!(await showReport(this.#root, report, this.headingLevel, this.methodHref, () => run === this.#run))) return;
       this.#report = report;
       this.#emit('bias-compare-ready', report);
     } catch (error) {

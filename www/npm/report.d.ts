@@ -29,7 +29,7 @@ export interface Report {
   /** Topics one side's outlets mentioned much more than the others, or others left out;
    * strongest first. `null` when switched off (`emphasis: false`). */
   emphasis: Emphasis[] | null;
-  /** 3–5 sentences per side that best represent its coverage; `null` when switched off
+  /** Up to 4 sentences per side that best represent its coverage; `null` when switched off
    * (`keyPoints: false`). */
   key_points: KeyPoints | null;
   /** Sentences whose content every side covered; `null` when switched off (`keyPoints: false`). */

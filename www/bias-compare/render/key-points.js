@@ -11,14 +11,16 @@ import { SIDES } from './sides.js';
 export function keyPointsSection(report, headingLevel) {
   // Nothing when the section is switched off (`keyPoints: false`: both lists null).
   if (!report.key_points) return null;
-  const urls = new Map(report.articles.map((article) => [article.id, safeHref(article.url)]));
+  // Only the articles a point quotes: a URL read is costly, a long story has hundreds.
+  const byId = new Map(report.articles.map((article) => [article.id, article]));
+  const hrefOf = (id) => safeHref(byId.get(id)?.url);
   const tablist = el('div', { class: 'kp-tabs', role: 'tablist', 'aria-label': 'Key points by side' });
   const panels = el('div', { class: 'kp-panels' });
   const tabs = SIDES.map((side) => {
     const name = report.sides[side].name;
     const tab = el('button', { type: 'button', role: 'tab', id: `bc-kp-tab-${side}`, 'aria-controls': `bc-kp-${side}`, 'data-side': side }, el('span', { class: 'swatch', 'aria-hidden': 'true' }), ` ${name}`);
     const points = report.key_points[side];
-    const list = points.length > 0 ? pointList(points, urls, null) : el('p', { class: 'side-empty', text: report.sides[side].summary });
+    const list = points.length > 0 ? pointList(points, hrefOf, null) : el('p', { class: 'side-empty', text: report.sides[side].summary });
     const panel = el(
       'div',
       { class: 'kp-panel', role: 'tabpanel', id: `bc-kp-${side}`, 'aria-labelledby': tab.id, 'data-side': side },
@@ -56,14 +58,14 @@ export function keyPointsSection(report, headingLevel) {
     tablist,
     panels,
   );
-  if (report.common_ground.length > 0) {
+  if (report.common_ground?.length > 0) {
     section.append(
       el(
         'div',
         { class: 'common-ground', 'data-role': 'common-ground' },
         heading(headingLevel, 1, 'Common ground'),
         el('p', { class: 'section-note', text: report.notes.common_ground }),
-        pointList(report.common_ground, urls, report.sides),
+        pointList(report.common_ground, hrefOf, report.sides),
       ),
     );
   }
@@ -72,10 +74,10 @@ export function keyPointsSection(report, headingLevel) {
 
 /** Quoted sentences, each with its outlet, linked to the article; `sides` (the report's side
  * names), when given, marks each one's side. */
-function pointList(points, urls, sides) {
+function pointList(points, hrefOf, sides) {
   const list = el('ul', { class: 'points' });
   for (const point of points) {
-    const href = urls.get(point.article);
+    const href = hrefOf(point.article);
     const source = el('span', { dir: 'auto', text: point.source });
     list.append(
       el(

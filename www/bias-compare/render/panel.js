@@ -28,7 +28,8 @@ export function showPanel(root, ...nodes) {
  * host's heading-level, `methodHref` its method-href (or null).
  */
 export async function showReport(root, report, headingLevel, methodHref, current) {
-  const split = !root.querySelector('section');
+  // Not in a hidden page, which draws no frame to wait for.
+  const split = !root.querySelector('section') && document.visibilityState === 'visible';
   const panel = el('div', { class: 'panel', part: 'panel' }, coverageSection(report, headingLevel));
   if (split) {
     panel.setAttribute('aria-busy', 'true');
