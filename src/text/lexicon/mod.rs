@@ -32,7 +32,7 @@ pub struct Lexicons {
     pub(crate) categories: Vec<Category>,
     /// Trie edges below the first word: parent node (20 bits), word (24), child (20), sorted.
     edges: Vec<u64>,
-    /// By trie node: the entry ending there, or [`NONE`].
+    /// By trie node: the entry ending there, or [`NONE`](phrases::NONE).
     terminal: Vec<u32>,
     /// By trie node: whether a longer phrase goes on from it.
     branches: Vec<bool>,
