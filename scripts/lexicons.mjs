@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Writes data/lexicons.txt, the lexicons of the language analysis in the one compact form the
-// engine reads (src/text/lexicon.rs): the CLI and the Python package embed it, the widget's
+// engine reads (src/text/lexicon/parse.rs): the CLI and the Python package embed it, the widget's
 // worker fetches it as dist/bias-compare-lexicons.txt. Made from the readable sources in
 // data/ (data/README.md): VADER's lexicon, the word lists of VADER's rules, and our charged
 // and hedging lists.
@@ -15,7 +15,7 @@
 // Gzip packs words written this way, and the valences apart from them, into about 60 % of
 // what a "word<TAB>valence" list takes. Then one line per entry of the other lists, its first
 // character saying what it is, its words as the engine reads them (lowercase, one space
-// between: "so-called" is "so called"; src/text/lexicon.rs checks they are):
+// between: "so-called" is "so called"; src/text/lexicon/parse.rs checks they are):
 //   +words  -words     a VADER booster or dampener (a phrase of several words: "kind of")
 //   !word              a word of VADER's negation list
 //   ~word  ^word       a denial word; a word after which a denial denies nothing

@@ -3,6 +3,7 @@
 //! and the example sentences with the words that count marked.
 
 use super::Rounded;
+use crate::input::Side;
 
 /// How each side talks.
 #[derive(Debug, Clone, PartialEq)]
@@ -132,4 +133,15 @@ pub struct LanguageCategory {
     pub list: &'static str,
     pub name: String,
     pub text: String,
+}
+
+impl Language {
+    /// The language of a rated side.
+    pub fn side(&self, side: Side) -> &SideLanguage {
+        match side {
+            Side::Left => &self.left,
+            Side::Center => &self.center,
+            Side::Right => &self.right,
+        }
+    }
 }

@@ -8,18 +8,23 @@
 //! looked up in the lexicons once, each sentence is then read as vocabulary indices — its
 //! phrases matched, its tone scored — with no second tokenization. Only quoted sentences are
 //! read again (`quotes`), for the bytes of the words they mark.
+//!
+//! Here the section built from the walk's tallies (`tally`), with the outlet-level tests of
+//! its rates and tone; its term lists in `terms`.
 
 mod quotes;
+mod tally;
+mod terms;
 mod tone;
 
-use super::visit::{SentenceRef, Visit};
+use super::visit::Visit;
 use crate::input::{Options, Side};
-use crate::report::{
-    prose, Coverage, Language, LanguageTerm, Rounded, SideLanguage, Tone, WordUse,
-};
+use crate::report::{prose, Coverage, Language, Rounded, SideLanguage, Tone, WordUse};
 use crate::stats::{order_key, p_value_of_keys, Design, Keyed, TermCounts, END};
-use crate::text::{Lexicons, List, Match, Words, NO_WORD};
+use crate::text::{Lexicons, List, Words, NO_WORD};
 use quotes::Quote;
+use tally::{list_index, SideTally, Tally, TermTally, UnitTally};
+use terms::top_terms;
 
 /// VADER's usual bounds (Hutto & Gilbert 2014, the reference implementation's README): a
 /// sentence scoring at most −0.05 is negative, at least 0.05 positive.
@@ -29,157 +34,6 @@ const POSITIVE_AT_LEAST: f64 = 0.05;
 const PER_WORDS: f64 = 1000.0;
 /// Example sentences per term.
 const MAX_EXAMPLES: usize = 3;
-
-/// One list's uses by a side or an outlet: counted, and negated.
-#[derive(Debug, Clone, Copy, Default)]
-struct Uses {
-    count: u64,
-    negated: u64,
-}
-
-/// What one outlet (unit of the test) wrote.
-#[derive(Debug, Clone, Copy, Default)]
-struct UnitTally {
-    words: u64,
-    /// Charged, hedging (counted uses).
-    uses: [u64; 2],
-    tone: f64,
-    sentences: u64,
-}
-
-/// One entry's uses by one side.
-#[derive(Debug, Clone, Default)]
-struct TermTally {
-    count: u32,
-    negated: u32,
-    outlets: u32,
-    last_unit: Option<u32>,
-    /// Sentences that may be quoted, at most three from each of the first three outlets.
-    quotes: Vec<Quote>,
-}
-
-/// What one side wrote.
-#[derive(Debug, Clone, Default)]
-struct SideTally {
-    words: u64,
-    uses: [Uses; 2],
-    sentences: u64,
-    tone_sum: f64,
-    tone_squares: f64,
-    negative: u64,
-    positive: u64,
-    most_negative: Option<(f64, Quote)>,
-    most_positive: Option<(f64, Quote)>,
-}
-
-fn list_index(list: List) -> usize {
-    match list {
-        List::Charged => 0,
-        List::Hedging => 1,
-    }
-}
-
-/// Everything counted in the walk over the rated sentences.
-struct Tally<'l> {
-    lexicons: &'l Lexicons,
-    /// By entry: its list (0 charged, 1 hedging).
-    lists: Vec<usize>,
-    units: Vec<UnitTally>,
-    /// By side, then entry.
-    terms: Vec<TermTally>,
-    sides: [SideTally; 3],
-    found: Vec<Match>,
-    sentiments: Vec<(usize, f64)>,
-    /// The sentence being read: its hits.
-    hits: Vec<u32>,
-}
-
-impl Tally<'_> {
-    /// Counts one sentence of `side`, of article `index`, with its hits in `self.hits`.
-    fn add(
-        &mut self,
-        visit: &Visit,
-        side: Side,
-        index: usize,
-        sentence: &SentenceRef,
-        words: Words,
-    ) {
-        let unit_index = visit.unit_of[index];
-        let Some(unit) = self.units.get_mut(unit_index as usize) else {
-            return;
-        };
-        let tally = &mut self.sides[side.index()];
-        unit.words += words.len() as u64;
-        tally.words += words.len() as u64;
-        let lexicons = self.lexicons;
-        lexicons.phrases(words, &self.hits, &mut self.found);
-        let entries = lexicons.entries.len();
-        for use_ in &self.found {
-            let list = self.lists.get(use_.entry as usize).copied().unwrap_or(0);
-            let Some(term) = self
-                .terms
-                .get_mut(side.index() * entries + use_.entry as usize)
-            else {
-                continue;
-            };
-            if use_.negated {
-                term.negated += 1;
-                tally.uses[list].negated += 1;
-                continue;
-            }
-            term.count += 1;
-            tally.uses[list].count += 1;
-            unit.uses[list] += 1;
-            if term.last_unit != Some(unit_index) {
-                term.last_unit = Some(unit_index);
-                term.outlets += 1;
-            }
-            let quote = Quote {
-                unit: unit_index,
-                index,
-                sentence: sentence.clone(),
-                position: use_.position,
-                length: use_.length,
-            };
-            record_quote(&mut term.quotes, quote);
-        }
-        if words.len() == 0 {
-            return;
-        }
-        let text = visit.sentence(index, sentence);
-        let score = tone::compound(lexicons, words, &self.hits, text, &mut self.sentiments);
-        unit.tone += score;
-        unit.sentences += 1;
-        tally.sentences += 1;
-        tally.tone_sum += score;
-        tally.tone_squares += score * score;
-        tally.negative += u64::from(score <= NEGATIVE_AT_MOST);
-        tally.positive += u64::from(score >= POSITIVE_AT_LEAST);
-        let lowest = tally
-            .most_negative
-            .as_ref()
-            .map_or(true, |(low, _)| score < *low);
-        let highest = tally
-            .most_positive
-            .as_ref()
-            .map_or(true, |(high, _)| score > *high);
-        if lowest || highest {
-            let quote = Quote {
-                unit: unit_index,
-                index,
-                sentence: sentence.clone(),
-                position: 0,
-                length: 0,
-            };
-            if lowest {
-                tally.most_negative = Some((score, quote.clone()));
-            }
-            if highest {
-                tally.most_positive = Some((score, quote));
-            }
-        }
-    }
-}
 
 /// The language section of a story's report.
 #[cfg_attr(hot_paths_for_speed, optimize(speed))]
@@ -399,101 +253,4 @@ fn story_seed(visit: &Visit, units: &[UnitTally]) -> u64 {
         mix(&unit.words.to_le_bytes());
     }
     hash
-}
-
-/// Keeps at most three sentences per outlet from the first three outlets met, one per
-/// sentence: enough to pick three examples from different outlets where there are. Quotes
-/// arrive in visiting order, so each outlet's are together.
-fn record_quote(quotes: &mut Vec<Quote>, quote: Quote) {
-    if quotes.len() >= MAX_EXAMPLES * MAX_EXAMPLES {
-        return;
-    }
-    if let Some(last) = quotes.last() {
-        if last.index == quote.index && last.sentence == quote.sentence {
-            return;
-        }
-    }
-    let (mut from_outlet, mut outlets, mut previous) = (0, 0, None);
-    for q in quotes.iter() {
-        if previous != Some(q.unit) {
-            outlets += 1;
-            previous = Some(q.unit);
-        }
-        from_outlet += usize::from(q.unit == quote.unit);
-    }
-    if from_outlet < MAX_EXAMPLES && (from_outlet > 0 || outlets < MAX_EXAMPLES) {
-        quotes.push(quote);
-    }
-}
-
-/// The entries of list `list` that `side` used (or used only negated), most uses first, then
-/// in the lexicon's order; the first `top_k`, with their examples.
-fn top_terms(
-    visit: &Visit,
-    lexicons: &Lexicons,
-    terms: &[TermTally],
-    lists: &[usize],
-    side: Side,
-    list: usize,
-    top_k: usize,
-) -> Vec<LanguageTerm> {
-    let entries = lexicons.entries.len();
-    let own = &terms[side.index() * entries..(side.index() + 1) * entries];
-    let mut order: Vec<u64> = Vec::new();
-    for (entry, tally) in own.iter().enumerate() {
-        if lists.get(entry) == Some(&list) && tally.count + tally.negated > 0 {
-            order.push(u64::from(u32::MAX - tally.count) << 32 | entry as u64);
-        }
-    }
-    order.sort_unstable();
-    let mut shown = Vec::new();
-    for key in order.into_iter().take(top_k) {
-        let entry = (key & 0xFFFF_FFFF) as usize;
-        let (Some(tally), Some(lexicon_entry)) = (own.get(entry), lexicons.entries.get(entry))
-        else {
-            continue;
-        };
-        let mut examples = Vec::new();
-        let mut display = None;
-        for quote in pick_quotes(&tally.quotes) {
-            let (example, written) = quotes::term_example(visit, lexicons, quote);
-            display.get_or_insert(written);
-            examples.push(example);
-        }
-        let category = lexicons
-            .categories
-            .get(lexicon_entry.category as usize)
-            .map_or("", |category| &category.key);
-        shown.push(LanguageTerm {
-            term: lexicon_entry.text.to_string(),
-            display: display.unwrap_or_else(|| lexicon_entry.text.to_string()),
-            category: category.to_owned(),
-            count: tally.count,
-            outlets: tally.outlets,
-            uses: prose::uses(tally.count, tally.outlets),
-            negated: tally.negated,
-            examples,
-        });
-    }
-    shown
-}
-
-/// The first sentence of each outlet first, then the others, up to three.
-fn pick_quotes(recorded: &[Quote]) -> Vec<&Quote> {
-    let mut picked: Vec<&Quote> = Vec::new();
-    for (i, quote) in recorded.iter().enumerate() {
-        if recorded[..i]
-            .iter()
-            .all(|earlier| earlier.unit != quote.unit)
-        {
-            picked.push(quote);
-        }
-    }
-    for quote in recorded {
-        if !picked.iter().any(|p| std::ptr::eq(*p, quote)) {
-            picked.push(quote);
-        }
-    }
-    picked.truncate(MAX_EXAMPLES);
-    picked
 }

@@ -11,7 +11,7 @@
 //! - nesting deeper than 127 arrays or objects is an error at the 128th (serde_json's
 //!   recursion limit, kept), so no input can exhaust the stack.
 //!
-//! The text is parsed by `parse.rs`, this crate's own parser, into this crate's own
+//! The text is parsed by `parse/`, this crate's own parser, into this crate's own
 //! [`Value`] (`value.rs`): the values and messages serde_json gave when the project used it,
 //! without serde's generic deserializer, `Value` and `Map` in the WASM module.
 
