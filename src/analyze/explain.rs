@@ -72,7 +72,12 @@ pub fn explain(
     // Counted as the report counts: n-grams with `min_count` uses in some side are counted
     // exactly, and the rarer ones a reader may ask about too are then counted all over again
     // with none left out.
-    let (mut counts, mut unit_tokens) = count_terms(&visit, options.max_ngram, options.min_count);
+    let (mut counts, mut unit_tokens) = count_terms(
+        &visit,
+        options.max_ngram,
+        options.min_count,
+        options.emphasis,
+    );
     let mut found = find(&counts, term);
     let frequent = |counts: &TermCounts, id: u32| {
         Side::ALL
@@ -80,7 +85,7 @@ pub fn explain(
             .any(|s| counts.count(id, s) >= options.min_count)
     };
     if !found.as_ref().is_ok_and(|&id| frequent(&counts, id)) {
-        (counts, unit_tokens) = count_terms(&visit, options.max_ngram, 1);
+        (counts, unit_tokens) = count_terms(&visit, options.max_ngram, 1, options.emphasis);
         found = find(&counts, term);
     }
     let id = found?;

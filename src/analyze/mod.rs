@@ -70,7 +70,12 @@ pub fn analyze_with_lexicons(
     options.validate()?;
     let visit = Visit::new(story, &options.ratings);
     let coverage = coverage::coverage(&visit);
-    let (counts, unit_tokens) = count_terms(&visit, options.max_ngram, options.min_count);
+    let (counts, unit_tokens) = count_terms(
+        &visit,
+        options.max_ngram,
+        options.min_count,
+        options.emphasis,
+    );
     let lexicons = lexicons.filter(|_| options.language);
     let language = lexicons.map(|l| language::language(&visit, &counts, l, &coverage, options));
 
@@ -130,8 +135,8 @@ pub fn analyze_with_lexicons(
     // is compiled into WASM a second time (7 KB).
     let [left, center, right]: [SideFraming; 3] =
         framings.try_into().unwrap_or_else(|_| unreachable!());
-    // Each section switched off does not run its own pass (docs/REPORT.md, "params"; the
-    // capitals that emphasis's names need are marked while counting, on or off).
+    // Each section switched off is not computed (docs/REPORT.md, "params"); without emphasis
+    // the counting above marked no capitals for its names either.
     let emphasis = options
         .emphasis
         .then(|| emphasis::emphasis(&visit, &counts, &evidence, &framing_terms, options));
@@ -192,9 +197,17 @@ pub fn analyze_with_lexicons(
 
 /// Counts the terms of every rated article, side by side in canonical order, and the term
 /// tokens of each rated outlet; n-grams with fewer than `min_count` uses in every side may be
-/// left uncounted.
-fn count_terms(visit: &Visit, max_ngram: usize, min_count: u32) -> (TermCounts, Vec<u64>) {
+/// left uncounted. `names`: whether the counts find names, which only emphasis reads.
+fn count_terms(
+    visit: &Visit,
+    max_ngram: usize,
+    min_count: u32,
+    names: bool,
+) -> (TermCounts, Vec<u64>) {
     let mut counts = TermCounts::new(max_ngram, min_count);
+    if !names {
+        counts = counts.without_names();
+    }
     let mut unit_tokens = vec![0u64; visit.units.len()];
     for side in Side::ALL {
         for index in visit.articles_of(side) {

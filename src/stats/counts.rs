@@ -77,6 +77,9 @@ pub(crate) struct TermCounts {
     /// Each article added: the marks of its capitalized words (`crate::text::Capitals`), the
     /// material names are built from (docs/METHOD.md §7).
     capitals: Vec<Box<[u32]>>,
+    /// Whether capitalized words are marked for [`TermCounts::names`]: not for an analysis
+    /// without emphasis, their only reader.
+    marks_capitals: bool,
     /// The marks of the article being tokenized.
     scratch_capitals: Capitals,
 }
@@ -101,8 +104,16 @@ impl TermCounts {
             scratch_ids: Vec::new(),
             scratch_spans: Vec::new(),
             capitals: Vec::new(),
+            marks_capitals: true,
             scratch_capitals: Capitals::default(),
         }
+    }
+
+    /// Counts without marking the capitalized words that names are made of: for an analysis
+    /// without emphasis, where nothing reads [`TermCounts::names`], which then finds none.
+    pub fn without_names(mut self) -> TermCounts {
+        self.marks_capitals = false;
+        self
     }
 
     /// Adds the sentences of one article of `side`, and returns its term tokens;
@@ -151,8 +162,10 @@ impl TermCounts {
                     if !info.is_stopword {
                         self.term_tokens[side] += open;
                         // Names are made of such words (docs/METHOD.md §7).
-                        let token = Token { start, surface };
-                        self.scratch_capitals.word(sentence, &token, position);
+                        if self.marks_capitals {
+                            let token = Token { start, surface };
+                            self.scratch_capitals.word(sentence, &token, position);
+                        }
                     }
                 } else {
                     (starts, open) = (0, 0);
@@ -384,6 +397,46 @@ mod tests {
             }
             assert_eq!(term_tokens, [0, expected, 0], "max_ngram {max_ngram}");
         }
+    }
+
+    #[test]
+    fn counting_without_names_finds_none_and_counts_the_same() {
+        let sentences = [
+            (
+                0,
+                "Mayor Ellison of Calder said the raid on Calder was daring.",
+            ),
+            (1, "Mayor Ellison met Governor Hart in Calder on Tuesday."),
+            (2, "Governor Hart and Mayor Ellison spoke again."),
+        ];
+        let count = |counts: TermCounts| {
+            let mut counts = counts;
+            for (side, sentence) in sentences {
+                counts.count_article(Side::ALL[side], [sentence]);
+            }
+            counts.finish();
+            counts
+        };
+        let with = count(TermCounts::new(3, 1));
+        let without = count(TermCounts::new(3, 1).without_names());
+        assert!(with.names().count() > 0, "the sentences hold names");
+        assert_eq!(without.names().count(), 0);
+        assert_eq!(
+            (with.words, with.term_tokens),
+            (without.words, without.term_tokens)
+        );
+        let terms = |counts: &TermCounts| -> Vec<(String, [u32; 3])> {
+            counts
+                .terms()
+                .map(|id| {
+                    (
+                        counts.term_text(id),
+                        *counts.counts.get(id as usize).unwrap(),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(terms(&with), terms(&without));
     }
 
     #[test]
