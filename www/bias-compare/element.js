@@ -76,8 +76,7 @@ export class BiasCompareElement extends HTMLElement {
     this.#invalidate();
   }
 
-  /** Options for analyze(): maxNgram, priorScale, zMin, minCount, top, maxP, language, emphasis,
-   * keyPoints, ratings. */
+  /** Options for analyze(): the options object of docs/CLI.md ("Options"). */
   get options() {
     return { ...this.#options };
   }

@@ -120,8 +120,8 @@ fn read_options(value: JsValue) -> Result<Options, JsValue> {
 
 /// `analyze(story, options?)`: the report object of docs/REPORT.md, or a thrown `Error`.
 ///
-/// `story` is a story object or its JSON text; `options` may hold `maxNgram`, `priorScale`,
-/// `zMin`, `minCount`, `top`, `maxP`, `language`, `emphasis`, `keyPoints` and `ratings`.
+/// `story` is a story object or its JSON text; `options` is the options object of
+/// docs/CLI.md ("Options"; the library's `OptionName::ALL`).
 #[wasm_bindgen(js_name = analyze)]
 pub fn analyze_story(story: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     let options = read_options(options)?;
