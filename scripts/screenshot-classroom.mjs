@@ -5,13 +5,12 @@
 // explained term with its dictionary card and the projector view, each at 320 px and 1280 px,
 // light and dark. Writes test-artifacts/classroom-shots/*.png (not committed). Needs a build
 // (node scripts/build.mjs) and Chromium (bash scripts/setup.sh --browser).
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { artifactPath, DIST, FIXTURES, launchBrowser, settled } from '../tests/browser/helpers.mjs';
+import { MANIFEST, PAGES, labelTheOutlets } from '../tests/browser/classroom-lesson.mjs';
+import { artifactPath, DIST, launchBrowser, settled } from '../tests/browser/helpers.mjs';
 
-const PAGES = join(FIXTURES, 'classroom');
-const MANIFEST = JSON.parse(readFileSync(join(PAGES, 'manifest.json'), 'utf8')).pages;
 const FILE_URL = pathToFileURL(join(DIST, 'standalone.html')).href;
 
 /** A new page with the six pages imported and labelled, the panel showing the labelled story. */
@@ -22,20 +21,7 @@ async function lesson(browser, { width, scheme }) {
   if (!(await settled(page, '#demo')).ok) throw new Error('the standalone page did not show its first sample');
   await page.setInputFiles('#import-files', MANIFEST.map((p) => join(PAGES, p.file)));
   await page.waitForFunction(() => /Added 6 articles/.test(document.getElementById('editor-status').textContent));
-  await page.fill('#story-title-input', 'Lakeland Senate caps rent increases');
-  let row = 0;
-  for (const { label } of MANIFEST) {
-    if (!label.ratings) continue;
-    await page.click('#ratings-0-add');
-    await page.fill(`#ratings-0-key-${row}`, label.ratings);
-    await page.selectOption(`#ratings-0-leaning-${row}`, label.leaning);
-    row += 1;
-  }
-  const renamed = MANIFEST.findIndex((p) => p.label.rename);
-  const card = page.locator('.article-card').nth(renamed);
-  await card.locator('.article-toggle').click();
-  await card.locator('[data-field="source"]').fill(MANIFEST[renamed].label.rename);
-  await card.locator('[data-field="leaning"]').selectOption(MANIFEST[renamed].label.picker);
+  await labelTheOutlets(page);
   await page.waitForFunction(() => {
     const report = document.getElementById('demo').report;
     return report && ['left', 'center', 'right'].every((side) => report.coverage[side].articles === 2);

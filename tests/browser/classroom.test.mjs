@@ -14,11 +14,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, test } from 'node:test';
-import { artifactPath, DIST, FIXTURES, expectedReport, launchBrowser, settled, watch } from './helpers.mjs';
+import { MANIFEST, PAGES, labelTheOutlets } from './classroom-lesson.mjs';
+import { artifactPath, DIST, expectedReport, launchBrowser, settled, watch } from './helpers.mjs';
 
 const FILE_URL = pathToFileURL(join(DIST, 'standalone.html')).href;
-const PAGES = join(FIXTURES, 'classroom');
-const MANIFEST = JSON.parse(readFileSync(join(PAGES, 'manifest.json'), 'utf8')).pages;
 const LANGUAGE = JSON.parse(readFileSync(join(PAGES, 'language.json'), 'utf8')).language;
 const SIDES = ['left', 'center', 'right'];
 
@@ -134,20 +133,7 @@ test('six saved pages dropped in become six articles: outlet, headline, address,
 });
 
 test('the teacher labels the outlets (ratings by name and by domain, a renamed outlet with its own leaning) and the comparison follows', async () => {
-  await page.fill('#story-title-input', 'Lakeland Senate caps rent increases');
-  let row = 0;
-  for (const { label } of MANIFEST) {
-    if (!label.ratings) continue;
-    await page.click('#ratings-0-add');
-    await page.fill(`#ratings-0-key-${row}`, label.ratings);
-    await page.selectOption(`#ratings-0-leaning-${row}`, label.leaning);
-    row += 1;
-  }
-  const renamed = MANIFEST.findIndex((p) => p.label.rename);
-  const card = page.locator('.article-card').nth(renamed);
-  await card.locator('.article-toggle').click();
-  await card.locator('[data-field="source"]').fill(MANIFEST[renamed].label.rename);
-  await card.locator('[data-field="leaning"]').selectOption(MANIFEST[renamed].label.picker);
+  await labelTheOutlets(page);
 
   const report = await reportWhen({ 'coverage.left.articles': 2, 'coverage.center.articles': 2, 'coverage.right.articles': 2 });
   const { story, options } = await storyAndOptions();

@@ -62,17 +62,19 @@ export function disclosure(button, container, build) {
 }
 
 /** Resolves, in a task of its own, once the browser has painted the document as it is now:
- * after the next frame; at once when the page is hidden, and at the latest after a second
- * for a visible page that draws no frame (a throttled frame of another origin). */
+ * after the next frame of a visible page (the caller's to check); if the page is hidden
+ * meanwhile, then; at the latest after a second, for a page that draws no frame (a throttled
+ * frame of another origin). */
 export function afterPaint() {
   return new Promise((resolve) => {
-    if (document.visibilityState !== 'visible') {
+    const done = () => {
+      clearTimeout(timeout);
+      document.removeEventListener('visibilitychange', done);
       resolve();
-      return;
-    }
-    requestAnimationFrame(() => setTimeout(resolve));
-    document.addEventListener('visibilitychange', resolve, { once: true });
-    setTimeout(resolve, 1000);
+    };
+    const timeout = setTimeout(done, 1000);
+    document.addEventListener('visibilitychange', done);
+    requestAnimationFrame(() => setTimeout(done));
   });
 }
 

@@ -15,7 +15,12 @@ import { languageSection } from './language.js';
 
 /** Replaces everything in `root` with one panel holding `nodes`. */
 export function showPanel(root, ...nodes) {
-  root.replaceChildren(el('div', { class: 'panel', part: 'panel' }, ...nodes));
+  root.replaceChildren(panelOf(...nodes));
+}
+
+/** The panel element, holding `nodes`. */
+function panelOf(...nodes) {
+  return el('div', { class: 'panel', part: 'panel' }, ...nodes);
 }
 
 /**
@@ -30,7 +35,7 @@ export function showPanel(root, ...nodes) {
 export async function showReport(root, report, headingLevel, methodHref, current) {
   // Not in a hidden page, which draws no frame to wait for.
   const split = !root.querySelector('section') && document.visibilityState === 'visible';
-  const panel = el('div', { class: 'panel', part: 'panel' }, coverageSection(report, headingLevel));
+  const panel = panelOf(coverageSection(report, headingLevel));
   if (split) {
     panel.setAttribute('aria-busy', 'true');
     root.replaceChildren(panel);
